@@ -1,0 +1,119 @@
+package io.chatpulse.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the migrations listed in {@code db/clickhouse/INDEX} in order, each once, and records
+ * each in {@code chatpulse_schema_migrations}. The same files run on the embedded engine and on
+ * a ClickHouse server.
+ */
+public final class ClickHouseMigrations {
+
+    static final String HISTORY_TABLE = "chatpulse_schema_migrations";
+    private static final String RESOURCE_DIR = "/db/clickhouse/";
+    private static final Logger log = LoggerFactory.getLogger(ClickHouseMigrations.class);
+
+    private ClickHouseMigrations() {
+    }
+
+    /** Applies what is pending over a new connection; returns the file names applied now. */
+    public static List<String> apply(String jdbcUrl, String user, String password) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, props)) {
+            return apply(connection);
+        }
+    }
+
+    public static List<String> apply(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " (version UInt32, file_name String,"
+                    + " checksum String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))"
+                    + " ENGINE = MergeTree ORDER BY version");
+        }
+        Map<Integer, String> applied = appliedChecksums(connection);
+        List<String> appliedNow = new ArrayList<>();
+        for (Migration migration : bundled()) {
+            String checksum = applied.get(migration.version());
+            if (checksum == null) {
+                run(connection, migration);
+                appliedNow.add(migration.fileName());
+            } else if (!checksum.equals(migration.checksum())) {
+                throw new IllegalStateException(migration.fileName() + " was changed after it was applied;"
+                        + " released migrations must not change, add a new one instead");
+            }
+        }
+        log.info("ClickHouse schema at version {}: {} migration(s) applied now {}",
+                bundled().get(bundled().size() - 1).version(), appliedNow.size(), appliedNow);
+        return appliedNow;
+    }
+
+    /** The migrations shipped in this jar, in order. */
+    public static List<Migration> bundled() {
+        List<Migration> migrations = new ArrayList<>();
+        for (String line : read("INDEX").split("\n")) {
+            String name = line.strip();
+            if (!name.isEmpty() && !name.startsWith("#")) {
+                migrations.add(Migration.of(name, read(name)));
+            }
+        }
+        return migrations;
+    }
+
+    private static void run(Connection connection, Migration migration) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            for (String statement : migration.statements()) {
+                st.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new SQLException("migration " + migration.fileName() + " failed: " + e.getMessage(), e);
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + HISTORY_TABLE + " (version, file_name, checksum) VALUES (?, ?, ?)")) {
+            insert.setInt(1, migration.version());
+            insert.setString(2, migration.fileName());
+            insert.setString(3, migration.checksum());
+            insert.executeUpdate();
+        }
+        log.info("applied ClickHouse migration {}", migration.fileName());
+    }
+
+    private static Map<Integer, String> appliedChecksums(Connection connection) throws SQLException {
+        Map<Integer, String> applied = new HashMap<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version, checksum FROM " + HISTORY_TABLE)) {
+            while (rs.next()) {
+                applied.put(rs.getInt(1), rs.getString(2));
+            }
+        }
+        return applied;
+    }
+
+    private static String read(String name) {
+        try (InputStream in = ClickHouseMigrations.class.getResourceAsStream(RESOURCE_DIR + name)) {
+            if (in == null) {
+                throw new IllegalStateException("migration resource missing: " + RESOURCE_DIR + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

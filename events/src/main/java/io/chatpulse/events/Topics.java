@@ -1,0 +1,22 @@
+package io.chatpulse.events;
+
+/** The Kafka topics of the contract. Deployments may prefix them; the suffixes never change. */
+public final class Topics {
+    /** {@link ConversationEvent}s keyed by conversation id. */
+    public static final String CONVERSATION_EVENTS = "chatpulse.conversation-events";
+    /** {@link AgentEvent}s keyed by agent id. */
+    public static final String AGENT_EVENTS = "chatpulse.agent-events";
+    /** {@link AlertEvent}s keyed by tenant, rule and scope. */
+    public static final String ALERTS = "chatpulse.alerts";
+    /** Records that could not be read, unchanged, with the reason in headers. */
+    public static final String DEAD_LETTER = "chatpulse.dead-letter";
+
+    /** Header names on dead-letter records. */
+    public static final String HEADER_DLQ_REASON = "dlq.reason";
+    public static final String HEADER_DLQ_SOURCE_TOPIC = "dlq.source.topic";
+    public static final String HEADER_DLQ_SOURCE_PARTITION = "dlq.source.partition";
+    public static final String HEADER_DLQ_SOURCE_OFFSET = "dlq.source.offset";
+
+    private Topics() {
+    }
+}
