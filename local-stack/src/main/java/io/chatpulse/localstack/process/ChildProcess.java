@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -34,6 +35,11 @@ public final class ChildProcess {
 
     public static ChildProcess start(String name, List<String> jvmOptions, String classpath, String mainClass,
                                      List<String> args, Path log) {
+        return exec(name, javaCommand(jvmOptions, classpath, mainClass, args), log);
+    }
+
+    /** The command line of a JVM running {@code mainClass}, with this JVM's java. */
+    public static List<String> javaCommand(List<String> jvmOptions, String classpath, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -41,16 +47,26 @@ public final class ChildProcess {
         command.add(classpath);
         command.add(mainClass);
         command.addAll(args);
-        return exec(name, command, log);
+        return command;
+    }
+
+    public String name() {
+        return name;
     }
 
     /** Runs any command with its output appended to {@code log}. */
     public static ChildProcess exec(String name, List<String> command, Path log) {
+        return exec(name, command, Map.of(), log);
+    }
+
+    /** Runs any command with extra environment variables, its output appended to {@code log}. */
+    public static ChildProcess exec(String name, List<String> command, Map<String, String> env, Path log) {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
             return new ChildProcess(name, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);

@@ -1,0 +1,161 @@
+package io.chatpulse.localstack;
+
+import io.chatpulse.localstack.clickhouse.ClickHouseServer;
+import io.chatpulse.localstack.kafka.KafkaBroker;
+import io.chatpulse.localstack.process.ChildProcess;
+import io.chatpulse.localstack.process.Ports;
+import io.chatpulse.schema.ClickHouseMigrations;
+import java.io.PrintStream;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole system on one machine: Kafka and ClickHouse first, then the stream jobs, the
+ * services and the simulator, each in its own process; closed in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+
+    private final StackSettings settings;
+    private final PrintStream out;
+    private KafkaBroker kafka;
+    private ClickHouseServer clickHouse;
+    private final List<Launched> applications = new ArrayList<>();
+
+    /** A started application and the port that says it is up (0: none to wait for). */
+    private record Launched(ChildProcess process, int port) {
+    }
+
+    private LocalStack(StackSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Starts everything and returns once every service answers; stops what it started if one fails. */
+    public static LocalStack start(StackSettings settings, PrintStream out) {
+        LocalStack stack = new LocalStack(settings, out);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public ClickHouseServer clickHouse() {
+        return clickHouse;
+    }
+
+    /** The first application process that has ended, if any: the runner stops when one dies. */
+    public Optional<ChildProcess> firstDeadApplication() {
+        return applications.stream().map(Launched::process).filter(p -> !p.isAlive()).findFirst();
+    }
+
+    private void startAll() {
+        requirePortsFree();
+        step("Kafka broker", () -> {
+            kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+            kafka.createContractTopics();
+        });
+        step("ClickHouse engine", () -> {
+            clickHouse = ClickHouseServer.start(settings.dataDir().resolve("clickhouse"), settings.clickHousePort());
+            migrate();
+        });
+        Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+        Map<String, String> clickHouseEnv = Map.of("CLICKHOUSE_URL", settings.clickHouseJdbcUrl());
+        launch(Application.withLibs(settings.home(), "stream-jobs", "io.chatpulse.streamjobs.ConversationKpiJob", "1g",
+                merge(kafkaEnv, clickHouseEnv, Map.of("CHECKPOINT_DIR",
+                        settings.dataDir().resolve("flink-checkpoints").toUri().toString()))), 0);
+        launch(Application.executableJar(settings.home(), "metrics-api", "384m",
+                merge(clickHouseEnv, Map.of("SERVER_PORT", String.valueOf(settings.metricsApiPort()))), List.of()),
+                settings.metricsApiPort());
+        launch(Application.executableJar(settings.home(), "alerting", "384m",
+                merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.alertingPort()),
+                        "ALERTING_STATE_DIR", settings.dataDir().resolve("alerting").toString())), List.of()),
+                settings.alertingPort());
+        launch(Application.executableJar(settings.home(), "chat-core", "512m",
+                merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.chatCorePort()))), List.of()),
+                settings.chatCorePort());
+        awaitServices();
+        if (settings.simulatorRate() > 0) {
+            launch(Application.executableJar(settings.home(), "simulator", "256m", Map.of(), List.of(
+                    "--url", "http://127.0.0.1:" + settings.chatCorePort(), "--api-key", settings.apiKey(),
+                    "--rate", String.valueOf(settings.simulatorRate()))), 0);
+        }
+    }
+
+    private void requirePortsFree() {
+        Ports.requireFree(settings.kafkaPort(), "the Kafka broker");
+        Ports.requireFree(settings.clickHousePort(), "the ClickHouse engine");
+        Ports.requireFree(settings.chatCorePort(), "chat-core");
+        Ports.requireFree(settings.metricsApiPort(), "metrics-api");
+        Ports.requireFree(settings.alertingPort(), "alerting");
+    }
+
+    private void migrate() {
+        try {
+            ClickHouseMigrations.apply(clickHouse.jdbcUrl(), "default", "");
+        } catch (SQLException e) {
+            throw new IllegalStateException("ClickHouse migrations failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void launch(Application application, int port) {
+        out.printf("  starting %-12s log: %s%n", application.name(), settings.logDir().resolve(application.name() + ".log"));
+        applications.add(new Launched(application.start(settings.logDir()), port));
+    }
+
+    private void awaitServices() {
+        for (Launched launched : applications) {
+            if (launched.port() > 0) {
+                launched.process().awaitReady(() -> Ports.accepting(launched.port()), SERVICE_START_TIMEOUT);
+            }
+            out.printf("  %-12s up%n", launched.process().name());
+        }
+    }
+
+    private void step(String what, Runnable action) {
+        long started = System.nanoTime();
+        out.printf("  starting %s ...%n", what);
+        action.run();
+        out.printf("  %s up in %.1f s%n", what, (System.nanoTime() - started) / 1e9);
+    }
+
+    @SafeVarargs
+    private static Map<String, String> merge(Map<String, String>... maps) {
+        Map<String, String> all = new HashMap<>();
+        for (Map<String, String> m : maps) {
+            all.putAll(m);
+        }
+        return all;
+    }
+
+    /** Stops the applications newest first, then ClickHouse, then Kafka. */
+    @Override
+    public void close() {
+        for (int i = applications.size() - 1; i >= 0; i--) {
+            applications.get(i).process().destroy(Duration.ofSeconds(30));
+        }
+        if (clickHouse != null) {
+            clickHouse.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+}

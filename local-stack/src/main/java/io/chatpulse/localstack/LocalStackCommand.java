@@ -1,0 +1,74 @@
+package io.chatpulse.localstack;
+
+import io.chatpulse.localstack.process.ChildProcess;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** {@code chatpulse up}: runs the embedded stack in the foreground until Ctrl-C. */
+public final class LocalStackCommand {
+
+    private LocalStackCommand() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.print(StackSettings.USAGE);
+            return;
+        }
+        StackSettings settings;
+        try {
+            settings = StackSettings.parse(Path.of(System.getProperty("chatpulse.home", ".")).toAbsolutePath(), args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("chatpulse: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println("chatpulse: starting the embedded stack, data in " + settings.dataDir());
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(settings, System.out);
+        } catch (RuntimeException e) {
+            System.err.println("chatpulse: could not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nchatpulse: stopping everything ...");
+            stack.close();
+            System.out.println("chatpulse: stopped; data kept in " + settings.dataDir());
+        }, "chatpulse-stop"));
+        printWhereToLook(settings);
+        superviseUntilOneDies(stack);
+        System.exit(1);
+    }
+
+    /** Returns only when an application has died; its log tail says why. */
+    private static void superviseUntilOneDies(LocalStack stack) throws InterruptedException {
+        while (true) {
+            Optional<ChildProcess> dead = stack.firstDeadApplication();
+            if (dead.isPresent() && !dead.get().name().equals("simulator")) {
+                System.err.printf("chatpulse: %s has stopped; last lines of %s:%n%s%n",
+                        dead.get().name(), dead.get().log(), dead.get().tail(20));
+                return;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private static void printWhereToLook(StackSettings s) {
+        String key = s.apiKey();
+        System.out.printf("""
+
+                chatpulse is running. Where to look (API key header X-Api-Key: %s):
+                  chat-core     http://127.0.0.1:%d/api/v1/conversations
+                  metrics-api   http://127.0.0.1:%d/api/v1/queues/summary?from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z
+                  ClickHouse    http://127.0.0.1:%d/play   (SQL in the browser; tables queue_waits, first_responses)
+                  Kafka         127.0.0.1:%d
+                  logs          %s
+                  simulator     %s
+                Ctrl-C stops all of it.
+                %n""", key, s.chatCorePort(), s.metricsApiPort(), s.clickHousePort(), s.kafkaPort(), s.logDir(),
+                s.simulatorRate() > 0 ? s.simulatorRate() + " conversations/minute (log: " + s.logDir().resolve("simulator.log") + ")" : "off");
+    }
+}
