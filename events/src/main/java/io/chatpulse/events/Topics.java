@@ -8,6 +8,12 @@ public final class Topics {
     public static final String AGENT_EVENTS = "chatpulse.agent-events";
     /** {@link AlertEvent}s keyed by tenant, rule and scope. */
     public static final String ALERTS = "chatpulse.alerts";
+    /** {@link AlertCommand}s (acknowledge, silence) keyed by tenant; written by alerting's API, read by its lifecycle. */
+    public static final String ALERT_COMMANDS = "chatpulse.alert-commands";
+    /** {@link AlertNotification}s due for delivery, keyed by dedup key and channel. */
+    public static final String ALERT_NOTIFICATIONS = "chatpulse.alert-notifications";
+    /** {@link DeliveryAttempt}s, one per attempt to deliver a notification, keyed by tenant. */
+    public static final String ALERT_DELIVERIES = "chatpulse.alert-deliveries";
     /** Records that could not be read, unchanged, with the reason in headers. */
     public static final String DEAD_LETTER = "chatpulse.dead-letter";
 

@@ -1,8 +1,11 @@
 package io.chatpulse.events.codec;
 
 import io.chatpulse.events.AgentEvent;
+import io.chatpulse.events.AlertCommand;
 import io.chatpulse.events.AlertEvent;
+import io.chatpulse.events.AlertNotification;
 import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.DeliveryAttempt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +33,10 @@ public final class EventCodec<T extends SpecificRecordBase> {
             new EventCodec<>(ConversationEvent.getClassSchema());
     public static final EventCodec<AgentEvent> AGENT = new EventCodec<>(AgentEvent.getClassSchema());
     public static final EventCodec<AlertEvent> ALERT = new EventCodec<>(AlertEvent.getClassSchema());
+    public static final EventCodec<AlertCommand> ALERT_COMMAND = new EventCodec<>(AlertCommand.getClassSchema());
+    public static final EventCodec<AlertNotification> ALERT_NOTIFICATION =
+            new EventCodec<>(AlertNotification.getClassSchema());
+    public static final EventCodec<DeliveryAttempt> DELIVERY_ATTEMPT = new EventCodec<>(DeliveryAttempt.getClassSchema());
 
     private final Schema schema;
     private final BinaryMessageEncoder<T> encoder;

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaCompatibilityTest {
 
     static Stream<EventCodec<?>> codecs() {
-        return Stream.of(EventCodec.CONVERSATION, EventCodec.AGENT, EventCodec.ALERT);
+        return Stream.of(EventCodec.CONVERSATION, EventCodec.AGENT, EventCodec.ALERT,
+                EventCodec.ALERT_COMMAND, EventCodec.ALERT_NOTIFICATION, EventCodec.DELIVERY_ATTEMPT);
     }
 
     @ParameterizedTest

@@ -1,0 +1,26 @@
+package io.chatpulse.alerting.channel;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * One channel under {@code chatpulse.alerting.channels.<name>}.
+ *
+ * @param url        webhook, Slack and PagerDuty: where to POST (PagerDuty:
+ *                   https://events.pagerduty.com/v2/enqueue)
+ * @param routingKey PagerDuty: the integration's routing key
+ * @param source     PagerDuty: payload.source, default "chatpulse"
+ * @param to         e-mail: recipients
+ * @param from       e-mail: sender, default "chatpulse-alerting@localhost"
+ */
+public record ChannelSettings(ChannelType type, URI url, String routingKey, String source, List<String> to, String from) {
+
+    public ChannelSettings {
+        if (type == null) {
+            throw new IllegalArgumentException("chatpulse.alerting.channels.<name>.type is required (webhook, slack, pagerduty, email)");
+        }
+        to = to == null ? List.of() : List.copyOf(to);
+        source = source == null ? "chatpulse" : source;
+        from = from == null ? "chatpulse-alerting@localhost" : from;
+    }
+}

@@ -1,0 +1,13 @@
+package io.chatpulse.alerting.channel;
+
+/** The kinds of receiver a channel can be. */
+public enum ChannelType {
+    /** Generic JSON webhook. */
+    WEBHOOK,
+    /** Slack-compatible incoming webhook (text and blocks). */
+    SLACK,
+    /** PagerDuty Events API v2. */
+    PAGERDUTY,
+    /** E-mail over SMTP (spring.mail.*). */
+    EMAIL
+}

@@ -1,0 +1,5 @@
+package io.chatpulse.alerting.incident;
+
+public enum IncidentStatus {
+    FIRING, RESOLVED
+}

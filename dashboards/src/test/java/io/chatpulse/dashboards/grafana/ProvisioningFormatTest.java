@@ -1,0 +1,112 @@
+package io.chatpulse.dashboards.grafana;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatpulse.dashboards.grafana.Provisioning.Dashboard;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The files follow Grafana's provisioning format and reference only what is provisioned. */
+class ProvisioningFormatTest {
+
+    static final String PLUGIN = "grafana-clickhouse-datasource";
+    static final String DATASOURCE_UID = "chatpulse-clickhouse";
+
+    @Test
+    void provisionsTheClickHouseDatasourceOverHttp() {
+        assertThat(Provisioning.datasourceFiles()).isNotEmpty().allSatisfy(file -> {
+            assertThat(file.path("apiVersion").asInt()).isEqualTo(1);
+            assertThat(file.path("datasources").isArray()).isTrue();
+        });
+        List<JsonNode> datasources = Provisioning.datasources();
+        assertThat(datasources).extracting(ds -> ds.path("uid").asString()).doesNotHaveDuplicates().contains(DATASOURCE_UID);
+
+        JsonNode clickHouse = datasources.stream().filter(ds -> ds.path("uid").asString().equals(DATASOURCE_UID)).findFirst().orElseThrow();
+        assertThat(clickHouse.path("type").asString()).isEqualTo(PLUGIN);
+        assertThat(clickHouse.path("name").asString()).isNotBlank();
+        JsonNode jsonData = clickHouse.path("jsonData");
+        assertThat(jsonData.path("protocol").asString()).isEqualTo("http");
+        assertThat(jsonData.path("port").asInt()).isEqualTo(8123);
+        assertThat(jsonData.path("host").asString()).isEqualTo("${CLICKHOUSE_HOST}");
+    }
+
+    @Test
+    void providesTheDashboardsFolderThroughAFileProvider() {
+        assertThat(Provisioning.dashboardProviderFiles()).isNotEmpty().allSatisfy(file -> {
+            assertThat(file.path("apiVersion").asInt()).isEqualTo(1);
+            assertThat(file.path("providers")).isNotEmpty().allSatisfy(provider -> {
+                assertThat(provider.path("name").asString()).isNotBlank();
+                assertThat(provider.path("type").asString()).isEqualTo("file");
+                assertThat(provider.path("options").path("path").asString()).isNotBlank();
+            });
+        });
+    }
+
+    @Test
+    void everyDashboardHasAUniqueUidAndATitle() {
+        List<Dashboard> dashboards = Provisioning.dashboards();
+
+        assertThat(dashboards).isNotEmpty();
+        assertThat(dashboards).extracting(Dashboard::uid).doesNotContain("").doesNotHaveDuplicates();
+        assertThat(dashboards).allSatisfy(d -> {
+            assertThat(d.json().path("title").asString("")).as(d.file().toString()).isNotBlank();
+            assertThat(d.json().path("schemaVersion").asInt()).as(d.file().toString()).isPositive();
+            // A provisioned dashboard must not carry a database id: Grafana assigns it.
+            assertThat(d.json().has("id") && !d.json().get("id").isNull()).as(d.file() + " id").isFalse();
+        });
+        assertThat(dashboards).anySatisfy(d -> assertThat(d.json().path("title").asString()).isEqualTo("chatpulse – Supervisor"));
+    }
+
+    @Test
+    void everyPanelQueriesTheProvisionedDatasourceWithRawSql() {
+        for (Dashboard dashboard : Provisioning.dashboards()) {
+            Set<Integer> panelIds = new HashSet<>();
+            assertThat(dashboard.panels()).as(dashboard.file().toString()).isNotEmpty();
+            for (JsonNode panel : dashboard.panels()) {
+                String where = dashboard.file().getFileName() + " panel '" + panel.path("title").asString() + "'";
+                assertThat(panelIds.add(panel.path("id").asInt(-1))).as(where + " has a unique id").isTrue();
+                assertThat(panel.path("type").asString("")).as(where + " type").isNotBlank();
+                assertThat(panel.path("gridPos").path("w").asInt()).as(where + " gridPos").isPositive();
+                assertResolves(panel.path("datasource"), where);
+                assertThat(panel.path("targets")).as(where + " targets").isNotEmpty();
+                Set<String> refIds = new HashSet<>();
+                for (JsonNode target : panel.path("targets")) {
+                    assertThat(refIds.add(target.path("refId").asString(""))).as(where + " unique refId").isTrue();
+                    assertThat(target.path("rawSql").asString("")).as(where + " rawSql").isNotBlank();
+                    assertThat(target.path("editorType").asString("sql")).as(where + " editorType").isEqualTo("sql");
+                    if (target.has("datasource")) {
+                        assertResolves(target.path("datasource"), where + " target");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyQueryVariableHasSqlAndUsesTheProvisionedDatasource() {
+        for (Dashboard dashboard : Provisioning.dashboards()) {
+            assertThat(dashboard.variables()).extracting(v -> v.path("name").asString()).doesNotHaveDuplicates();
+            for (JsonNode variable : dashboard.variables()) {
+                if ("query".equals(variable.path("type").asString())) {
+                    String where = dashboard.file().getFileName() + " variable " + variable.path("name").asString();
+                    assertResolves(variable.path("datasource"), where);
+                    assertThat(Provisioning.variableSql(variable)).as(where).isNotBlank();
+                }
+            }
+        }
+        Dashboard supervisor = Provisioning.dashboards().stream()
+                .filter(d -> d.uid().equals("chatpulse-supervisor")).findFirst().orElseThrow();
+        assertThat(supervisor.variables()).extracting(v -> v.path("name").asString()).contains("tenant", "queue");
+    }
+
+    private static void assertResolves(JsonNode datasource, String where) {
+        Set<String> provisioned = new HashSet<>();
+        Provisioning.datasources().forEach(ds -> provisioned.add(ds.path("uid").asString()));
+        assertThat(datasource.isObject()).as(where + " datasource is {type, uid}").isTrue();
+        assertThat(datasource.path("uid").asString("")).as(where + " datasource uid").isIn(provisioned);
+        assertThat(datasource.path("type").asString("")).as(where + " datasource type").isEqualTo(PLUGIN);
+    }
+}

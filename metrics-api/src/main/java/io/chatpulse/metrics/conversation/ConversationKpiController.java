@@ -1,0 +1,21 @@
+package io.chatpulse.metrics.conversation;
+
+import io.chatpulse.metrics.tenancy.Tenant;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ConversationKpiController {
+
+    private final ConversationKpiService service;
+
+    ConversationKpiController(ConversationKpiService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/api/v1/conversations/{conversationId}/kpis")
+    ConversationKpis kpis(Tenant tenant, @PathVariable String conversationId) {
+        return service.kpis(tenant, conversationId);
+    }
+}

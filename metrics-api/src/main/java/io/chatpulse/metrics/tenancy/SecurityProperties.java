@@ -1,0 +1,13 @@
+package io.chatpulse.metrics.tenancy;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code chatpulse.security.api-keys.<key>=<tenant>}: each API key belongs to exactly one tenant. */
+@ConfigurationProperties("chatpulse.security")
+public record SecurityProperties(Map<String, String> apiKeys) {
+
+    public SecurityProperties {
+        apiKeys = apiKeys == null ? Map.of() : Map.copyOf(apiKeys);
+    }
+}
