@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,13 +66,20 @@ public final class ClickHouseMigrations {
         return appliedNow;
     }
 
-    /** The migrations shipped in this jar, in order. */
+    /** The migrations listed in INDEX, ordered by version; two files of one version are an error. */
     public static List<Migration> bundled() {
         List<Migration> migrations = new ArrayList<>();
         for (String line : read("INDEX").split("\n")) {
             String name = line.strip();
             if (!name.isEmpty() && !name.startsWith("#")) {
                 migrations.add(Migration.of(name, read(name)));
+            }
+        }
+        migrations.sort(Comparator.comparingInt(Migration::version));
+        for (int i = 1; i < migrations.size(); i++) {
+            if (migrations.get(i).version() == migrations.get(i - 1).version()) {
+                throw new IllegalStateException("two migrations of version " + migrations.get(i).version() + ": "
+                        + migrations.get(i - 1).fileName() + " and " + migrations.get(i).fileName());
             }
         }
         return migrations;

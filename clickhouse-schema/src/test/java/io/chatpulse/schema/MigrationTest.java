@@ -31,7 +31,7 @@ class MigrationTest {
     }
 
     @Test
-    void bundledMigrationsAreInStrictlyIncreasingOrder() {
+    void bundledMigrationsApplyInStrictlyIncreasingVersionOrder() {
         List<Migration> bundled = ClickHouseMigrations.bundled();
 
         assertThat(bundled).isNotEmpty();

@@ -1,0 +1,77 @@
+package io.chatpulse.streamjobs;
+
+import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.streamjobs.clickhouse.ClickHouseSettings;
+import io.chatpulse.streamjobs.clickhouse.ClickHouseSink;
+import io.chatpulse.streamjobs.clickhouse.ClickHouseTable;
+import io.chatpulse.streamjobs.conversation.ConversationKpiFunction;
+import io.chatpulse.streamjobs.conversation.KpiTables;
+import io.chatpulse.streamjobs.ingest.ConversationEvents;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Per-conversation KPIs (metrics.md) from {@code chatpulse.conversation-events} into ClickHouse:
+ * queue wait per wait episode ({@code queue_waits}), first response time ({@code first_responses}),
+ * reply times ({@code reply_times}), resolution time per resolution ({@code resolutions}), handle
+ * time per agent episode ({@code handle_times}), CSAT ratings ({@code csat_ratings}) and the
+ * countable steps behind volume, reopen and survey rates ({@code conversation_activity}). Records
+ * that cannot be read go to {@code chatpulse.dead-letter}.
+ */
+public final class ConversationKpiJob {
+
+    static final String NAME = "chatpulse-conversation-kpis";
+    private static final String WHAT = "per-conversation KPIs from Kafka into ClickHouse (queue_waits,"
+            + " first_responses, reply_times, resolutions, handle_times, csat_ratings, conversation_activity)";
+
+    private ConversationKpiJob() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(JobConfig.help(NAME, WHAT));
+            return;
+        }
+        StreamExecutionEnvironment env;
+        try {
+            JobConfig config = JobConfig.from(System.getenv(), args);
+            env = JobEnvironment.create(config);
+            define(env, config);
+        } catch (IllegalArgumentException e) {
+            System.err.println(NAME + ": " + e.getMessage() + " (--help lists the settings)");
+            System.exit(2);
+            return;
+        }
+        env.execute(NAME);
+    }
+
+    /** Adds the job's pipeline to the environment. */
+    public static void define(StreamExecutionEnvironment env, JobConfig config) {
+        DataStream<ConversationEvent> events = ConversationEvents.read(env, config);
+        SingleOutputStreamOperator<Void> kpis = events
+                .keyBy(ConversationEvent::getConversationId)
+                .process(new ConversationKpiFunction(config.getDuration(JobConfig.STATE_TTL),
+                        config.getDuration(JobConfig.DEDUP_WINDOW)))
+                .name("conversation KPIs")
+                .uid("conversation-kpis");
+
+        ClickHouseSettings clickHouse = JobEnvironment.clickHouse(config);
+        toClickHouse(kpis, ConversationKpiFunction.QUEUE_WAITS, KpiTables.QUEUE_WAITS, clickHouse);
+        toClickHouse(kpis, ConversationKpiFunction.FIRST_RESPONSES, KpiTables.FIRST_RESPONSES, clickHouse);
+        toClickHouse(kpis, ConversationKpiFunction.REPLY_TIMES, KpiTables.REPLY_TIMES, clickHouse);
+        toClickHouse(kpis, ConversationKpiFunction.RESOLUTIONS, KpiTables.RESOLUTIONS, clickHouse);
+        toClickHouse(kpis, ConversationKpiFunction.HANDLE_TIMES, KpiTables.HANDLE_TIMES, clickHouse);
+        toClickHouse(kpis, ConversationKpiFunction.CSAT_RATINGS, KpiTables.CSAT_RATINGS, clickHouse);
+        toClickHouse(kpis, ConversationKpiFunction.ACTIVITY, KpiTables.ACTIVITY, clickHouse);
+    }
+
+    private static <T> void toClickHouse(SingleOutputStreamOperator<?> kpis, OutputTag<T> figures,
+                                         ClickHouseTable<T> table, ClickHouseSettings settings) {
+        kpis.getSideOutput(figures)
+                .sinkTo(new ClickHouseSink<>(settings, table))
+                .name("clickhouse: " + table.name())
+                .uid(table.name() + "-sink");
+    }
+}

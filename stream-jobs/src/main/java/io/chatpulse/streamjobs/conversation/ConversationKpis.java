@@ -1,0 +1,105 @@
+package io.chatpulse.streamjobs.conversation;
+
+import io.chatpulse.events.AgentAssigned;
+import io.chatpulse.events.ConversationAbandoned;
+import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.ConversationOpened;
+import io.chatpulse.events.ConversationReopened;
+import io.chatpulse.events.ConversationResolved;
+import io.chatpulse.events.ConversationTransferred;
+import io.chatpulse.events.CsatSubmitted;
+import io.chatpulse.events.MessagePosted;
+import io.chatpulse.events.SurveyOffered;
+import java.util.Optional;
+
+/**
+ * The per-conversation KPIs of metrics.md, engine-free: one event and the conversation's state in,
+ * the figures it completes out. Events of a conversation must come in order (Kafka keeps them in
+ * order per conversation) and each once (the caller drops repeated event ids).
+ */
+public final class ConversationKpis {
+
+    /** Where the completed figures go; one method per table. */
+    public interface Figures {
+        void queueWait(QueueWait row);
+
+        void firstResponse(FirstResponse row);
+
+        void replyTime(ReplyTime row);
+
+        void resolution(Resolution row);
+
+        void handleTime(HandleTime row);
+
+        void csat(CsatRating row);
+
+        void activity(Activity row);
+    }
+
+    private final QueueWaitTracker queueWaits = new QueueWaitTracker();
+    private final FirstResponseTracker firstResponses = new FirstResponseTracker();
+    private final ReplyTimeTracker replyTimes = new ReplyTimeTracker();
+    private final ResolutionTracker resolutions = new ResolutionTracker();
+    private final HandleTimeTracker handleTimes = new HandleTimeTracker();
+
+    public void apply(ConversationEvent event, ConversationState state, Figures out) {
+        state.where.follow(event);
+        queueWaits.apply(event, state.queueWait).ifPresent(out::queueWait);
+        firstResponses.apply(event, state.firstResponse, state.where).ifPresent(out::firstResponse);
+        replyTimes.apply(event, state.replyTime, state.where).ifPresent(out::replyTime);
+        resolutions.apply(event, state.resolution, state.where).ifPresent(out::resolution);
+        handleTimes.apply(event, state.handleTime, state.where).ifPresent(out::handleTime);
+        csat(event, state.where).ifPresent(out::csat);
+        activity(event, state.where).ifPresent(out::activity);
+    }
+
+    private static Optional<CsatRating> csat(ConversationEvent event, ConversationContext where) {
+        if (!(event.getPayload() instanceof CsatSubmitted submitted)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CsatRating(event.getTenantId(), where.queueOrEmpty(), event.getConversationId(),
+                Agents.orEmpty(submitted.getAgentId()), event.getEventTime(), submitted.getRating(),
+                submitted.getComment() == null ? "" : submitted.getComment()));
+    }
+
+    private static Optional<Activity> activity(ConversationEvent event, ConversationContext where) {
+        Object payload = event.getPayload();
+        Activity.Kind kind;
+        String agentId = "";
+        if (payload instanceof ConversationOpened) {
+            kind = Activity.Kind.OPENED;
+        } else if (payload instanceof ConversationReopened) {
+            kind = Activity.Kind.REOPENED;
+        } else if (payload instanceof ConversationResolved resolved) {
+            kind = Activity.Kind.RESOLVED;
+            agentId = Agents.orEmpty(resolved.getAgentId());
+        } else if (payload instanceof ConversationAbandoned) {
+            kind = Activity.Kind.ABANDONED;
+        } else if (payload instanceof AgentAssigned assigned) {
+            kind = Activity.Kind.ASSIGNED;
+            agentId = assigned.getAgentId();
+        } else if (payload instanceof ConversationTransferred transfer) {
+            kind = Activity.Kind.TRANSFERRED;
+            agentId = Agents.orEmpty(transfer.getFromAgentId());
+        } else if (payload instanceof SurveyOffered offered) {
+            kind = Activity.Kind.SURVEY_OFFERED;
+            agentId = Agents.orEmpty(offered.getAgentId());
+        } else if (payload instanceof MessagePosted message) {
+            switch (message.getSender()) {
+                case CUSTOMER -> kind = Activity.Kind.CUSTOMER_MESSAGE;
+                case AGENT -> {
+                    kind = Activity.Kind.AGENT_MESSAGE;
+                    agentId = Agents.author(message, where);
+                }
+                case BOT -> kind = Activity.Kind.BOT_MESSAGE;
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new Activity(event.getTenantId(), where.queueOrEmpty(), event.getConversationId(),
+                event.getEventId(), kind, agentId, event.getEventTime()));
+    }
+}

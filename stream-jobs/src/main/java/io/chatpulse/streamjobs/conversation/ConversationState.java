@@ -1,0 +1,18 @@
+package io.chatpulse.streamjobs.conversation;
+
+/**
+ * Everything the per-conversation KPIs keep about one conversation, in one Flink value state (one
+ * read and one write per event, also on RocksDB). A POJO of POJOs, so fields can be added later
+ * and old checkpoints still restore.
+ */
+public class ConversationState {
+    public ConversationContext where = new ConversationContext();
+    public QueueWaitState queueWait = new QueueWaitState();
+    public FirstResponseState firstResponse = new FirstResponseState();
+    public ReplyTimeState replyTime = new ReplyTimeState();
+    public ResolutionState resolution = new ResolutionState();
+    public HandleTimeState handleTime = new HandleTimeState();
+
+    public ConversationState() {
+    }
+}

@@ -1,0 +1,54 @@
+package io.chatpulse.streamjobs.conversation;
+
+import io.chatpulse.events.ConversationAbandoned;
+import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.ConversationOpened;
+import io.chatpulse.events.ConversationQueued;
+import io.chatpulse.events.ConversationReopened;
+import io.chatpulse.events.ConversationResolved;
+import io.chatpulse.events.MessagePosted;
+import io.chatpulse.events.QueueReason;
+import io.chatpulse.events.SenderKind;
+import java.util.Optional;
+
+/**
+ * First response time (metrics.md): from the last non-human start (open, reopen, or a bot
+ * handoff, i.e. {@link ConversationQueued} with reason {@link QueueReason#BOT_HANDOFF}) to the
+ * first message of a human agent after it. Bot messages do not stop the clock. A resolution or
+ * an abandon before any agent message stops the clock without a figure: nobody responded.
+ */
+public final class FirstResponseTracker {
+
+    /** Applies one event; {@code where} already follows it. Returns the first response it completes, if any. */
+    public Optional<FirstResponse> apply(ConversationEvent event, FirstResponseState state, ConversationContext where) {
+        Object payload = event.getPayload();
+        long at = event.getEventTime();
+        if (payload instanceof ConversationOpened || payload instanceof ConversationReopened) {
+            start(state, at);
+        } else if (payload instanceof ConversationQueued queued && queued.getReason() == QueueReason.BOT_HANDOFF) {
+            start(state, at);
+        } else if (payload instanceof MessagePosted message && message.getSender() == SenderKind.AGENT) {
+            return respond(event, state, where, message);
+        } else if (payload instanceof ConversationResolved || payload instanceof ConversationAbandoned) {
+            state.awaiting = false;
+        }
+        return Optional.empty();
+    }
+
+    private static void start(FirstResponseState state, long at) {
+        state.awaiting = true;
+        state.startedAt = at;
+    }
+
+    private static Optional<FirstResponse> respond(ConversationEvent event, FirstResponseState state,
+                                                   ConversationContext where, MessagePosted message) {
+        if (!state.awaiting) {
+            return Optional.empty();
+        }
+        state.awaiting = false;
+        long respondedAt = event.getEventTime();
+        return Optional.of(new FirstResponse(event.getTenantId(), where.queueOrEmpty(), event.getConversationId(),
+                Agents.author(message, where), state.startedAt, respondedAt,
+                Durations.between(state.startedAt, respondedAt)));
+    }
+}

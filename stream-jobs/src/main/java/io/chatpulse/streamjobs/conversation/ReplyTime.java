@@ -1,0 +1,12 @@
+package io.chatpulse.streamjobs.conversation;
+
+/** One reply time, as a row of {@code reply_times}. Times are epoch milliseconds, UTC. */
+public record ReplyTime(
+        String tenantId,
+        String queueId,
+        String conversationId,
+        String agentId,
+        long customerAt,
+        long repliedAt,
+        long replyMs) {
+}

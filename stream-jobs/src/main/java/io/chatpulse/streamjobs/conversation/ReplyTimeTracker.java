@@ -1,0 +1,44 @@
+package io.chatpulse.streamjobs.conversation;
+
+import io.chatpulse.events.ConversationAbandoned;
+import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.ConversationOpened;
+import io.chatpulse.events.ConversationQueued;
+import io.chatpulse.events.ConversationReopened;
+import io.chatpulse.events.ConversationResolved;
+import io.chatpulse.events.MessagePosted;
+import io.chatpulse.events.QueueReason;
+import io.chatpulse.events.SenderKind;
+import java.util.Optional;
+
+/**
+ * Reply time (metrics.md): for each agent message that follows one or more customer messages since
+ * the previous agent message, that agent message minus the first of those customer messages.
+ * Bot messages neither start nor stop it. What the customer wrote before a non-human start (open,
+ * reopen, bot handoff) or before the conversation ended is not waiting for an agent: the first
+ * response time covers a handoff, so the bot's part of the conversation is not counted twice.
+ */
+public final class ReplyTimeTracker {
+
+    /** Applies one event; {@code where} already follows it. Returns the reply time it completes, if any. */
+    public Optional<ReplyTime> apply(ConversationEvent event, ReplyTimeState state, ConversationContext where) {
+        Object payload = event.getPayload();
+        if (payload instanceof MessagePosted message) {
+            if (message.getSender() == SenderKind.CUSTOMER && !state.pending) {
+                state.pending = true;
+                state.firstCustomerAt = event.getEventTime();
+            } else if (message.getSender() == SenderKind.AGENT && state.pending) {
+                state.pending = false;
+                long repliedAt = event.getEventTime();
+                return Optional.of(new ReplyTime(event.getTenantId(), where.queueOrEmpty(), event.getConversationId(),
+                        Agents.author(message, where), state.firstCustomerAt, repliedAt,
+                        Durations.between(state.firstCustomerAt, repliedAt)));
+            }
+        } else if (payload instanceof ConversationOpened || payload instanceof ConversationReopened
+                || payload instanceof ConversationResolved || payload instanceof ConversationAbandoned
+                || payload instanceof ConversationQueued queued && queued.getReason() == QueueReason.BOT_HANDOFF) {
+            state.pending = false;
+        }
+        return Optional.empty();
+    }
+}

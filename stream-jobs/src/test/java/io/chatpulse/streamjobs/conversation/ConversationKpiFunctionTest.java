@@ -1,0 +1,116 @@
+package io.chatpulse.streamjobs.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.QueueReason;
+import io.chatpulse.streamjobs.TestConversation;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ConversationKpiFunctionTest {
+
+    private static final long T0 = 1_790_000_000_000L;
+
+    private KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, Void> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = newHarness();
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void emitsEachFigureToItsTableOutput() throws Exception {
+        TestConversation c = new TestConversation("acme", "conv-1");
+        send(c.opened(T0, "billing"),
+                c.queued(T0 + 10, "billing", QueueReason.NEW),
+                c.assigned(T0 + 20_010, "agent-7"),
+                c.agentMessage(T0 + 30_000, "agent-7"));
+
+        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS)).containsExactly(new QueueWait("acme", "billing", "conv-1",
+                T0 + 10, T0 + 20_010, QueueWait.Outcome.ANSWERED, "agent-7", 20_000));
+        assertThat(rows(ConversationKpiFunction.FIRST_RESPONSES)).containsExactly(
+                new FirstResponse("acme", "billing", "conv-1", "agent-7", T0, T0 + 30_000, 30_000));
+    }
+
+    @Test
+    void aRedeliveredEventIsCountedOnce() throws Exception {
+        TestConversation c = new TestConversation("acme", "conv-1");
+        ConversationEvent opened = c.opened(T0, "billing");
+        ConversationEvent queued = c.queued(T0 + 10, "billing", QueueReason.NEW);
+        send(opened, queued, c.assigned(T0 + 5_010, "agent-7"), c.agentMessage(T0 + 6_000, "agent-7"));
+        // A producer retry delivers the open and the queueing again; without dedup they would
+        // restart both clocks and the next messages would count twice.
+        send(opened, queued, c.assigned(T0 + 7_000, "agent-7"), c.agentMessage(T0 + 8_000, "agent-7"));
+
+        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS)).hasSize(1);
+        assertThat(rows(ConversationKpiFunction.FIRST_RESPONSES)).singleElement()
+                .extracting(FirstResponse::frtMs).isEqualTo(6_000L);
+    }
+
+    @Test
+    void conversationsKeepTheirOwnClocks() throws Exception {
+        TestConversation a = new TestConversation("acme", "conv-a");
+        TestConversation b = new TestConversation("acme", "conv-b");
+        send(a.queued(T0, "billing", QueueReason.NEW),
+                b.queued(T0 + 1_000, "tech", QueueReason.NEW),
+                b.assigned(T0 + 4_000, "agent-2"),
+                a.abandoned(T0 + 9_000, "billing"));
+
+        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS))
+                .extracting(QueueWait::conversationId, QueueWait::outcome, QueueWait::waitMs)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("conv-b", QueueWait.Outcome.ANSWERED, 3_000L),
+                        org.assertj.core.groups.Tuple.tuple("conv-a", QueueWait.Outcome.ABANDONED, 9_000L));
+    }
+
+    @Test
+    void openClocksSurviveARestoreFromACheckpoint() throws Exception {
+        TestConversation c = new TestConversation("acme", "conv-1");
+        send(c.opened(T0, "billing"), c.queued(T0 + 10, "billing", QueueReason.NEW));
+        OperatorSubtaskState snapshot = harness.snapshot(1, T0 + 20);
+        harness.close();
+
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
+        send(c.assigned(T0 + 2_010, "agent-7"), c.agentMessage(T0 + 4_000, "agent-7"));
+
+        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS)).singleElement()
+                .extracting(QueueWait::waitMs).isEqualTo(2_000L);
+        assertThat(rows(ConversationKpiFunction.FIRST_RESPONSES)).singleElement()
+                .extracting(FirstResponse::frtMs).isEqualTo(4_000L);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, Void> newHarness() throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new ConversationKpiFunction(Duration.ofDays(2), Duration.ofHours(1))),
+                ConversationEvent::getConversationId, Types.STRING);
+    }
+
+    private void send(ConversationEvent... events) throws Exception {
+        for (ConversationEvent event : events) {
+            harness.processElement(new StreamRecord<>(event, event.getEventTime()));
+        }
+    }
+
+    private <T> List<T> rows(OutputTag<T> tag) {
+        var out = harness.getSideOutput(tag);
+        return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
+    }
+}
