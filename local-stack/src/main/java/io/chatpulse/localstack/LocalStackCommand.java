@@ -2,11 +2,17 @@ package io.chatpulse.localstack;
 
 import io.chatpulse.localstack.process.ChildProcess;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** {@code chatpulse up}: runs the embedded stack in the foreground until Ctrl-C. */
 public final class LocalStackCommand {
+
+    /** Set by Ctrl-C: from then on components ending is expected, not a failure to report. */
+    private static volatile boolean stopping;
 
     private LocalStackCommand() {
     }
@@ -34,6 +40,7 @@ public final class LocalStackCommand {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
             System.out.println("\nchatpulse: stopping everything ...");
             stack.close();
             System.out.println("chatpulse: stopped; data kept in " + settings.dataDir());
@@ -47,7 +54,7 @@ public final class LocalStackCommand {
     private static void superviseUntilOneDies(LocalStack stack) throws InterruptedException {
         while (true) {
             Optional<ChildProcess> dead = stack.firstDeadApplication();
-            if (dead.isPresent() && !dead.get().name().equals("simulator")) {
+            if (dead.isPresent() && !dead.get().name().equals("simulator") && !stopping) {
                 System.err.printf("chatpulse: %s has stopped; last lines of %s:%n%s%n",
                         dead.get().name(), dead.get().log(), dead.get().tail(20));
                 return;
@@ -58,17 +65,19 @@ public final class LocalStackCommand {
 
     private static void printWhereToLook(StackSettings s) {
         String key = s.apiKey();
+        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
         System.out.printf("""
 
                 chatpulse is running. Where to look (API key header X-Api-Key: %s):
                   chat-core     http://127.0.0.1:%d/api/v1/conversations
-                  metrics-api   http://127.0.0.1:%d/api/v1/queues/summary?from=2026-01-01T00:00:00Z&to=2030-01-01T00:00:00Z
+                  metrics-api   http://127.0.0.1:%d/api/v1/queues/summary?from=%s&to=%s
                   ClickHouse    http://127.0.0.1:%d/play   (SQL in the browser; tables queue_waits, first_responses)
                   Kafka         127.0.0.1:%d
                   logs          %s
                   simulator     %s
                 Ctrl-C stops all of it.
-                %n""", key, s.chatCorePort(), s.metricsApiPort(), s.clickHousePort(), s.kafkaPort(), s.logDir(),
+                %n""", key, s.chatCorePort(), s.metricsApiPort(), today.minus(Duration.ofDays(1)), today.plus(Duration.ofDays(1)),
+                s.clickHousePort(), s.kafkaPort(), s.logDir(),
                 s.simulatorRate() > 0 ? s.simulatorRate() + " conversations/minute (log: " + s.logDir().resolve("simulator.log") + ")" : "off");
     }
 }
