@@ -1,0 +1,38 @@
+package io.chatpulse.chatcore.conversation;
+
+import io.chatpulse.chatcore.events.EventFactory;
+import io.chatpulse.chatcore.events.EventPublisher;
+import io.chatpulse.chatcore.live.LiveFeed;
+import io.chatpulse.events.ConversationEvent;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a transition real: its events acknowledged by Kafka first (several in one transaction),
+ * then the new state stored, then the live streams told.
+ */
+@Component
+public class ConversationChanges {
+
+    private final EventPublisher publisher;
+    private final ConversationRepository repository;
+    private final LiveFeed feed;
+
+    public ConversationChanges(EventPublisher publisher, ConversationRepository repository, LiveFeed feed) {
+        this.publisher = publisher;
+        this.repository = repository;
+        this.feed = feed;
+    }
+
+    public Conversation commit(Transition transition, Instant now) {
+        Conversation next = transition.next();
+        Conversation previous = repository.find(next.tenantId(), next.id()).orElse(null);
+        List<ConversationEvent> events = EventFactory.conversationEvents(next.tenantId(), next.id(), now,
+                transition.payloads());
+        publisher.publishConversationEvents(events, next.waitTicket());
+        repository.save(next);
+        feed.conversationChanged(previous, next, events);
+        return next;
+    }
+}

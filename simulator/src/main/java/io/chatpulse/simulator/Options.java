@@ -1,0 +1,215 @@
+package io.chatpulse.simulator;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Command-line options; {@link #parse} fails with a message naming the bad option. */
+public record Options(
+        URI url,
+        String apiKey,
+        double ratePerMinute,
+        Duration duration,
+        List<String> queues,
+        int agents,
+        int agentCapacity,
+        Routing routing,
+        double pace,
+        double wave,
+        Duration wavePeriod,
+        long seed,
+        Duration progressEvery,
+        boolean help) {
+
+    /** Who assigns waiting conversations to agents. */
+    public enum Routing {
+        /** The simulated agents pick waiting conversations up themselves (POST .../assignment). */
+        SIMULATOR,
+        /** Agents report ONLINE to chat-core, which routes; the simulator watches for the assignee. */
+        CHAT_CORE
+    }
+
+    public static final String USAGE = """
+            Usage: java -jar simulator.jar [options]
+
+            Drives chat-core over HTTP with simulated customers and agents: each conversation opens
+            in a queue, the customer writes, an agent picks it up after a wait (respecting each
+            agent's capacity), they exchange a few messages, the agent resolves it and the customer
+            may rate it; ratings drop with longer waits and impatient customers abandon.
+
+            Options:
+              --url URL              chat-core base URL (default http://localhost:8080)
+              --api-key KEY          X-Api-Key sent with every call (default demo-key)
+              --rate N               new conversations per minute, on average (default 60)
+              --duration D           how long to run, e.g. 90s, 10m, 2h (default: until Ctrl-C)
+              --queues A,B           queues to open conversations in (default support,billing)
+              --agents N             simulated agents (default 6)
+              --agent-capacity N     conversations one agent holds at once (default 5)
+              --routing R            simulator: agents pick up work themselves (default);
+                                     chat-core: agents report ONLINE and chat-core routes
+              --pace F               multiplies every human delay; 0.5 = twice as fast (default 1)
+              --wave A               arrival-rate swing, 0 (flat) to 0.9 (default 0.3)
+              --wave-period D        length of one swing of the arrival rate (default 10m)
+              --seed N               random seed, for a repeatable run (default: random)
+              --progress D           interval of the progress line (default 5s)
+              --help                 this text
+
+            Example: java -jar simulator.jar --rate 120 --duration 10m --agents 8 --seed 42
+            """;
+
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("--url", "--api-key", "--rate", "--duration",
+            "--queues", "--agents", "--agent-capacity", "--routing", "--pace", "--wave", "--wave-period", "--seed",
+            "--progress");
+
+    public static Options parse(String... args) {
+        Options o = new Options(URI.create("http://localhost:8080"), "demo-key", 60, null,
+                List.of("support", "billing"), 6, 5, Routing.SIMULATOR, 1.0, 0.3, Duration.ofMinutes(10),
+                System.nanoTime(), Duration.ofSeconds(5), false);
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        while (!rest.isEmpty()) {
+            String option = rest.remove(0);
+            String value = null;
+            if (option.contains("=")) {
+                value = option.substring(option.indexOf('=') + 1);
+                option = option.substring(0, option.indexOf('='));
+            }
+            if (option.equals("--help") || option.equals("-h")) {
+                return o.with(b -> b.help = true);
+            }
+            if (!KNOWN.contains(option)) {
+                throw new IllegalArgumentException("unknown option " + option);
+            }
+            if (value == null) {
+                if (rest.isEmpty()) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                value = rest.remove(0);
+            }
+            o = o.set(option, value);
+        }
+        return o;
+    }
+
+    private Options set(String option, String v) {
+        return switch (option) {
+            case "--url" -> with(b -> b.url = URI.create(v.endsWith("/") ? v.substring(0, v.length() - 1) : v));
+            case "--api-key" -> with(b -> b.apiKey = v);
+            case "--rate" -> with(b -> b.ratePerMinute = positive(option, Double.parseDouble(v)));
+            case "--duration" -> with(b -> b.duration = duration(option, v));
+            case "--queues" -> with(b -> b.queues = queues(v));
+            case "--agents" -> with(b -> b.agents = (int) positive(option, Integer.parseInt(v)));
+            case "--agent-capacity" -> with(b -> b.agentCapacity = (int) positive(option, Integer.parseInt(v)));
+            case "--routing" -> with(b -> b.routing = routing(v));
+            case "--pace" -> with(b -> b.pace = positive(option, Double.parseDouble(v)));
+            case "--wave" -> with(b -> b.wave = between(option, Double.parseDouble(v), 0, 0.9));
+            case "--wave-period" -> with(b -> b.wavePeriod = duration(option, v));
+            case "--seed" -> with(b -> b.seed = Long.parseLong(v));
+            case "--progress" -> with(b -> b.progressEvery = duration(option, v));
+            default -> throw new IllegalArgumentException("unknown option " + option);
+        };
+    }
+
+    /** 90s, 10m, 2h, 1h30m, 500ms, or plain seconds. */
+    public static Duration duration(String option, String text) {
+        return positive(option, parseDuration(option, text));
+    }
+
+    private static Duration parseDuration(String option, String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.matches("\\d{1,12}")) {
+            return Duration.ofSeconds(Long.parseLong(t));
+        }
+        if (t.matches("\\d{1,12}ms")) {
+            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+        }
+        if (t.matches("(\\d{1,9}h)?(\\d{1,9}m)?(\\d{1,9}s)?") && !t.isEmpty()) {
+            return Duration.parse("PT" + t.toUpperCase(Locale.ROOT));
+        }
+        throw new IllegalArgumentException(option + ": not a duration: " + text + " (e.g. 90s, 10m, 2h)");
+    }
+
+    private static Routing routing(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "simulator" -> Routing.SIMULATOR;
+            case "chat-core", "chatcore" -> Routing.CHAT_CORE;
+            default -> throw new IllegalArgumentException("--routing: simulator or chat-core, not " + v);
+        };
+    }
+
+    private static List<String> queues(String v) {
+        List<String> queues = Arrays.stream(v.split(",")).map(String::trim).filter(q -> !q.isEmpty()).toList();
+        if (queues.isEmpty()) {
+            throw new IllegalArgumentException("--queues: name at least one queue");
+        }
+        return queues;
+    }
+
+    private static double positive(String option, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(option + " must be positive");
+        }
+        return value;
+    }
+
+    private static Duration positive(String option, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(option + " must be positive");
+        }
+        return value;
+    }
+
+    private static double between(String option, double value, double min, double max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(option + " must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    private Options with(java.util.function.Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
+    }
+
+    private static final class Builder {
+        URI url;
+        String apiKey;
+        double ratePerMinute;
+        Duration duration;
+        List<String> queues;
+        int agents;
+        int agentCapacity;
+        Routing routing;
+        double pace;
+        double wave;
+        Duration wavePeriod;
+        long seed;
+        Duration progressEvery;
+        boolean help;
+
+        Builder(Options o) {
+            url = o.url;
+            apiKey = o.apiKey;
+            ratePerMinute = o.ratePerMinute;
+            duration = o.duration;
+            queues = o.queues;
+            agents = o.agents;
+            agentCapacity = o.agentCapacity;
+            routing = o.routing;
+            pace = o.pace;
+            wave = o.wave;
+            wavePeriod = o.wavePeriod;
+            seed = o.seed;
+            progressEvery = o.progressEvery;
+            help = o.help;
+        }
+
+        Options build() {
+            return new Options(url, apiKey, ratePerMinute, duration, queues, agents, agentCapacity, routing, pace,
+                    wave, wavePeriod, seed, progressEvery, help);
+        }
+    }
+}
