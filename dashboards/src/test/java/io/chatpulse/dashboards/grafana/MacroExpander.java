@@ -26,9 +26,14 @@ public final class MacroExpander {
 
     /**
      * A template variable's selection; {@code all} when "All" is selected, with {@code values}
-     * then every option (what Grafana substitutes when the variable has no custom all value).
+     * then every option (what Grafana substitutes when the variable has no custom all value), and
+     * {@code allValue} the variable's custom all value, or null.
      */
-    public record Variable(String name, List<String> values, boolean all) {
+    public record Variable(String name, List<String> values, boolean all, String allValue) {
+
+        public Variable(String name, List<String> values, boolean all) {
+            this(name, values, all, null);
+        }
 
         public static Variable of(String name, String... values) {
             return new Variable(name, List.of(values), false);
@@ -36,6 +41,11 @@ public final class MacroExpander {
 
         public static Variable all(String name, List<String> values) {
             return new Variable(name, List.copyOf(values), true);
+        }
+
+        /** "All" selected on a variable with a custom all value, which Grafana substitutes as it is. */
+        public static Variable all(String name, List<String> values, String allValue) {
+            return new Variable(name, List.copyOf(values), true, allValue);
         }
     }
 
@@ -90,6 +100,10 @@ public final class MacroExpander {
     }
 
     private static String format(Variable variable, String format) {
+        if (variable.all() && variable.allValue() != null && !variable.allValue().isEmpty()) {
+            // Grafana (templateSrv) skips formatting for a custom all value.
+            return variable.allValue();
+        }
         List<String> values = variable.values();
         if (format == null || format.equals("raw") || format.equals("csv")) {
             return String.join(",", values);

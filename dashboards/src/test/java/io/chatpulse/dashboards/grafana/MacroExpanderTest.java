@@ -77,6 +77,16 @@ class MacroExpanderTest {
     }
 
     @Test
+    void substitutesACustomAllValueUnformatted() {
+        Map<String, Variable> vars = Map.of("queue", Variable.all("queue", List.of("billing", "sales"), "__all"));
+
+        assertThat(MacroExpander.interpolate("queue = if('${queue}' = '__all', '', '${queue}')", vars))
+                .isEqualTo("queue = if('__all' = '__all', '', '__all')");
+        assertThat(MacroExpander.interpolate("${queue:singlequote}", vars)).isEqualTo("__all");
+        assertThat(MacroExpander.conditionalAll("$__conditionalAll(q = 1, $queue)", vars)).isEqualTo("1=1");
+    }
+
+    @Test
     void failsOnWhatItDoesNotKnow() {
         assertThatThrownBy(() -> MacroExpander.expand("$__timeFiltr(x)", RANGE, ONE_QUEUE)).hasMessageContaining("unknown macro");
         assertThatThrownBy(() -> MacroExpander.expand("$tennant", RANGE, ONE_QUEUE)).hasMessageContaining("unknown template variable");

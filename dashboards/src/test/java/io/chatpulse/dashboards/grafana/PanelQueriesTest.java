@@ -35,18 +35,55 @@ import tools.jackson.databind.JsonNode;
 class PanelQueriesTest {
 
     /** The columns each panel must return, by dashboard uid and panel title: a new panel needs a line here. */
-    private static final Map<String, List<String>> EXPECTED_COLUMNS = Map.of(
-            "chatpulse-supervisor/Queue wait per queue", List.of("queue", "count", "median_ms", "p90_ms", "p99_ms", "mean_ms"),
-            "chatpulse-supervisor/First response time per queue", List.of("queue", "count", "median_ms", "p90_ms", "p99_ms", "mean_ms"),
-            "chatpulse-supervisor/Queue wait p90", List.of("time", "queue", "p90_ms"),
-            "chatpulse-supervisor/First response time p90", List.of("time", "queue", "p90_ms"),
-            "chatpulse-supervisor/Wait episodes ended", List.of("time", "answered", "abandoned"));
+    private static final Map<String, List<String>> EXPECTED_COLUMNS = Map.ofEntries(
+            Map.entry("chatpulse-supervisor/Queue now: waiting and oldest wait", List.of("queue", "queue_length",
+                    "oldest_wait_ms", "agents_online", "agents_available", "agents_busy", "as_of")),
+            Map.entry("chatpulse-supervisor/Oldest wait per queue", List.of("time", "queue", "oldest_wait_ms")),
+            Map.entry("chatpulse-supervisor/Queue length", List.of("time", "queue", "queue_length")),
+            Map.entry("chatpulse-supervisor/Agents by state", List.of("queue", "available", "busy")),
+            Map.entry("chatpulse-supervisor/Service level today", List.of("queue", "answered", "answered_within",
+                    "abandoned", "short_abandons", "service_level", "abandonment_rate", "average_speed_of_answer_ms")),
+            Map.entry("chatpulse-supervisor/Open alerts", List.of("rule", "scope", "started_at", "value", "threshold", "summary")),
+            Map.entry("chatpulse-supervisor/Queue wait per queue", List.of("queue", "count", "median_ms", "p90_ms", "p99_ms", "mean_ms")),
+            Map.entry("chatpulse-supervisor/First response time per queue", List.of("queue", "count", "median_ms", "p90_ms", "p99_ms", "mean_ms")),
+            Map.entry("chatpulse-supervisor/Queue wait p90", List.of("time", "queue", "p90_ms")),
+            Map.entry("chatpulse-supervisor/First response time p90", List.of("time", "queue", "p90_ms")),
+            Map.entry("chatpulse-supervisor/Arrivals vs answered", List.of("time", "arrived", "answered")),
+            Map.entry("chatpulse-supervisor/Wait episodes ended", List.of("time", "answered", "abandoned")),
+            Map.entry("chatpulse-agents/Agents", List.of("agent", "handled", "resolutions", "frt_median_ms", "frt_p90_ms",
+                    "reply_median_ms", "reply_p90_ms", "handle_median_ms", "handle_p90_ms", "ratings", "csat")),
+            Map.entry("chatpulse-agents/Handled and resolved per agent", List.of("agent", "handled", "resolutions")),
+            Map.entry("chatpulse-agents/First response time p90 per agent", List.of("time", "agent", "p90_ms")),
+            Map.entry("chatpulse-agents/Handle time per agent", List.of("agent", "episodes", "resolved", "median_ms",
+                    "p90_ms", "p99_ms", "mean_ms")),
+            Map.entry("chatpulse-agents/CSAT per agent", List.of("agent", "ratings", "csat", "average_rating",
+                    "negative_rate", "surveys_offered", "response_rate")),
+            Map.entry("chatpulse-agents/Conversations handled", List.of("ended_at", "agent", "queue", "conversation_id",
+                    "handle_ms", "ending")),
+            Map.entry("chatpulse-quality/CSAT in the period", List.of("ratings", "csat", "average_rating", "negative_rate")),
+            Map.entry("chatpulse-quality/Surveys and reopens in the period", List.of("surveys_offered", "ratings",
+                    "response_rate", "resolutions", "reopens", "reopen_rate")),
+            Map.entry("chatpulse-quality/CSAT and negative rate", List.of("time", "csat", "negative_rate")),
+            Map.entry("chatpulse-quality/Survey response and reopen rate", List.of("time", "response_rate", "reopen_rate")),
+            Map.entry("chatpulse-quality/Ratings distribution", List.of("rating", "ratings")),
+            Map.entry("chatpulse-quality/Recent low ratings", List.of("submitted_at", "queue", "agent", "conversation_id",
+                    "rating", "comment")),
+            Map.entry("chatpulse-operations/Pipeline freshness", List.of("tenant", "newest_event_at", "lag_ms")),
+            Map.entry("chatpulse-operations/Queue monitor freshness", List.of("tenant", "newest_as_of", "lag_ms")),
+            Map.entry("chatpulse-operations/Events per second", List.of("time", "tenant", "events_per_second")),
+            Map.entry("chatpulse-operations/Alert history", List.of("event_time", "tenant", "rule", "scope", "state", "value",
+                    "threshold", "summary", "replay")));
 
     private static final TimeRange DAY = new TimeRange(Instant.parse("2026-03-01T00:00:00Z"),
             Instant.parse("2026-03-02T00:00:00Z"), Duration.ofMinutes(5));
 
+    /** Around the simulated day, which ends now. */
+    private static final TimeRange RECENT = new TimeRange(SimulatedDay.END.minus(Duration.ofHours(24)),
+            SimulatedDay.END.plus(Duration.ofMinutes(1)), Duration.ofMinutes(5));
+
     private static ClickHouseServer clickHouse;
     private static Connection connection;
+    private static SimulatedDay day;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,6 +93,8 @@ class PanelQueriesTest {
         ClickHouseMigrations.apply(clickHouse.jdbcUrl(), "default", "");
         connection = DriverManager.getConnection(clickHouse.jdbcUrl(), "default", "");
         insertRows();
+        day = SimulatedDay.play();
+        day.insertInto(connection);
     }
 
     @AfterAll
@@ -72,22 +111,28 @@ class PanelQueriesTest {
     void variablesListTheTenantsAndTheTenantsQueues() throws SQLException {
         Dashboard supervisor = dashboard("chatpulse-supervisor");
 
-        assertThat(firstColumn(expand(variable(supervisor, "tenant"), Map.of()))).containsExactly("acme", "globex");
+        assertThat(firstColumn(expand(variable(supervisor, "tenant"), Map.of()))).containsExactly("acme", "demo", "globex");
         assertThat(firstColumn(expand(variable(supervisor, "queue"), Map.of("tenant", Variable.of("tenant", "acme")))))
                 .containsExactly("billing", "sales");
+
+        Dashboard agents = dashboard("chatpulse-agents");
+        Map<String, Variable> demo = Map.of("tenant", Variable.of("tenant", SimulatedDay.TENANT));
+        assertThat(firstColumn(expand(variable(agents, "tenant"), Map.of()))).containsExactly(SimulatedDay.TENANT);
+        assertThat(firstColumn(expand(variable(agents, "queue"), demo))).containsExactlyElementsOf(SimulatedDay.QUEUES);
+        assertThat(firstColumn(expand(variable(agents, "agent"), demo))).containsExactlyElementsOf(SimulatedDay.AGENTS);
     }
 
+    /** Every panel of every dashboard, with "All" selected wherever a variable offers it. */
     @Test
-    void everyPanelRunsWithAllQueuesAndReturnsItsColumnsAndRows() throws SQLException {
-        Map<String, Variable> all = Map.of("tenant", Variable.of("tenant", "acme"),
-                "queue", Variable.all("queue", List.of("billing", "sales")));
+    void everyPanelRunsWithAllSelectedAndReturnsItsColumnsAndRows() throws SQLException {
         List<String> checked = new ArrayList<>();
         for (Dashboard dashboard : Provisioning.dashboards()) {
+            Map<String, Variable> variables = selection(dashboard, true);
             for (JsonNode panel : dashboard.panels()) {
                 String name = dashboard.uid() + "/" + panel.path("title").asString();
                 assertThat(EXPECTED_COLUMNS).as("expected columns of " + name).containsKey(name);
                 for (JsonNode target : panel.path("targets")) {
-                    Result result = run(MacroExpander.expand(target.path("rawSql").asString(), DAY, all));
+                    Result result = run(MacroExpander.expand(target.path("rawSql").asString(), RECENT, variables));
                     assertThat(result.columns()).as(name).isEqualTo(EXPECTED_COLUMNS.get(name));
                     assertThat(result.rows()).as(name + " rows").isNotEmpty();
                 }
@@ -95,6 +140,88 @@ class PanelQueriesTest {
             }
         }
         assertThat(checked).containsExactlyInAnyOrderElementsOf(EXPECTED_COLUMNS.keySet());
+    }
+
+    /** The same with one value picked in every variable: the filters' SQL is valid too, and narrows. */
+    @Test
+    void everyPanelRunsWithOneValueSelected() throws SQLException {
+        for (Dashboard dashboard : Provisioning.dashboards()) {
+            Map<String, Variable> variables = selection(dashboard, false);
+            for (JsonNode panel : dashboard.panels()) {
+                String name = dashboard.uid() + "/" + panel.path("title").asString();
+                Result result = run(MacroExpander.expand(panel.path("targets").get(0).path("rawSql").asString(), RECENT, variables));
+                assertThat(result.columns()).as(name).isEqualTo(EXPECTED_COLUMNS.get(name));
+                int queue = result.columns().indexOf("queue");
+                if (queue >= 0 && variables.containsKey("queue")) {
+                    assertThat(result.rows()).as(name).extracting(r -> r.get(queue)).containsOnly("billing");
+                }
+                int agent = result.columns().indexOf("agent");
+                if (agent >= 0 && variables.containsKey("agent")) {
+                    assertThat(result.rows()).as(name).extracting(r -> r.get(agent)).containsOnly("a-1");
+                }
+            }
+        }
+    }
+
+    @Test
+    void agentTableShowsTheFiguresRecomputedFromTheEvents() throws SQLException {
+        Dashboard agents = dashboard("chatpulse-agents");
+        Result table = run(MacroExpander.expand(panelSql(agents, "Agents"), RECENT, selection(agents, true)));
+
+        assertThat(table.rows()).extracting(r -> r.get(0)).containsExactlyElementsOf(SimulatedDay.AGENTS);
+        for (List<String> row : table.rows()) {
+            String agent = row.get(0);
+            long handled = day.steps.stream().filter(st -> st.kind().equals("assigned") && st.agentId().equals(agent))
+                    .map(SimulatedDay.Step::conversationId).distinct().count();
+            long resolutions = day.steps.stream().filter(st -> st.kind().equals("resolved") && st.agentId().equals(agent)).count();
+            List<SimulatedDay.Rating> rated = day.ratings.stream().filter(r -> r.agentId().equals(agent)).toList();
+            double csat = 100.0 * rated.stream().filter(r -> r.rating() >= 4).count() / rated.size();
+
+            assertThat(Long.parseLong(row.get(1))).as(agent + " handled").isEqualTo(handled);
+            assertThat(Long.parseLong(row.get(2))).as(agent + " resolutions").isEqualTo(resolutions);
+            assertThat(Double.parseDouble(row.get(3))).as(agent + " FRT median")
+                    .isCloseTo(percentileInc(day.firstResponsesByAgent.get(agent), 0.5), within(1e-6));
+            assertThat(Double.parseDouble(row.get(4))).as(agent + " FRT p90")
+                    .isCloseTo(percentileInc(day.firstResponsesByAgent.get(agent), 0.9), within(1e-6));
+            assertThat(Long.parseLong(row.get(9))).as(agent + " ratings").isEqualTo(rated.size());
+            assertThat(Double.parseDouble(row.get(10))).as(agent + " CSAT").isCloseTo(csat, within(1e-9));
+        }
+    }
+
+    @Test
+    void qualityPanelsAddUpToTheRatingsSubmitted() throws SQLException {
+        Dashboard quality = dashboard("chatpulse-quality");
+        Map<String, Variable> all = selection(quality, true);
+        int ratings = day.ratings.size();
+        long negative = day.ratings.stream().filter(r -> r.rating() <= 2).count();
+
+        List<String> period = run(MacroExpander.expand(panelSql(quality, "CSAT in the period"), RECENT, all)).rows().get(0);
+        assertThat(Long.parseLong(period.get(0))).isEqualTo(ratings);
+        assertThat(Double.parseDouble(period.get(3))).isCloseTo((double) negative / ratings, within(1e-9));
+
+        Result distribution = run(MacroExpander.expand(panelSql(quality, "Ratings distribution"), RECENT, all));
+        assertThat(distribution.rows().stream().mapToLong(r -> Long.parseLong(r.get(1))).sum()).isEqualTo(ratings);
+
+        Result low = run(MacroExpander.expand(panelSql(quality, "Recent low ratings"), RECENT, all));
+        assertThat(low.rows()).hasSize((int) negative).allSatisfy(r -> {
+            assertThat(Integer.parseInt(r.get(4))).isLessThanOrEqualTo(2);
+            assertThat(r.get(5)).startsWith("waited too long");
+        });
+    }
+
+    @Test
+    void livePanelsShowTheConversationStillWaitingAndItsAlert() throws SQLException {
+        Dashboard supervisor = dashboard("chatpulse-supervisor");
+        Map<String, Variable> all = selection(supervisor, true);
+
+        Result now = run(MacroExpander.expand(panelSql(supervisor, "Queue now: waiting and oldest wait"), RECENT, all));
+        List<String> support = now.rows().stream().filter(r -> r.get(0).equals("support")).findFirst().orElseThrow();
+        // Queued at 17:56; the last state is for 17:59.
+        assertThat(support.get(1)).isEqualTo("1");
+        assertThat(support.get(2)).isEqualTo("180000");
+
+        Result open = run(MacroExpander.expand(panelSql(supervisor, "Open alerts"), RECENT, all));
+        assertThat(open.rows()).extracting(r -> r.get(1)).contains("queue:support");
     }
 
     @Test
@@ -115,11 +242,36 @@ class PanelQueriesTest {
         assertThat(series.rows()).extracting(r -> r.get(1)).containsOnly("billing");
     }
 
+    /**
+     * Panels pass the period with millisecond precision ($__fromTime_ms), as metrics-api binds it
+     * (fromUnixTimestamp64Milli), so both count the same waits at the edges of a period.
+     */
+    @Test
+    void panelsCutThePeriodToTheMillisecondAsTheApiDoes() throws SQLException {
+        Dashboard supervisor = dashboard("chatpulse-supervisor");
+        Instant from = Instant.parse("2026-03-01T10:00:10.500Z");
+        Instant to = Instant.parse("2026-03-01T11:00:30.000Z");
+        Map<String, Variable> billing = Map.of("tenant", Variable.of("tenant", "acme"), "queue", Variable.of("queue", "billing"));
+
+        Result panel = run(MacroExpander.expand(panelSql(supervisor, "Queue wait per queue"),
+                new TimeRange(from, to, Duration.ofMinutes(1)), billing));
+        // What QueueSummaryRepository runs for GET /api/v1/queues/summary?queueId=billing&from=...&to=...
+        Result api = run("SELECT queue_id, answered AS n, median_ms, p90_ms, p99_ms, mean_ms FROM queue_wait_summary("
+                + "tenant = 'acme', from = fromUnixTimestamp64Milli(" + from.toEpochMilli() + "), to = fromUnixTimestamp64Milli("
+                + to.toEpochMilli() + ")) WHERE queue_id = 'billing' ORDER BY queue_id");
+
+        // c-1 ended at 10:00:10.000 (before from), c-3 at 11:00:30.000 (to is exclusive): only c-2 is in.
+        assertThat(panel.rows()).containsExactly(List.of("billing", "1", "20000.0", "20000.0", "20000.0", "20000.0"));
+        assertThat(panel.rows()).isEqualTo(api.rows());
+    }
+
     @Test
     void timeSeriesUsesTheIntervalBuckets() throws SQLException {
         Dashboard supervisor = dashboard("chatpulse-supervisor");
         Map<String, Variable> all = Map.of("tenant", Variable.of("tenant", "acme"),
-                "queue", Variable.all("queue", List.of("billing", "sales")));
+                "queue", Variable.all("queue", List.of("billing", "sales")),
+                "service_level_ms", Variable.of("service_level_ms", "30000"),
+                "short_abandon_ms", Variable.of("short_abandon_ms", "5000"));
 
         Result hourly = run(MacroExpander.expand(panelSql(supervisor, "Wait episodes ended"),
                 new TimeRange(DAY.from(), DAY.to(), Duration.ofHours(1)), all));
@@ -151,6 +303,43 @@ class PanelQueriesTest {
         } catch (SQLException e) {
             throw new SQLException("query failed: " + e.getMessage() + "\n" + sql, e);
         }
+    }
+
+    /**
+     * The variables as a user would set them: tenant demo (every tenant where it is multi-valued),
+     * the other query variables All (their options from their own SQL) or their first option
+     * (billing, a-1), the others their current or default value.
+     */
+    private static Map<String, Variable> selection(Dashboard dashboard, boolean all) throws SQLException {
+        Map<String, Variable> variables = new LinkedHashMap<>();
+        for (JsonNode v : dashboard.variables()) {
+            String name = v.path("name").asString();
+            switch (v.path("type").asString()) {
+                case "query" -> {
+                    List<String> options = firstColumn(MacroExpander.expand(Provisioning.variableSql(v), RECENT, variables));
+                    String allValue = v.path("allValue").isString() ? v.path("allValue").asString() : null;
+                    if (name.equals("tenant") && !v.path("multi").asBoolean()) {
+                        variables.put(name, Variable.of(name, SimulatedDay.TENANT));
+                    } else if (name.equals("tenant")) {
+                        variables.put(name, all ? Variable.all(name, options, allValue) : Variable.of(name, SimulatedDay.TENANT));
+                    } else {
+                        variables.put(name, all ? Variable.all(name, options, allValue) : Variable.of(name, options.get(0)));
+                    }
+                }
+                case "custom" -> variables.put(name, Variable.of(name, v.path("current").path("value").asString()));
+                default -> variables.put(name, Variable.of(name, v.path("query").asString()));
+            }
+        }
+        return variables;
+    }
+
+    /** Excel's PERCENTILE.INC, as metrics.md defines the quantiles. */
+    private static double percentileInc(List<Long> values, double p) {
+        List<Long> sorted = values.stream().sorted().toList();
+        double h = (sorted.size() - 1) * p;
+        int low = (int) Math.floor(h);
+        int high = Math.min(low + 1, sorted.size() - 1);
+        return sorted.get(low) + (h - low) * (sorted.get(high) - sorted.get(low));
     }
 
     private static List<String> firstColumn(String sql) throws SQLException {

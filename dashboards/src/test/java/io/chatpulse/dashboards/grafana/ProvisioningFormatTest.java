@@ -3,9 +3,12 @@ package io.chatpulse.dashboards.grafana;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.dashboards.grafana.Provisioning.Dashboard;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -100,6 +103,74 @@ class ProvisioningFormatTest {
         Dashboard supervisor = Provisioning.dashboards().stream()
                 .filter(d -> d.uid().equals("chatpulse-supervisor")).findFirst().orElseThrow();
         assertThat(supervisor.variables()).extracting(v -> v.path("name").asString()).contains("tenant", "queue");
+    }
+
+    @Test
+    void everyDashboardFiltersByTenant() {
+        assertThat(Provisioning.dashboards()).hasSizeGreaterThanOrEqualTo(4).allSatisfy(d ->
+                assertThat(d.variables()).as(d.file().toString()).extracting(v -> v.path("name").asString()).contains("tenant"));
+        assertThat(Provisioning.dashboards()).extracting(Dashboard::uid).contains("chatpulse-supervisor",
+                "chatpulse-agents", "chatpulse-quality", "chatpulse-operations");
+    }
+
+    @Test
+    void panelsDoNotOverlap() {
+        for (Dashboard dashboard : Provisioning.dashboards()) {
+            List<JsonNode> panels = dashboard.panels();
+            for (int i = 0; i < panels.size(); i++) {
+                for (int j = i + 1; j < panels.size(); j++) {
+                    JsonNode a = panels.get(i).path("gridPos");
+                    JsonNode b = panels.get(j).path("gridPos");
+                    boolean overlap = a.path("x").asInt() < b.path("x").asInt() + b.path("w").asInt()
+                            && b.path("x").asInt() < a.path("x").asInt() + a.path("w").asInt()
+                            && a.path("y").asInt() < b.path("y").asInt() + b.path("h").asInt()
+                            && b.path("y").asInt() < a.path("y").asInt() + a.path("h").asInt();
+                    assertThat(overlap).as(dashboard.file().getFileName() + ": '" + panels.get(i).path("title").asString()
+                            + "' and '" + panels.get(j).path("title").asString() + "' overlap").isFalse();
+                    assertThat(a.path("x").asInt() + a.path("w").asInt()).as("within 24 columns").isLessThanOrEqualTo(24);
+                }
+            }
+        }
+    }
+
+    /** Drill-down links open a provisioned dashboard or metrics-api, with variables that exist. */
+    @Test
+    void dataLinksPointAtProvisionedDashboardsAndKnownVariables() {
+        Set<String> uids = new HashSet<>();
+        Provisioning.dashboards().forEach(d -> uids.add(d.uid()));
+        Pattern reference = Pattern.compile("\\$\\{([\\w.]+)(?::[^}]*)?}");
+        Set<String> builtIn = Set.of("__value.raw", "__value.text", "__from", "__to", "__url_time_range");
+        int links = 0;
+        for (Dashboard dashboard : Provisioning.dashboards()) {
+            Set<String> variables = new HashSet<>();
+            dashboard.variables().forEach(v -> variables.add(v.path("name").asString()));
+            for (JsonNode panel : dashboard.panels()) {
+                List<JsonNode> found = new ArrayList<>();
+                panel.path("fieldConfig").path("overrides").forEach(o -> o.path("properties").forEach(p -> {
+                    if ("links".equals(p.path("id").asString())) {
+                        p.path("value").forEach(found::add);
+                    }
+                }));
+                panel.path("fieldConfig").path("defaults").path("links").forEach(found::add);
+                for (JsonNode link : found) {
+                    String url = link.path("url").asString("");
+                    String where = dashboard.file().getFileName() + " '" + panel.path("title").asString() + "' link " + url;
+                    assertThat(link.path("title").asString("")).as(where).isNotBlank();
+                    assertThat(url.startsWith("/d/") || url.startsWith("${metrics_api}/api/v1/")).as(where).isTrue();
+                    if (url.startsWith("/d/")) {
+                        assertThat(url.substring(3).split("[/?]")[0]).as(where).isIn(uids);
+                    }
+                    Matcher m = reference.matcher(url);
+                    while (m.find()) {
+                        String name = m.group(1);
+                        assertThat(builtIn.contains(name) || variables.contains(name) || name.startsWith("__data.fields."))
+                                .as(where + ": ${" + name + "}").isTrue();
+                    }
+                    links++;
+                }
+            }
+        }
+        assertThat(links).as("drill-down links").isPositive();
     }
 
     private static void assertResolves(JsonNode datasource, String where) {

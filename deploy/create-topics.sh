@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Creates the Kafka topics of the contract (io.chatpulse.events.Topics) if they do not exist yet.
+# Run once by docker-compose's topic-init service; safe to run again. alerting creates its own
+# topics (chatpulse.alert-commands, -notifications, -deliveries) at start.
+set -euo pipefail
+
+BOOTSTRAP=${KAFKA_BOOTSTRAP_SERVERS:-kafka:19092}
+PARTITIONS=${TOPIC_PARTITIONS:-3}
+REPLICATION=${TOPIC_REPLICATION_FACTOR:-1}
+
+for topic in chatpulse.conversation-events chatpulse.agent-events chatpulse.alerts chatpulse.dead-letter; do
+  /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP" --create --if-not-exists \
+    --topic "$topic" --partitions "$PARTITIONS" --replication-factor "$REPLICATION"
+done
+/opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP" --list
