@@ -1,6 +1,7 @@
 package io.chatpulse.metrics.problem;
 
 import io.chatpulse.metrics.tenancy.ApiKeys;
+import io.chatpulse.metrics.tenancy.ForbiddenException;
 import io.chatpulse.metrics.tenancy.UnauthenticatedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,15 @@ class ProblemHandler {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeys.HEADER + "\"")
                 .body(problem);
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        problem.setProperty("role", e.actual().id());
+        problem.setProperty("requiredRole", e.required().id());
+        return problem;
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -1,11 +1,13 @@
 package io.chatpulse.metrics.queue;
 
 import io.chatpulse.metrics.tenancy.Tenant;
+import io.chatpulse.metrics.api.ProblemResponses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@ProblemResponses
 class QueueSummaryController {
 
     private final QueueSummaryService service;

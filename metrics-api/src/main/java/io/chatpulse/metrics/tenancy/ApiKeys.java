@@ -3,7 +3,7 @@ package io.chatpulse.metrics.tenancy;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Resolves an {@code X-Api-Key} value to its tenant. */
+/** Resolves an {@code X-Api-Key} value to its tenant and role. */
 @Component
 public class ApiKeys {
 
@@ -15,13 +15,13 @@ public class ApiKeys {
         this.properties = properties;
     }
 
-    public Tenant authenticate(String apiKey) {
+    public Caller authenticate(String apiKey) {
         if (apiKey == null || apiKey.isBlank()) {
             throw new UnauthenticatedException("missing " + HEADER + " header");
         }
         return Optional.ofNullable(properties.apiKeys().get(apiKey))
-                .filter(tenant -> !tenant.isBlank())
-                .map(Tenant::new)
+                .filter(key -> !key.tenant().isBlank())
+                .map(key -> new Caller(new Tenant(key.tenant()), key.role()))
                 .orElseThrow(() -> new UnauthenticatedException("unknown API key in " + HEADER + " header"));
     }
 }

@@ -3,16 +3,18 @@ package io.chatpulse.metrics.tenancy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Authenticates every API request before its controller runs; a failure becomes a 401 problem
- * through the same exception handling as every other error.
+ * Authenticates every API request and checks its role before the controller runs; a failure
+ * becomes a 401 or 403 problem through the same exception handling as every other error.
  */
 @Component
 public class TenantInterceptor implements HandlerInterceptor {
 
     static final String ATTRIBUTE = Tenant.class.getName();
+    static final String CALLER = Caller.class.getName();
 
     private final ApiKeys apiKeys;
 
@@ -22,7 +24,27 @@ public class TenantInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        request.setAttribute(ATTRIBUTE, apiKeys.authenticate(request.getHeader(ApiKeys.HEADER)));
+        Caller caller = apiKeys.authenticate(request.getHeader(ApiKeys.HEADER));
+        Role required = requiredRole(handler);
+        if (!caller.role().includes(required)) {
+            throw new ForbiddenException(required, caller.role());
+        }
+        request.setAttribute(ATTRIBUTE, caller.tenant());
+        request.setAttribute(CALLER, caller);
         return true;
+    }
+
+    static Role requiredRole(Object handler) {
+        if (handler instanceof HandlerMethod method) {
+            RequiresRole onMethod = method.getMethodAnnotation(RequiresRole.class);
+            if (onMethod != null) {
+                return onMethod.value();
+            }
+            RequiresRole onType = method.getBeanType().getAnnotation(RequiresRole.class);
+            if (onType != null) {
+                return onType.value();
+            }
+        }
+        return Role.SUPERVISOR;
     }
 }

@@ -1,0 +1,43 @@
+package io.chatpulse.metrics.report;
+
+import io.chatpulse.metrics.problem.InvalidParameterException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Optional filters, each an empty string when absent (the views read '' as "all"). An unknown
+ * queue or agent is not an error: it matches no row of the tenant, so the answer is empty, and
+ * it tells nothing about whether another tenant has such a queue.
+ */
+public record Filters(String queueId, String agentId, String channel) {
+
+    static final Set<String> CHANNELS = Set.of("WEB", "APP", "SOCIAL", "API", "OTHER");
+    private static final int MAX_ID_LENGTH = 200;
+
+    public static final Filters NONE = new Filters("", "", "");
+
+    public static Filters parse(String queueId, String agentId, String channel) {
+        return new Filters(id("queueId", queueId), id("agentId", agentId), channel(channel));
+    }
+
+    private static String id(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        if (value.length() > MAX_ID_LENGTH) {
+            throw new InvalidParameterException(parameter, "must be at most " + MAX_ID_LENGTH + " characters");
+        }
+        return value.strip();
+    }
+
+    private static String channel(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        String channel = value.strip().toUpperCase(Locale.ROOT);
+        if (!CHANNELS.contains(channel)) {
+            throw new InvalidParameterException("channel", "must be one of WEB, APP, SOCIAL, API, OTHER: '" + value + "'");
+        }
+        return channel;
+    }
+}

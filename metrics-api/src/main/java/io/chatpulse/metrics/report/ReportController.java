@@ -1,0 +1,86 @@
+package io.chatpulse.metrics.report;
+
+import io.chatpulse.metrics.export.ExportFiles;
+import io.chatpulse.metrics.export.ExportFormat;
+import io.chatpulse.metrics.export.TableWriter;
+import io.chatpulse.metrics.tenancy.RequiresRole;
+import io.chatpulse.metrics.tenancy.Role;
+import io.chatpulse.metrics.tenancy.Tenant;
+import io.chatpulse.metrics.api.ProblemResponses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+@ProblemResponses
+@Tag(name = "History", description = "KPIs of a past period, as a summary, a time series and per agent")
+class ReportController {
+
+    private final ReportService service;
+
+    ReportController(ReportService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/api/v1/kpis/summary")
+    @Operation(summary = "Every KPI over a period",
+            description = "Summary of [from, to) from the report views of migration V040; the same views as the series, "
+                    + "the agent report and the exports, so they agree exactly. Role: supervisor.")
+    KpiSummary summary(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params) {
+        return service.summary(service.query(tenant, params));
+    }
+
+    @GetMapping("/api/v1/kpis/series")
+    @Operation(summary = "Every KPI per minute, hour, day or week",
+            description = "Buckets cut in the timezone (toStartOfDay(ts, tz), toMonday(ts, tz)...), clipped to [from, to); "
+                    + "every bucket is listed, empty ones too. Counts of the buckets add up to the summary's (handled is "
+                    + "a distinct count per bucket and does not). At most chatpulse.reports.max-buckets buckets. Role: supervisor.")
+    KpiSeries series(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params,
+                     @Parameter(description = "minute, hour, day or week", required = true)
+                     @RequestParam(required = false) String interval) {
+        ReportQuery query = service.query(tenant, params);
+        return service.series(query, Interval.parseSeriesInterval(interval));
+    }
+
+    @GetMapping("/api/v1/reports/agents")
+    @Operation(summary = "Agent performance report",
+            description = "Per agent: conversations handled, resolutions, first response, reply and handle time "
+                    + "(count, median, p90, p99, mean) and CSAT. occupancy is always null: it needs agent status "
+                    + "(online time), which is not stored yet. Role: supervisor.")
+    AgentReport agents(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params) {
+        return service.agents(service.query(tenant, params));
+    }
+
+    @GetMapping("/api/v1/reports/agents/export")
+    @RequiresRole(Role.MANAGER)
+    @ApiResponse(responseCode = "200", description = "the file, as an attachment named for what it holds",
+            content = {@Content(mediaType = "text/csv"),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+    @Operation(summary = "Agent performance report as CSV or XLSX",
+            description = "The rows of GET /api/v1/reports/agents, one column per figure, streamed. The file name says "
+                    + "tenant, report, period (local times) and timezone. Role: manager.")
+    ResponseEntity<StreamingResponseBody> export(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params,
+                                                 @Parameter(description = "csv (default) or xlsx")
+                                                 @RequestParam(required = false) String format) {
+        ExportFormat exportFormat = ExportFormat.parse(format);
+        ReportQuery query = service.query(tenant, params);
+        AgentReport report = service.agents(query);
+        return ExportFiles.download(exportFormat, ExportFiles.filename(query, "agent-report", exportFormat), out -> {
+            try (TableWriter table = TableWriter.open(exportFormat, out, "agents")) {
+                table.header(AgentReportTable.HEADER);
+                for (AgentReport.Agent agent : report.agents()) {
+                    table.row(AgentReportTable.row(agent));
+                }
+            }
+        });
+    }
+}

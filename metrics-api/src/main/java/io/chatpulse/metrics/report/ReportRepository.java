@@ -1,0 +1,136 @@
+package io.chatpulse.metrics.report;
+
+import io.chatpulse.metrics.queue.Distribution;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the report views of migration V040. The arithmetic is theirs alone: the summary, a time
+ * series, the agent report and the exports are the same views with a different bucket, so they
+ * cannot disagree with each other or with Grafana. Tenant, period, timezone and every filter are
+ * bound parameters; nothing from a request is ever part of the SQL text.
+ */
+@Repository
+public class ReportRepository {
+
+    private static final String ARGS = """
+            (tenant = ?, from = fromUnixTimestamp64Milli(?), to = fromUnixTimestamp64Milli(?), tz = ?, bucket = ?,
+             by_agent = ?, queue = ?, agent = ?, channel = ?""";
+
+    private final JdbcClient jdbc;
+
+    public ReportRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The views, one per family of figures; the agent report needs only some of them. */
+    enum Family { QUEUE_WAITS, FIRST_RESPONSES, REPLY_TIMES, RESOLUTION_TIMES, HANDLE_TIMES, ACTIVITY, CSAT, SURVEYS }
+
+    static final Set<Family> ALL = EnumSet.allOf(Family.class);
+
+    /** The families asked for, per bucket of {@code interval}, per agent when {@code byAgent}. */
+    KpiRows read(ReportQuery query, Interval interval, boolean byAgent, Set<Family> families) {
+        KpiRows rows = new KpiRows();
+        if (families.contains(Family.QUEUE_WAITS)) {
+            readQueueWaits(query, interval, byAgent, rows);
+        }
+        if (families.contains(Family.FIRST_RESPONSES)) {
+            read("report_first_responses", ")", query, interval, byAgent, distributionInto(rows.firstResponse));
+        }
+        if (families.contains(Family.REPLY_TIMES)) {
+            read("report_reply_times", ")", query, interval, byAgent, distributionInto(rows.replyTime));
+        }
+        if (families.contains(Family.RESOLUTION_TIMES)) {
+            read("report_resolution_times", ")", query, interval, byAgent, distributionInto(rows.resolutionTime));
+        }
+        if (families.contains(Family.HANDLE_TIMES)) {
+            read("report_handle_times", ")", query, interval, byAgent, distributionInto(rows.handleTime));
+        }
+        if (families.contains(Family.ACTIVITY)) {
+            readActivity(query, interval, byAgent, rows);
+        }
+        if (families.contains(Family.CSAT)) {
+            read("report_csat", ")", query, interval, byAgent, (key, rs) -> rows.csat.put(key, new Kpis.Quality(
+                    rs.getLong("ratings"), rs.getLong("satisfied"), rs.getLong("negative"), nullable(rs, "csat"),
+                    nullable(rs, "average_rating"), nullable(rs, "negative_rate"), 0, null)));
+        }
+        if (families.contains(Family.SURVEYS)) {
+            readSurveys(query, interval, byAgent, rows);
+        }
+        return rows;
+    }
+
+    private void readQueueWaits(ReportQuery query, Interval interval, boolean byAgent, KpiRows rows) {
+        read("report_queue_waits", ", answer_within_ms = ?, short_abandon_ms = ?)", query, interval, byAgent,
+                (key, rs) -> {
+                    rows.queueWait.put(key, distribution(rs, "answered"));
+                    rows.service.put(key, new Kpis.Service(rs.getLong("answered"), rs.getLong("answered_within"),
+                            rs.getLong("abandoned"), rs.getLong("short_abandons"), nullable(rs, "service_level"),
+                            nullable(rs, "abandonment_rate"), nullable(rs, "average_speed_of_answer_ms")));
+                });
+    }
+
+    private void readActivity(ReportQuery query, Interval interval, boolean byAgent, KpiRows rows) {
+        read("report_activity", ")", query, interval, byAgent, (key, rs) -> rows.volume.put(key, new Kpis.Volume(
+                rs.getLong("opened"), rs.getLong("messages_in"), rs.getLong("messages_out_agent"),
+                rs.getLong("messages_out_bot"), rs.getLong("handled"), rs.getLong("resolutions"),
+                rs.getLong("reopens"), nullable(rs, "reopen_rate"))));
+    }
+
+    private void readSurveys(ReportQuery query, Interval interval, boolean byAgent, KpiRows rows) {
+        read("report_survey_responses", ")", query, interval, byAgent, (key, rs) -> {
+            rows.surveys.put(key, new long[] {rs.getLong("surveys_offered"), rs.getLong("ratings")});
+            Double rate = nullable(rs, "response_rate");
+            if (rate != null) {
+                rows.surveyResponseRate.put(key, rate);
+            }
+        });
+    }
+
+    private interface RowReader {
+        void read(KpiRows.Key key, ResultSet rs) throws SQLException;
+    }
+
+    private void read(String view, String extraArgs, ReportQuery query, Interval interval, boolean byAgent,
+                      RowReader reader) {
+        JdbcClient.StatementSpec statement = jdbc.sql("SELECT * FROM " + view + ARGS + extraArgs)
+                .param(query.tenant().id())
+                .param(query.period().from().toEpochMilli())
+                .param(query.period().to().toEpochMilli())
+                .param(query.zone().getId())
+                .param(interval.id())
+                .param(byAgent ? 1 : 0)
+                .param(query.filters().queueId())
+                .param(query.filters().agentId())
+                .param(query.filters().channel());
+        if (view.equals("report_queue_waits")) {
+            statement = statement.param(query.answerWithin().toMillis()).param(query.shortAbandon().toMillis());
+        }
+        statement.query(rs -> {
+            reader.read(new KpiRows.Key(rs.getLong("bucket_ms"), rs.getString("agent")), rs);
+        });
+    }
+
+    private static RowReader distributionInto(Map<KpiRows.Key, Distribution> target) {
+        return (key, rs) -> target.put(key, distribution(rs, "n"));
+    }
+
+    private static Distribution distribution(ResultSet rs, String countColumn) throws SQLException {
+        long count = rs.getLong(countColumn);
+        if (count == 0) {
+            return Distribution.EMPTY;
+        }
+        return new Distribution(count, nullable(rs, "median_ms"), nullable(rs, "p90_ms"), nullable(rs, "p99_ms"),
+                nullable(rs, "mean_ms"));
+    }
+
+    private static Double nullable(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() || Double.isNaN(value) ? null : value;
+    }
+}

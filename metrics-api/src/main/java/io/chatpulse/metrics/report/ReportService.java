@@ -1,0 +1,93 @@
+package io.chatpulse.metrics.report;
+
+import io.chatpulse.metrics.tenancy.Tenant;
+import io.chatpulse.metrics.time.Timestamps;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.stereotype.Service;
+
+@Service
+public class ReportService {
+
+    private static final DateTimeFormatter LOCAL_START = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    // What the agent report shows; queue waits, resolution times and surveys are not in it.
+    private static final Set<ReportRepository.Family> AGENT_FIGURES = EnumSet.of(ReportRepository.Family.FIRST_RESPONSES,
+            ReportRepository.Family.REPLY_TIMES, ReportRepository.Family.HANDLE_TIMES, ReportRepository.Family.ACTIVITY,
+            ReportRepository.Family.CSAT);
+
+    private final ReportRepository repository;
+    private final ReportProperties properties;
+
+    public ReportService(ReportRepository repository, ReportProperties properties) {
+        this.repository = repository;
+        this.properties = properties;
+    }
+
+    public ReportQuery query(Tenant tenant, ReportParams params) {
+        return ReportQuery.parse(tenant, params, properties);
+    }
+
+    public KpiSummary summary(ReportQuery query) {
+        KpiRows rows = repository.read(query, Interval.PERIOD, false, ReportRepository.ALL);
+        KpiRows.Key key = new KpiRows.Key(query.period().from().toEpochMilli(), "");
+        return new KpiSummary(from(query), to(query), query.zone().getId(), query.filters(), rows.kpis(key));
+    }
+
+    public KpiSeries series(ReportQuery query, Interval interval) {
+        query.requireBucketsAtMost(interval, properties.maxBuckets());
+        KpiRows rows = repository.read(query, interval, false, ReportRepository.ALL);
+        // Every bucket of the period, then any the engine returned that the JDK did not expect
+        // (a tz database difference), so no figure is ever dropped.
+        TreeMap<Long, KpiSeries.Bucket> buckets = new TreeMap<>();
+        ZonedDateTime start = interval.start(query.period().from().atZone(query.zone()));
+        while (start.toInstant().isBefore(query.period().to())) {
+            buckets.put(start.toInstant().toEpochMilli(), bucket(start, rows, start.toInstant().toEpochMilli()));
+            start = interval.next(start);
+        }
+        for (KpiRows.Key key : rows.keys()) {
+            buckets.computeIfAbsent(key.bucketMs(),
+                    ms -> bucket(Instant.ofEpochMilli(ms).atZone(query.zone()), rows, ms));
+        }
+        return new KpiSeries(from(query), to(query), query.zone().getId(), interval.id(), query.filters(),
+                new ArrayList<>(buckets.values()));
+    }
+
+    public AgentReport agents(ReportQuery query) {
+        KpiRows rows = repository.read(query, Interval.PERIOD, true, AGENT_FIGURES);
+        TreeMap<String, AgentReport.Agent> agents = new TreeMap<>();
+        for (KpiRows.Key key : rows.keys()) {
+            // '' is "no agent" (a bot resolved it, an unassigned step): not a row of the agent report.
+            if (!key.agentId().isEmpty()) {
+                agents.put(key.agentId(), agent(key, rows.kpis(key)));
+            }
+        }
+        return new AgentReport(from(query), to(query), query.zone().getId(), query.filters(),
+                List.copyOf(agents.values()));
+    }
+
+    private static AgentReport.Agent agent(KpiRows.Key key, Kpis kpis) {
+        Kpis.Quality q = kpis.quality();
+        return new AgentReport.Agent(key.agentId(), kpis.volume().handled(), kpis.volume().resolutions(),
+                kpis.firstResponse(), kpis.replyTime(), kpis.handleTime(), null,
+                new AgentReport.Csat(q.ratings(), q.csat(), q.averageRating(), q.negativeRate()));
+    }
+
+    private static KpiSeries.Bucket bucket(ZonedDateTime start, KpiRows rows, long bucketMs) {
+        return new KpiSeries.Bucket(LOCAL_START.format(start), rows.kpis(new KpiRows.Key(bucketMs, "")));
+    }
+
+    private static String from(ReportQuery query) {
+        return Timestamps.iso(query.period().from());
+    }
+
+    private static String to(ReportQuery query) {
+        return Timestamps.iso(query.period().to());
+    }
+}

@@ -1,0 +1,161 @@
+package io.chatpulse.metrics.bench;
+
+import io.chatpulse.localstack.clickhouse.ClickHouseServer;
+import io.chatpulse.metrics.report.Interval;
+import io.chatpulse.metrics.report.ReportParams;
+import io.chatpulse.metrics.report.ReportProperties;
+import io.chatpulse.metrics.report.ReportQuery;
+import io.chatpulse.metrics.report.ReportRepository;
+import io.chatpulse.metrics.report.ReportService;
+import io.chatpulse.metrics.tenancy.Tenant;
+import io.chatpulse.schema.ClickHouseMigrations;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * Times the 30-day agent report (and the summary and a daily series) over a generated tenant of
+ * 1,000,000 conversations and 10,000,000 messages (rows of every KPI table, made inside the
+ * engine from numbers()), on a ClickHouse engine from local-stack or the one CLICKHOUSE_URL names.
+ *
+ * <pre>
+ * cd metrics-api && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+ * java -Xmx512m -cp "target/classes:target/test-classes:$(cat target/bench.cp)" \
+ *   io.chatpulse.metrics.bench.ReportBenchmark [conversations, default 1000000] [runs, default 5]
+ * </pre>
+ */
+public final class ReportBenchmark {
+
+    private static final String TENANT = "bench";
+    private static final long START_MS = 1_772_323_200_000L; // 2026-03-01T00:00:00Z
+    private static final long PERIOD_MS = 30L * 24 * 3600 * 1000;
+
+    private ReportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long conversations = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        String url = System.getenv("CLICKHOUSE_URL");
+        ClickHouseServer server = null;
+        if (url == null || url.isBlank()) {
+            Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-");
+            server = ClickHouseServer.start(dir.resolve("clickhouse"));
+            url = server.jdbcUrl();
+        }
+        try {
+            ClickHouseMigrations.apply(url, "default", "");
+            long t0 = System.nanoTime();
+            long rows = generate(url, conversations);
+            System.out.printf("generated %,d rows (%,d conversations, %,d messages) in %.1f s%n", rows, conversations,
+                    conversations * 10, (System.nanoTime() - t0) / 1e9);
+            System.out.println("-- as inserted (several parts per partition: FINAL merges them at read time)");
+            time(url, runs);
+            t0 = System.nanoTime();
+            merge(url);
+            System.out.printf("-- after merging the parts (what background merges reach; OPTIMIZE FINAL took %.1f s)%n",
+                    (System.nanoTime() - t0) / 1e9);
+            time(url, runs);
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private static void time(String url, int runs) {
+        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new com.clickhouse.jdbc.ClickHouseDriver(), url);
+        Properties properties = new Properties();
+        properties.setProperty("user", "default");
+        properties.setProperty("password", "");
+        dataSource.setConnectionProperties(properties);
+        ReportProperties reportProperties = new ReportProperties(null, null, null, null, null);
+        ReportService service = new ReportService(new ReportRepository(JdbcClient.create(dataSource)), reportProperties);
+        ReportQuery query = service.query(new Tenant(TENANT), new ReportParams("2026-03-01T00:00:00Z",
+                "2026-03-31T00:00:00Z", "Europe/Berlin", null, null, null, null, null));
+        report("agent report, 30 days", runs, () -> service.agents(query).agents().size() + " agents");
+        report("summary, 30 days", runs, () -> service.summary(query).kpis().queueWait().count() + " answered");
+        report("daily series, 30 days", runs, () -> service.series(query, Interval.DAY).buckets().size() + " buckets");
+    }
+
+    private static void report(String what, int runs, Supplier<String> call) {
+        String result = call.get(); // warm-up
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            call.get();
+            seconds.add((System.nanoTime() - t0) / 1e9);
+        }
+        Collections.sort(seconds);
+        System.out.printf("%-24s %s; %d runs: min %.3f s, median %.3f s, max %.3f s%n", what, result, runs,
+                seconds.get(0), seconds.get(seconds.size() / 2), seconds.get(seconds.size() - 1));
+    }
+
+    private static void merge(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, "default", "");
+             Statement st = connection.createStatement()) {
+            for (String table : TABLES) {
+                st.execute("OPTIMIZE TABLE " + table + " FINAL");
+            }
+        }
+    }
+
+    private static final List<String> TABLES = List.of("queue_waits", "first_responses", "resolutions", "handle_times",
+            "csat_ratings", "reply_times", "conversation_activity");
+
+    /** Rows made inside the engine: conversation n starts at START + n * PERIOD / conversations. */
+    private static long generate(String url, long n) throws Exception {
+        String base = "SELECT number AS n, toInt64(" + START_MS + " + intDiv(number * " + PERIOD_MS + ", " + n + ")) AS t, "
+                + "'bench' AS tenant, concat('q-', toString(number % 10)) AS queue, concat('a-', toString(number % 200)) AS agent, "
+                + "concat('c-', toString(number)) AS conv, cityHash64(number) AS h FROM numbers(" + n + ")";
+        List<String> inserts = List.of(
+                "INSERT INTO queue_waits SELECT tenant, queue, conv, fromUnixTimestamp64Milli(t), "
+                        + "fromUnixTimestamp64Milli(t + toInt64(h % 120000)), if(n % 20 = 0, 'abandoned', 'answered'), "
+                        + "if(n % 20 = 0, '', agent), h % 120000 FROM (" + base + ")",
+                "INSERT INTO first_responses SELECT tenant, queue, conv, agent, fromUnixTimestamp64Milli(t + 120000), "
+                        + "fromUnixTimestamp64Milli(t + 120000 + toInt64(h % 300000)), h % 300000 FROM (" + base + ")",
+                "INSERT INTO resolutions SELECT tenant, queue, conv, agent, 'agent', fromUnixTimestamp64Milli(t), "
+                        + "fromUnixTimestamp64Milli(t + 1800000 + toInt64(h % 3600000)), 1800000 + h % 3600000, n % 10 = 0 FROM (" + base + ")",
+                "INSERT INTO handle_times SELECT tenant, queue, conv, agent, fromUnixTimestamp64Milli(t + 120000), "
+                        + "fromUnixTimestamp64Milli(t + 1800000 + toInt64(h % 3600000)), 'resolved', 1680000 + h % 3600000 FROM (" + base + ")",
+                "INSERT INTO csat_ratings SELECT tenant, queue, conv, agent, fromUnixTimestamp64Milli(t + 7200000), "
+                        + "1 + h % 5, '' FROM (" + base + ") WHERE n % 3 = 0",
+                // Four replies per conversation (from 4 of its 5 customer messages).
+                "INSERT INTO reply_times SELECT tenant, queue, conv, agent, fromUnixTimestamp64Milli(t + k * 300000), "
+                        + "fromUnixTimestamp64Milli(t + k * 300000 + toInt64((h + k) % 90000)), (h + k) % 90000 "
+                        + "FROM (" + base + ") ARRAY JOIN [1, 2, 3, 4] AS k",
+                // Steps: opened, assigned, resolved, survey offered, and 10 messages (5 in, 4 agent, 1 bot).
+                "INSERT INTO conversation_activity SELECT tenant, queue, conv, concat(conv, '-', toString(k)), "
+                        + "multiIf(k = 0, 'opened', k = 1, 'assigned', k = 2, 'resolved', k = 3, 'survey_offered', "
+                        + "k < 9, 'customer_message', k < 13, 'agent_message', 'bot_message'), "
+                        + "if(k = 0 OR (k >= 4 AND k < 9) OR k = 13, '', agent), fromUnixTimestamp64Milli(t + k * 60000) "
+                        + "FROM (" + base + ") ARRAY JOIN range(14) AS k");
+        try (Connection connection = DriverManager.getConnection(url, "default", "");
+             Statement st = connection.createStatement()) {
+            // Generating again into the same engine writes the same keys: ReplacingMergeTree keeps one of each.
+            for (String insert : inserts) {
+                long t0 = System.nanoTime();
+                st.execute(insert);
+                System.out.printf("  %-28s %.1f s%n", insert.substring(12, insert.indexOf(' ', 12)),
+                        (System.nanoTime() - t0) / 1e9);
+            }
+            long rows = 0;
+            try (ResultSet rs = st.executeQuery("SELECT sum(rows) FROM system.parts WHERE active AND database = 'default' "
+                    + "AND table IN ('" + String.join("', '", TABLES) + "')")) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+            return rows;
+        }
+    }
+}

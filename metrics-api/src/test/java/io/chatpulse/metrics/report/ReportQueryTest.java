@@ -1,0 +1,29 @@
+package io.chatpulse.metrics.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chatpulse.metrics.problem.InvalidParameterException;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class ReportQueryTest {
+
+    @Test
+    void acceptsIanaNamesOnly() {
+        assertThat(ReportQuery.zone(null)).isEqualTo(ZoneId.of("UTC"));
+        assertThat(ReportQuery.zone("America/New_York")).isEqualTo(ZoneId.of("America/New_York"));
+        for (String bad : new String[] {"+01:00", "CET+1", "Europe/Nowhere", "europe/berlin"}) {
+            assertThatThrownBy(() -> ReportQuery.zone(bad)).as(bad)
+                    .isInstanceOfSatisfying(InvalidParameterException.class,
+                            e -> assertThat(e.parameter()).isEqualTo("timezone"));
+        }
+    }
+
+    @Test
+    void normalizesFiltersAndRejectsUnknownChannels() {
+        assertThat(Filters.parse(" billing ", null, "web")).isEqualTo(new Filters("billing", "", "WEB"));
+        assertThatThrownBy(() -> Filters.parse(null, null, "fax")).hasMessageContaining("channel");
+        assertThatThrownBy(() -> Filters.parse("q".repeat(201), null, null)).hasMessageContaining("queueId");
+    }
+}
