@@ -17,24 +17,24 @@ import java.util.jar.JarFile;
  * One of the project's own components as the runner starts it: its built jar(s), main class,
  * heap and environment. Each runs in its own JVM behind {@link WatchedMain}.
  */
-record Application(String name, List<Path> classpath, String mainClass, String heap,
+public record Application(String name, List<Path> classpath, String mainClass, String heap,
                    Map<String, String> env, List<String> args) {
 
     private static final String AVRO_TRUST = "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.chatpulse.events";
 
     /** An executable jar (Spring Boot or shaded): its manifest names the main class. */
-    static Application executableJar(Path home, String module, String heap, Map<String, String> env, List<String> args) {
+    public static Application executableJar(Path home, String module, String heap, Map<String, String> env, List<String> args) {
         Path jar = builtJar(home, module);
         return new Application(module, List.of(jar), mainClassOf(jar), heap, env, args);
     }
 
     /** A jar whose dependencies were copied to {@code target/lib} at package time. */
-    static Application withLibs(Path home, String module, String mainClass, String heap, Map<String, String> env) {
+    public static Application withLibs(Path home, String module, String mainClass, String heap, Map<String, String> env) {
         return new Application(module, List.of(builtJar(home, module),
                 home.resolve(module).resolve("target").resolve("lib").resolve("*")), mainClass, heap, env, List.of());
     }
 
-    ChildProcess start(Path logDir) {
+    public ChildProcess start(Path logDir) {
         List<String> entries = new ArrayList<>();
         entries.add(watchdogClasspath());
         classpath.forEach(p -> entries.add(p.toString()));

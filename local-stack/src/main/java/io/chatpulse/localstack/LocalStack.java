@@ -3,6 +3,7 @@ package io.chatpulse.localstack;
 import io.chatpulse.localstack.clickhouse.ClickHouseServer;
 import io.chatpulse.localstack.kafka.KafkaBroker;
 import io.chatpulse.localstack.process.ChildProcess;
+import io.chatpulse.localstack.process.HealthCheck;
 import io.chatpulse.localstack.process.Ports;
 import io.chatpulse.schema.ClickHouseMigrations;
 import java.io.PrintStream;
@@ -123,7 +124,7 @@ public final class LocalStack implements AutoCloseable {
     private void awaitServices() {
         for (Launched launched : applications) {
             if (launched.port() > 0) {
-                launched.process().awaitReady(() -> Ports.accepting(launched.port()), SERVICE_START_TIMEOUT);
+                launched.process().awaitReady(() -> HealthCheck.healthy(launched.port()), SERVICE_START_TIMEOUT);
             }
             out.printf("  %-12s up%n", launched.process().name());
         }

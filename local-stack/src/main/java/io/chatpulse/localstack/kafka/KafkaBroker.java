@@ -75,6 +75,10 @@ public final class KafkaBroker implements AutoCloseable {
         return process.log();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** Creates the contract's topics if they do not exist yet. */
     public void createContractTopics() {
         createTopics(CONTRACT_TOPIC_PARTITIONS,
