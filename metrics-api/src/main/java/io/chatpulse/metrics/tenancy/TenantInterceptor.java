@@ -24,7 +24,7 @@ public class TenantInterceptor implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Caller caller = apiKeys.authenticate(request.getHeader(ApiKeys.HEADER));
+        Caller caller = apiKeys.authenticate(apiKey(request, handler));
         Role required = requiredRole(handler);
         if (!caller.role().includes(required)) {
             throw new ForbiddenException(required, caller.role());
@@ -32,6 +32,15 @@ public class TenantInterceptor implements HandlerInterceptor {
         request.setAttribute(ATTRIBUTE, caller.tenant());
         request.setAttribute(CALLER, caller);
         return true;
+    }
+
+    private static String apiKey(HttpServletRequest request, Object handler) {
+        String header = request.getHeader(ApiKeys.HEADER);
+        if ((header == null || header.isBlank()) && handler instanceof HandlerMethod method
+                && method.hasMethodAnnotation(ApiKeyQueryParameter.class)) {
+            return request.getParameter(ApiKeyQueryParameter.NAME);
+        }
+        return header;
     }
 
     static Role requiredRole(Object handler) {

@@ -1,0 +1,34 @@
+package io.chatpulse.metrics.live;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code chatpulse.live.*}: the timezone "today" is cut in for the live service level (per queue:
+ * {@code queue-timezones.<tenant>.<queue>}, else {@code timezone}, default UTC), when a queue row is
+ * stale (the monitor stopped writing), the wait past which the wallboard shows red, how often the
+ * stream pushes and how long one stream connection lives before the browser reconnects.
+ */
+@ConfigurationProperties("chatpulse.live")
+public record LiveProperties(String timezone, Map<String, Map<String, String>> queueTimezones, Duration staleAfter,
+                             Duration oldestWaitWarning, Duration streamInterval, Duration streamTimeout) {
+
+    public LiveProperties {
+        timezone = timezone == null || timezone.isBlank() ? "UTC" : timezone.strip();
+        queueTimezones = queueTimezones == null ? Map.of() : Map.copyOf(queueTimezones);
+        staleAfter = staleAfter == null ? Duration.ofSeconds(10) : staleAfter;
+        oldestWaitWarning = oldestWaitWarning == null ? Duration.ofMinutes(2) : oldestWaitWarning;
+        streamInterval = streamInterval == null ? Duration.ofSeconds(1) : streamInterval;
+        streamTimeout = streamTimeout == null ? Duration.ofMinutes(30) : streamTimeout;
+        // Fail at start-up, not on the first request, on a timezone that is not IANA.
+        java.time.ZoneId.of(timezone);
+        queueTimezones.values().forEach(queues -> queues.values().forEach(java.time.ZoneId::of));
+    }
+
+    /** The configured timezone of a tenant's queue, or the default. */
+    String timezoneOf(String tenant, String queue) {
+        Map<String, String> queues = queueTimezones.getOrDefault(tenant, Map.of());
+        return queues.getOrDefault(queue, timezone);
+    }
+}

@@ -1,0 +1,40 @@
+package io.chatpulse.metrics.live;
+
+import java.util.List;
+
+/**
+ * The live state of a tenant's queues, as GET /api/v1/live/queues answers it and the stream pushes it.
+ *
+ * @param asOf                      when the answer was computed (the API's clock), ISO-8601 UTC
+ * @param oldestWaitWarningSeconds  past this the wallboard shows an oldest wait in red (queue_wait rule's default)
+ * @param queues                    one entry per queue the monitor has written a row for, by id
+ * @param alerts                    the tenant's open alerts, as GET /api/v1/live/alerts
+ */
+public record LiveQueues(String asOf, long oldestWaitWarningSeconds, List<Queue> queues, List<OpenAlert> alerts) {
+
+    /**
+     * @param stateAsOf          event time of the monitor's row the figures come from
+     * @param stale              the row is older than chatpulse.live.stale-after: the monitor is behind or stopped
+     * @param oldestWaitSeconds  now minus when the longest-waiting conversation was queued (keeps growing between
+     *                           rows), never less than the stored figure; the stored figure when the row is
+     *                           stale; 0 when nobody waits
+     * @param oldestQueuedAt     when that conversation was queued, null when nobody waits
+     * @param openAlerts         open alerts whose scope is this queue
+     */
+    public record Queue(String queueId, String stateAsOf, boolean stale, long queueLength, double oldestWaitSeconds,
+                        String oldestQueuedAt, Agents agents, ServiceLevel serviceLevelToday, long openAlerts) {
+    }
+
+    public record Agents(long online, long available, long busy) {
+    }
+
+    /**
+     * Today's service level of the queue from the report view (V040 report_queue_waits), so it equals
+     * GET /api/v1/kpis/summary for the same queue, day and timezone.
+     *
+     * @param serviceLevel answered within T / (answered + abandoned), null when neither happened today
+     */
+    public record ServiceLevel(String timezone, String from, String to, long answerWithinSeconds, long answered,
+                               long answeredWithin, long abandoned, Double serviceLevel) {
+    }
+}

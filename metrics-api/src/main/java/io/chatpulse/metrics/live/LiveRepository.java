@@ -1,0 +1,104 @@
+package io.chatpulse.metrics.live;
+
+import io.chatpulse.metrics.time.Timestamps;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads what stream-jobs' QueueMonitorJob writes (V020) and today's service level from the report
+ * view (V040). The tenant and every value are bound parameters, never part of the SQL text.
+ */
+@Repository
+class LiveRepository {
+
+    /** One monitor row per queue, as written; times in epoch ms. */
+    record QueueRow(String queueId, long asOfMs, long queueLength, long oldestWaitMs, Long oldestQueuedAtMs,
+                    long agentsOnline, long agentsAvailable, long agentsBusy) {
+    }
+
+    record ServiceRow(long answered, long answeredWithin, long abandoned, Double serviceLevel) {
+        static final ServiceRow NONE = new ServiceRow(0, 0, 0, null);
+    }
+
+    private static final String QUEUES = """
+            SELECT queue_id, toUnixTimestamp64Milli(as_of) AS as_of_ms, queue_length, oldest_wait_ms,
+                   if(oldest_queued_at IS NULL, NULL, toUnixTimestamp64Milli(assumeNotNull(oldest_queued_at))) AS queued_ms,
+                   agents_online, agents_available, agents_busy
+            FROM queue_live_now(tenant = ?)
+            ORDER BY queue_id""";
+
+    // The latest change per incident (rule, scope) over every row: a resolution computed in a
+    // replay still closes a live firing. Ties at one instant go to 'resolved' (2 > 1). Open means
+    // the latest change is FIRING and live: a replay's firing is history, never shown (nor paged).
+    private static final String OPEN_ALERTS = """
+            SELECT rule, scope, started_ms, firing_ms, value, threshold, summary, dashboard_url
+            FROM (
+                SELECT rule, scope,
+                       argMax(state, (event_time, state))                             AS latest_state,
+                       argMax(replay, (event_time, state))                            AS latest_replay,
+                       toUnixTimestamp64Milli(argMax(started_at, (event_time, state))) AS started_ms,
+                       toUnixTimestamp64Milli(max(event_time))                         AS firing_ms,
+                       argMax(value, (event_time, state))                             AS value,
+                       argMax(threshold, (event_time, state))                         AS threshold,
+                       argMax(summary, (event_time, state))                           AS summary,
+                       argMax(dashboard_url, (event_time, state))                     AS dashboard_url
+                FROM alert_history FINAL
+                WHERE tenant_id = ?
+                GROUP BY rule, scope)
+            WHERE latest_state = 'firing' AND NOT latest_replay
+            ORDER BY started_ms, rule, scope""";
+
+    private static final String SERVICE = """
+            SELECT answered, answered_within, abandoned, service_level
+            FROM report_queue_waits(tenant = ?, from = fromUnixTimestamp64Milli(?), to = fromUnixTimestamp64Milli(?),
+                 tz = ?, bucket = 'period', by_agent = false, queue = ?, agent = '', channel = '',
+                 answer_within_ms = ?, short_abandon_ms = ?)""";
+
+    private final JdbcClient jdbc;
+
+    LiveRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<QueueRow> queues(String tenant) {
+        return jdbc.sql(QUEUES).param(tenant).query((rs, n) -> new QueueRow(rs.getString("queue_id"),
+                rs.getLong("as_of_ms"), rs.getLong("queue_length"), rs.getLong("oldest_wait_ms"),
+                nullableLong(rs, "queued_ms"), rs.getLong("agents_online"), rs.getLong("agents_available"),
+                rs.getLong("agents_busy"))).list();
+    }
+
+    List<OpenAlert> openAlerts(String tenant) {
+        return jdbc.sql(OPEN_ALERTS).param(tenant).query((rs, n) -> {
+            String scope = rs.getString("scope");
+            return new OpenAlert(rs.getString("rule"), scope,
+                    scope.startsWith("queue:") ? scope.substring("queue:".length()) : null,
+                    Timestamps.iso(rs.getLong("started_ms")), Timestamps.iso(rs.getLong("firing_ms")),
+                    rs.getDouble("value"), rs.getDouble("threshold"), rs.getString("summary"),
+                    rs.getString("dashboard_url"));
+        }).list();
+    }
+
+    ServiceRow service(String tenant, String queue, Instant from, Instant to, String timezone, Duration answerWithin,
+                       Duration shortAbandon) {
+        return jdbc.sql(SERVICE).param(tenant).param(from.toEpochMilli()).param(to.toEpochMilli()).param(timezone)
+                .param(queue).param(answerWithin.toMillis()).param(shortAbandon.toMillis())
+                .query((rs, n) -> new ServiceRow(rs.getLong("answered"), rs.getLong("answered_within"),
+                        rs.getLong("abandoned"), nullableDouble(rs, "service_level")))
+                .optional().orElse(ServiceRow.NONE);
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() || Double.isNaN(value) ? null : value;
+    }
+}

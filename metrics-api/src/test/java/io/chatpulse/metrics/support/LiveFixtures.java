@@ -1,0 +1,141 @@
+package io.chatpulse.metrics.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Live rows of two tenants as stream-jobs' QueueMonitorJob writes them (QueueTables, AlertTables:
+ * the same columns, epoch-ms times, version = as_of, oldest_queued_at NULL when nobody waits),
+ * relative to the moment they are inserted. Inserted once per JVM.
+ *
+ * <pre>
+ * northwind  billing  3 waiting, oldest queued 150 s ago (stored wait 149 s at as_of = now - 1 s),
+ *                     agents 4 online / 1 available / 3 busy; an older row (as_of now - 3 s, 1 waiting)
+ *                     that the latest replaces
+ *            sales    nobody waits, agents 2 / 2 / 0
+ *            today's waits, billing: answered in 10 s and 50 s, abandoned after 60 s, a short abandon
+ *                     of 2 s, and yesterday an answer in 5 s (not today): service level 1 / 3
+ *            alerts   queue_wait queue:billing FIRING 30 s ago (open); pipeline_stalled FIRING 20 s ago
+ *                     (open); queue_wait queue:sales fired and resolved (closed); queue_wait
+ *                     queue:archive FIRING in a replay 3 days ago (not live: not open)
+ * initech    secret   9 waiting for 4242 s, agents 7 / 7 / 0, an answer of 4242421 ms today and an open
+ *                     queue_wait queue:secret: nothing of it may show for northwind
+ * umbrella   lobby    a row an hour old (the monitor stopped): 2 waiting, stored wait 200 s
+ * </pre>
+ */
+public final class LiveFixtures {
+
+    public static final String TENANT = "northwind";
+    public static final String OTHER_TENANT = "initech";
+    public static final String STALE_TENANT = "umbrella";
+
+    private static boolean inserted;
+
+    private LiveFixtures() {
+    }
+
+    public static synchronized void insertOnce(String jdbcUrl) throws Exception {
+        if (inserted) {
+            return;
+        }
+        Instant now = Instant.now();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "default", "")) {
+            state(connection, TENANT, "billing", now.minusSeconds(3), 1, now.minusSeconds(140), 4, 1, 3);
+            state(connection, TENANT, "billing", now.minusSeconds(1), 3, now.minusSeconds(150), 4, 1, 3);
+            state(connection, TENANT, "sales", now.minusSeconds(1), 0, null, 2, 2, 0);
+            state(connection, OTHER_TENANT, "secret", now.minusSeconds(1), 9, now.minusSeconds(4242), 7, 7, 0);
+            state(connection, STALE_TENANT, "lobby", now.minusSeconds(3600), 2, now.minusSeconds(3800), 1, 0, 1);
+
+            alert(connection, TENANT, "queue_wait", "queue:billing", "firing", now.minusSeconds(30), now.minusSeconds(30),
+                    "Queue billing: a customer has waited 120 s for an agent (threshold 120 s)", false);
+            alert(connection, TENANT, "pipeline_stalled", "pipeline", "firing", now.minusSeconds(20), now.minusSeconds(20),
+                    "Pipeline stalled: figures have not advanced for 60 s", false);
+            alert(connection, TENANT, "queue_wait", "queue:sales", "firing", now.minusSeconds(600), now.minusSeconds(600),
+                    "Queue sales: a customer has waited 120 s for an agent (threshold 120 s)", false);
+            alert(connection, TENANT, "queue_wait", "queue:sales", "resolved", now.minusSeconds(480), now.minusSeconds(600),
+                    "Queue sales: no customer has waited over 120 s for 60 s", false);
+            alert(connection, TENANT, "queue_wait", "queue:archive", "firing", now.minus(Duration.ofDays(3)),
+                    now.minus(Duration.ofDays(3)), "Queue archive: replayed history", true);
+            alert(connection, OTHER_TENANT, "queue_wait", "queue:secret", "firing", now.minusSeconds(40),
+                    now.minusSeconds(40), "Queue secret: initech only", false);
+
+            // Today (UTC) from its first milliseconds, so they are today whenever the test runs.
+            Instant today = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
+            try (Statement st = connection.createStatement()) {
+                st.execute("INSERT INTO queue_waits (tenant_id, queue_id, conversation_id, queued_at, ended_at, outcome, agent_id, wait_ms) VALUES "
+                        + wait(TENANT, "billing", "live-1", today, "answered", "a-1", 10_000) + ","
+                        + wait(TENANT, "billing", "live-2", today.plusMillis(1), "answered", "a-2", 50_000) + ","
+                        + wait(TENANT, "billing", "live-3", today.plusMillis(2), "abandoned", "", 60_000) + ","
+                        + wait(TENANT, "billing", "live-4", today.plusMillis(3), "abandoned", "", 2_000) + ","
+                        + wait(TENANT, "billing", "live-0", today.minusSeconds(1), "answered", "a-1", 5_000) + ","
+                        + wait(OTHER_TENANT, "secret", "live-1", today, "answered", "i-1", 4_242_421));
+            }
+        }
+        inserted = true;
+    }
+
+    private static void state(Connection connection, String tenant, String queue, Instant asOf, int length,
+                              Instant oldestQueuedAt, int online, int available, int busy) throws Exception {
+        String columns = "tenant_id, queue_id, as_of, queue_length, oldest_wait_ms, oldest_queued_at, agents_online, "
+                + "agents_available, agents_busy";
+        for (String table : new String[] {"queue_live_state", "queue_live_history"}) {
+            boolean versioned = table.equals("queue_live_state");
+            String sql = "INSERT INTO " + table + " (" + columns + (versioned ? ", version" : "") + ") VALUES ("
+                    + "?, ?, ?, ?, ?, ?, ?, ?, ?" + (versioned ? ", ?" : "") + ")";
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                insert.setString(1, tenant);
+                insert.setString(2, queue);
+                insert.setLong(3, asOf.toEpochMilli());
+                insert.setInt(4, length);
+                insert.setLong(5, oldestQueuedAt == null ? 0 : asOf.toEpochMilli() - oldestQueuedAt.toEpochMilli());
+                if (oldestQueuedAt == null) {
+                    insert.setNull(6, Types.BIGINT);
+                } else {
+                    insert.setLong(6, oldestQueuedAt.toEpochMilli());
+                }
+                insert.setInt(7, online);
+                insert.setInt(8, available);
+                insert.setInt(9, busy);
+                if (versioned) {
+                    insert.setLong(10, asOf.toEpochMilli());
+                }
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private static void alert(Connection connection, String tenant, String rule, String scope, String state,
+                              Instant eventTime, Instant startedAt, String summary, boolean replay) throws Exception {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO alert_history (tenant_id, rule, scope, "
+                + "state, event_time, started_at, value, threshold, summary, dashboard_url, replay, event_id) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, tenant);
+            insert.setString(2, rule);
+            insert.setString(3, scope);
+            insert.setString(4, state);
+            insert.setLong(5, eventTime.toEpochMilli());
+            insert.setLong(6, startedAt.toEpochMilli());
+            insert.setDouble(7, 120);
+            insert.setDouble(8, 120);
+            insert.setString(9, summary);
+            insert.setString(10, "");
+            insert.setInt(11, replay ? 1 : 0);
+            insert.setString(12, tenant + "|" + rule + "|" + scope + "|" + state + "|" + eventTime.toEpochMilli());
+            insert.executeUpdate();
+        }
+    }
+
+    private static String wait(String tenant, String queue, String conversation, Instant ended, String outcome,
+                               String agent, long waitMs) {
+        return "('" + tenant + "', '" + queue + "', '" + conversation + "', fromUnixTimestamp64Milli("
+                + (ended.toEpochMilli() - waitMs) + "), fromUnixTimestamp64Milli(" + ended.toEpochMilli() + "), '"
+                + outcome + "', '" + agent + "', " + waitMs + ")";
+    }
+}
