@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarFile;
@@ -32,6 +33,17 @@ public record Application(String name, List<Path> classpath, String mainClass, S
     public static Application withLibs(Path home, String module, String mainClass, String heap, Map<String, String> env) {
         return new Application(module, List.of(builtJar(home, module),
                 home.resolve(module).resolve("target").resolve("lib").resolve("*")), mainClass, heap, env, List.of());
+    }
+
+    /** The same application under another name: its log file and the name the runner reports. */
+    public Application renamed(String newName) {
+        return new Application(newName, classpath, mainClass, heap, env, args);
+    }
+
+    public Application withExtraEnvironment(Map<String, String> extra) {
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(extra);
+        return new Application(name, classpath, mainClass, heap, all, args);
     }
 
     public ChildProcess start(Path logDir) {

@@ -24,6 +24,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
 
     private final StackSettings settings;
+    private final Map<String, Map<String, String>> extraEnvironment;
     private final PrintStream out;
     private KafkaBroker kafka;
     private ClickHouseServer clickHouse;
@@ -33,14 +34,24 @@ public final class LocalStack implements AutoCloseable {
     private record Launched(ChildProcess process, int port) {
     }
 
-    private LocalStack(StackSettings settings, PrintStream out) {
+    private LocalStack(StackSettings settings, Map<String, Map<String, String>> extraEnvironment, PrintStream out) {
         this.settings = settings;
+        this.extraEnvironment = extraEnvironment;
         this.out = out;
     }
 
     /** Starts everything and returns once every service answers; stops what it started if one fails. */
     public static LocalStack start(StackSettings settings, PrintStream out) {
-        LocalStack stack = new LocalStack(settings, out);
+        return start(settings, Map.of(), out);
+    }
+
+    /**
+     * As {@link #start(StackSettings, PrintStream)}, with more environment for some applications
+     * by name (e.g. "alerting" -> SPRING_APPLICATION_JSON with notification channels).
+     */
+    public static LocalStack start(StackSettings settings, Map<String, Map<String, String>> extraEnvironment,
+                                   PrintStream out) {
+        LocalStack stack = new LocalStack(settings, extraEnvironment, out);
         try {
             stack.startAll();
             return stack;
@@ -82,6 +93,11 @@ public final class LocalStack implements AutoCloseable {
         launch(Application.withLibs(settings.home(), "stream-jobs", "io.chatpulse.streamjobs.ConversationKpiJob", "1g",
                 merge(kafkaEnv, clickHouseEnv, Map.of("CHECKPOINT_DIR",
                         settings.dataDir().resolve("flink-checkpoints").toUri().toString()))), 0);
+        // Its own JVM and checkpoint folder: each job restores the newest checkpoint of its folder.
+        launch(Application.withLibs(settings.home(), "stream-jobs", "io.chatpulse.streamjobs.QueueMonitorJob", "512m",
+                merge(kafkaEnv, clickHouseEnv, Map.of("CHECKPOINT_DIR",
+                        settings.dataDir().resolve("flink-checkpoints-monitor").toUri().toString()))).renamed("queue-monitor"),
+                0);
         launch(Application.executableJar(settings.home(), "metrics-api", "384m",
                 merge(clickHouseEnv, Map.of("SERVER_PORT", String.valueOf(settings.metricsApiPort()))), List.of()),
                 settings.metricsApiPort());
@@ -118,7 +134,9 @@ public final class LocalStack implements AutoCloseable {
 
     private void launch(Application application, int port) {
         out.printf("  starting %-12s log: %s%n", application.name(), settings.logDir().resolve(application.name() + ".log"));
-        applications.add(new Launched(application.start(settings.logDir()), port));
+        Application configured = application.withExtraEnvironment(
+                extraEnvironment.getOrDefault(application.name(), Map.of()));
+        applications.add(new Launched(configured.start(settings.logDir()), port));
     }
 
     private void awaitServices() {

@@ -80,8 +80,13 @@ public final class JobConfig implements Serializable {
 
     /** Defaults, then the environment, then the arguments; an unknown argument is an error. */
     public static JobConfig from(Map<String, String> env, String... args) {
+        return from(OPTIONS, env, args);
+    }
+
+    /** As {@link #from(Map, String...)}, for a job with its own list of settings. */
+    public static JobConfig from(List<Option> options, Map<String, String> env, String... args) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (Option option : OPTIONS) {
+        for (Option option : options) {
             String fromEnv = env.get(option.name());
             if (fromEnv != null && !fromEnv.isBlank()) {
                 values.put(option.name(), fromEnv.strip());
@@ -107,7 +112,7 @@ public final class JobConfig implements Serializable {
                 name = arg.substring(2);
                 value = args[++i];
             }
-            values.put(option(name).name(), value);
+            values.put(option(options, name).name(), value);
         }
         return new JobConfig(values);
     }
@@ -164,18 +169,23 @@ public final class JobConfig implements Serializable {
         };
     }
 
-    private static Option option(String name) {
+    private static Option option(List<Option> options, String name) {
         String normalized = name.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
-        return OPTIONS.stream().filter(o -> o.name().equals(normalized)).findFirst()
+        return options.stream().filter(o -> o.name().equals(normalized)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown option --" + name + "; known: "
-                        + OPTIONS.stream().map(Option::flag).toList()));
+                        + options.stream().map(Option::flag).toList()));
     }
 
     /** The text of {@code --help}. */
     public static String help(String job, String whatItDoes) {
+        return help(job, whatItDoes, OPTIONS);
+    }
+
+    /** The text of {@code --help} of a job with its own list of settings. */
+    public static String help(String job, String whatItDoes, List<Option> options) {
         StringBuilder text = new StringBuilder(job).append(": ").append(whatItDoes).append("\n\n")
                 .append("Settings (environment variable, or --name value on the command line):\n");
-        for (Option option : OPTIONS) {
+        for (Option option : options) {
             text.append(String.format("  %-28s %-30s %s%n", option.name(), option.flag(),
                     option.description() + (option.defaultValue() == null ? ""
                             : " (default: " + (option.defaultValue().isEmpty() ? "empty" : option.defaultValue()) + ")")));

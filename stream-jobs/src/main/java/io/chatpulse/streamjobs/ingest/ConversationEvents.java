@@ -28,18 +28,26 @@ public final class ConversationEvents {
                 .<IngestedRecord>forBoundedOutOfOrderness(config.getDuration(JobConfig.WATERMARK_OUT_OF_ORDERNESS))
                 .withTimestampAssigner((record, kafkaTime) -> record.eventTime())
                 .withIdleness(config.getDuration(JobConfig.SOURCE_IDLENESS));
+        return read(env, config, watermarks, "");
+    }
 
+    /**
+     * The events with the given watermarks; {@code uidPrefix} keeps the operator ids of two jobs
+     * apart when they share one environment.
+     */
+    public static DataStream<ConversationEvent> read(StreamExecutionEnvironment env, JobConfig config,
+                                                     WatermarkStrategy<IngestedRecord> watermarks, String uidPrefix) {
         SingleOutputStreamOperator<ConversationEvent> events = env
                 .fromSource(source(config), watermarks, "kafka: " + Topics.CONVERSATION_EVENTS)
-                .uid("conversation-events-source")
+                .uid(uidPrefix + "conversation-events-source")
                 .process(new SplitDeadLetters())
                 .name("split unreadable records")
-                .uid("split-dead-letters");
+                .uid(uidPrefix + "split-dead-letters");
 
         events.getSideOutput(SplitDeadLetters.DEAD_LETTERS)
                 .sinkTo(deadLetterSink(config))
                 .name("kafka: " + Topics.DEAD_LETTER)
-                .uid("dead-letter-sink");
+                .uid(uidPrefix + "dead-letter-sink");
         return events;
     }
 

@@ -1,0 +1,103 @@
+package io.chatpulse.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatpulse.localstack.LocalStack;
+import io.chatpulse.localstack.StackSettings;
+import io.chatpulse.localstack.process.Ports;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 2-minute page through the whole system on its embedded default, with the default rule
+ * (120 s): a customer waits in a queue with no agent; the webhook gets one firing page shortly
+ * after 120 s, retried through two 500 answers as one incident; nothing more while it fires;
+ * and exactly one resolved page after an agent takes the conversation.
+ */
+class QueueWaitPagingEndToEndIT {
+
+    private static final Duration THRESHOLD = Duration.ofSeconds(120);
+    private static WebhookReceiver receiver;
+    private static LocalStack stack;
+    private static JsonHttp chatCore;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        receiver = new WebhookReceiver(2);
+        Path home = Path.of(System.getProperty("chatpulse.home", "..")).toAbsolutePath().normalize();
+        StackSettings settings = StackSettings.defaults(home)
+                .withDataDir(home.resolve("e2e-tests/target/e2e-paging-" + System.nanoTime()))
+                .withPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free())
+                .withSimulatorRate(0);
+        String channels = """
+                {"chatpulse":{"alerting":{"channels":{"e2e-hook":{"type":"webhook","url":"%s"}},\
+                "routes":[{"tenant":"demo","rules":["queue_wait"],"channels":["e2e-hook"]}]}}}"""
+                .formatted(receiver.url());
+        stack = LocalStack.start(settings, Map.of("alerting", Map.of("SPRING_APPLICATION_JSON", channels)), System.out);
+        chatCore = new JsonHttp("http://127.0.0.1:" + settings.chatCorePort(), settings.apiKey());
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    @Test
+    void aCustomerWaitingPastTwoMinutesPagesOnceAndResolvesOnceAnAgentTakesOver() throws Exception {
+        JsonHttp.Answer opened = chatCore.post("/api/v1/conversations",
+                Map.of("queueId", "paging-e2e", "channel", "WEB", "customerId", "waiting-customer"));
+        assertThat(opened.status()).as("open: %s", opened.body()).isEqualTo(201);
+        String conversationId = opened.body().path("conversationId").asText();
+        Instant passesThreshold = Instant.parse(opened.body().path("waitingSince").asText()).plus(THRESHOLD);
+
+        WebhookReceiver.Received page = awaitReceived(r -> r.action().equals("trigger") && r.answered() == 202,
+                Duration.ofMinutes(4));
+        List<WebhookReceiver.Received> triggers = receiver.received().stream()
+                .filter(r -> r.action().equals("trigger")).toList();
+        assertThat(triggers).as("two 500 answers, then the 202").extracting(WebhookReceiver.Received::answered)
+                .containsExactly(500, 500, 202);
+        assertThat(triggers).as("one incident, retried").extracting(WebhookReceiver.Received::notificationId)
+                .containsOnly(page.notificationId());
+        assertThat(page.body().path("rule").asText()).isEqualTo("queue_wait");
+        assertThat(page.body().path("scope").asText()).isEqualTo("queue:paging-e2e");
+        assertThat(triggers.get(0).at()).as("not before the wait passed 120 s").isAfterOrEqualTo(passesThreshold);
+        assertThat(Duration.between(passesThreshold, triggers.get(0).at()))
+                .as("first attempt shortly after the wait passed 120 s").isLessThan(Duration.ofSeconds(20));
+
+        JsonHttp.Answer agent = chatCore.post("/api/v1/conversations/" + conversationId + "/assignment",
+                Map.of("agentId", "agent-paging"));
+        assertThat(agent.status()).as("assignment: %s", agent.body()).isEqualTo(200);
+
+        awaitReceived(r -> r.action().equals("resolve"), Duration.ofMinutes(3));
+        assertThat(receiver.received()).as("exactly one incident: three attempts of one page, then one resolve")
+                .extracting(WebhookReceiver.Received::action)
+                .containsExactly("trigger", "trigger", "trigger", "resolve");
+    }
+
+    private static WebhookReceiver.Received awaitReceived(Predicate<WebhookReceiver.Received> wanted, Duration within)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            for (WebhookReceiver.Received r : receiver.received()) {
+                if (wanted.test(r)) {
+                    return r;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the webhook did not receive the expected page within " + within
+                + "; received so far: " + receiver.received());
+    }
+}

@@ -1,0 +1,160 @@
+package io.chatpulse.streamjobs;
+
+import io.chatpulse.events.AgentEvent;
+import io.chatpulse.events.Topics;
+import io.chatpulse.streamjobs.alert.AlertRecord;
+import io.chatpulse.streamjobs.alert.AlertRules;
+import io.chatpulse.streamjobs.alert.AlertSerializer;
+import io.chatpulse.streamjobs.alert.AlertTables;
+import io.chatpulse.streamjobs.alert.KpiProgress;
+import io.chatpulse.streamjobs.alert.PipelineWatchdogFunction;
+import io.chatpulse.events.ConversationEvent;
+import org.apache.flink.api.common.typeinfo.Types;
+import io.chatpulse.streamjobs.clickhouse.ClickHouseSettings;
+import io.chatpulse.streamjobs.clickhouse.ClickHouseSink;
+import io.chatpulse.streamjobs.ingest.AgentEvents;
+import io.chatpulse.streamjobs.ingest.ConversationEvents;
+import io.chatpulse.streamjobs.ingest.IngestedRecord;
+import io.chatpulse.streamjobs.ingest.LiveWatermarks;
+import io.chatpulse.streamjobs.queue.MonitorInput;
+import io.chatpulse.streamjobs.queue.QueueMonitorFunction;
+import io.chatpulse.streamjobs.queue.QueueSnapshot;
+import io.chatpulse.streamjobs.queue.QueueTables;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The live queue monitor and the alert detection of metrics.md (queue_wait, csat_drop, frt_spike and
+ * volume_spike in the keyed monitor, pipeline_stalled in a watchdog): reads conversation and agent
+ * events and keeps, per tenant and queue, the waiting conversations (queue length, oldest wait) and the
+ * agents online, available and busy. Writes a row per queue every second of event time into
+ * {@code queue_live_state} (latest per queue) and {@code queue_live_history}; every alert state
+ * change goes to {@code chatpulse.alerts} and {@code alert_history}. Live, the watermark follows
+ * the clock while no event comes, so the oldest wait grows and the alert fires on time; a replay
+ * of history computes the same figures and marks its alerts replay=true.
+ */
+public final class QueueMonitorJob {
+
+    static final String NAME = "chatpulse-queue-monitor";
+    private static final String WHAT = "live queue state (queue_live_state, queue_live_history) and the alerts"
+            + " queue_wait, csat_drop, frt_spike, volume_spike, pipeline_stalled (chatpulse.alerts, alert_history)"
+            + " from conversation and agent events";
+
+    public static final JobConfig.Option MONITOR_GROUP_ID = new JobConfig.Option("MONITOR_GROUP_ID",
+            "chatpulse-queue-monitor", "consumer group of the monitor; offsets are committed at checkpoints");
+    public static final JobConfig.Option MONITOR_OUT_OF_ORDERNESS = new JobConfig.Option("MONITOR_OUT_OF_ORDERNESS",
+            "500ms", "how late an event may arrive behind the newest one (small: alerts wait for it)");
+    public static final JobConfig.Option LIVE_IDLENESS = new JobConfig.Option("LIVE_IDLENESS", "1s",
+            "a caught-up Kafka partition silent this long lets the watermark follow the clock");
+    public static final JobConfig.Option BACKLOG_IDLENESS = new JobConfig.Option("BACKLOG_IDLENESS", "30s",
+            "the same for a partition still reading history (its newest event older than REPLAY_BOUND)");
+    public static final JobConfig.Option STARTUP_IDLENESS = new JobConfig.Option("STARTUP_IDLENESS", "5s",
+            "the same for a partition that has not given a record since the job started (e.g. empty)");
+    public static final JobConfig.Option REPLAY_BOUND = new JobConfig.Option("REPLAY_BOUND", "60s",
+            "an alert whose event time is further behind the clock is replay=true (stored, never paged); also"
+                    + " how far behind a partition counts as caught up");
+    public static final JobConfig.Option LIVE_TICK = new JobConfig.Option("LIVE_TICK", "1s",
+            "event time between two live rows of a queue");
+    public static final JobConfig.Option ALERT_RULES_FILE = new JobConfig.Option("ALERT_RULES_FILE", null,
+            "alert rule settings as a properties file (see README); default: metrics.md's");
+    public static final JobConfig.Option ALERT_RULES = new JobConfig.Option("ALERT_RULES", null,
+            "alert rule settings inline, properties separated by ';', over ALERT_RULES_FILE");
+    public static final JobConfig.Option PIPELINE_WATCHDOG_INTERVAL = new JobConfig.Option(
+            "PIPELINE_WATCHDOG_INTERVAL", "5s", "how often pipeline_stalled compares the events read with the KPI"
+                    + " job's progress in ClickHouse; 0 turns the watchdog off");
+    public static final JobConfig.Option DASHBOARD_URL = new JobConfig.Option("DASHBOARD_URL",
+            "http://localhost:3000/d/chatpulse-supervisor", "dashboard an alert links to (var-tenant, var-queue added)");
+
+    public static final List<JobConfig.Option> OPTIONS = List.of(JobConfig.KAFKA_BOOTSTRAP_SERVERS, MONITOR_GROUP_ID,
+            JobConfig.CLICKHOUSE_URL, JobConfig.CLICKHOUSE_USER, JobConfig.CLICKHOUSE_PASSWORD,
+            JobConfig.CLICKHOUSE_BATCH_SIZE, JobConfig.CLICKHOUSE_FLUSH_INTERVAL, JobConfig.CLICKHOUSE_MAX_RETRIES,
+            JobConfig.CHECKPOINT_INTERVAL, JobConfig.CHECKPOINT_DIR, JobConfig.RESTORE_FROM, JobConfig.STATE_BACKEND,
+            JobConfig.PARALLELISM, JobConfig.STATE_TTL, JobConfig.SOURCE_BOUNDED, MONITOR_OUT_OF_ORDERNESS,
+            LIVE_IDLENESS, BACKLOG_IDLENESS, STARTUP_IDLENESS, REPLAY_BOUND, LIVE_TICK, ALERT_RULES_FILE, ALERT_RULES, PIPELINE_WATCHDOG_INTERVAL,
+            DASHBOARD_URL);
+
+    private QueueMonitorJob() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(JobConfig.help(NAME, WHAT, OPTIONS));
+            return;
+        }
+        StreamExecutionEnvironment env;
+        try {
+            JobConfig config = config(System.getenv(), args);
+            env = JobEnvironment.create(config);
+            define(env, config);
+        } catch (IllegalArgumentException e) {
+            System.err.println(NAME + ": " + e.getMessage() + " (--help lists the settings)");
+            System.exit(2);
+            return;
+        }
+        env.execute(NAME);
+    }
+
+    public static JobConfig config(java.util.Map<String, String> env, String... args) {
+        JobConfig config = JobConfig.from(OPTIONS, env, args);
+        // The sources read the shared setting; the monitor's group is its own.
+        return config.with(JobConfig.KAFKA_GROUP_ID, config.get(MONITOR_GROUP_ID));
+    }
+
+    /** Adds the monitor's pipeline to the environment. */
+    public static void define(StreamExecutionEnvironment env, JobConfig config) {
+        AlertRules rules = AlertRules.load(config.find(ALERT_RULES_FILE), config.find(ALERT_RULES));
+        // Watermarks every 100 ms and small network buffers: an alert is due within a second or two.
+        env.getConfig().setAutoWatermarkInterval(100);
+        env.setBufferTimeout(20);
+
+        LiveWatermarks watermarks = new LiveWatermarks(config.getDuration(MONITOR_OUT_OF_ORDERNESS),
+                config.getDuration(LIVE_IDLENESS), config.getDuration(BACKLOG_IDLENESS), config.getDuration(STARTUP_IDLENESS),
+                config.getDuration(REPLAY_BOUND));
+        DataStream<ConversationEvent> events = ConversationEvents.read(env, config,
+                watermarks.<IngestedRecord>strategy((record, kafkaTime) -> record.eventTime()), "monitor-");
+        DataStream<MonitorInput> conversations = events
+                .map(MonitorInput::of, TypeInformation.of(MonitorInput.class))
+                .name("conversation events").uid("monitor-conversation-input");
+        DataStream<MonitorInput> agents = AgentEvents.read(env, config,
+                        watermarks.<AgentEvent>strategy((event, kafkaTime) -> event.getEventTime()), "monitor-")
+                .map(MonitorInput::of, TypeInformation.of(MonitorInput.class))
+                .name("agent events").uid("monitor-agent-input");
+
+        SingleOutputStreamOperator<QueueSnapshot> rows = conversations.union(agents)
+                .keyBy(MonitorInput::tenantId)
+                .process(new QueueMonitorFunction(rules, config.getDuration(REPLAY_BOUND), config.getDuration(LIVE_TICK),
+                        config.getDuration(JobConfig.STATE_TTL), config.get(DASHBOARD_URL)))
+                .name("queue monitor")
+                .uid("queue-monitor");
+
+        ClickHouseSettings clickHouse = JobEnvironment.clickHouse(config);
+        rows.sinkTo(new ClickHouseSink<>(clickHouse, QueueTables.LIVE_STATE))
+                .name("clickhouse: " + QueueTables.LIVE_STATE.name()).uid("queue-live-state-sink");
+        rows.sinkTo(new ClickHouseSink<>(clickHouse, QueueTables.LIVE_HISTORY))
+                .name("clickhouse: " + QueueTables.LIVE_HISTORY.name()).uid("queue-live-history-sink");
+
+        DataStream<AlertRecord> alerts = rows.getSideOutput(QueueMonitorFunction.ALERTS);
+        java.time.Duration watchdogInterval = config.getDuration(PIPELINE_WATCHDOG_INTERVAL);
+        if (!watchdogInterval.isZero()) {
+            alerts = alerts.union(events
+                    .keyBy(event -> 0, Types.INT)
+                    .process(new PipelineWatchdogFunction(rules, KpiProgress.clickHouse(clickHouse), watchdogInterval,
+                            config.get(DASHBOARD_URL)), TypeInformation.of(AlertRecord.class))
+                    .name("pipeline watchdog").uid("pipeline-watchdog").setParallelism(1));
+        }
+        alerts.sinkTo(KafkaSink.<AlertRecord>builder()
+                        .setBootstrapServers(config.get(JobConfig.KAFKA_BOOTSTRAP_SERVERS))
+                        .setRecordSerializer(new AlertSerializer(Topics.ALERTS))
+                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                        .build())
+                .name("kafka: " + Topics.ALERTS).uid("alerts-sink");
+        alerts.sinkTo(new ClickHouseSink<>(clickHouse, AlertTables.ALERT_HISTORY))
+                .name("clickhouse: " + AlertTables.ALERT_HISTORY.name()).uid("alert-history-sink");
+    }
+
+}

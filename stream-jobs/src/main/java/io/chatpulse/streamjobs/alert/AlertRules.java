@@ -1,0 +1,289 @@
+package io.chatpulse.streamjobs.alert;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Thresholds and windows of the alert rules, per tenant and queue, as Java properties. The most
+ * specific key wins: {@code tenant.<t>.queue.<q>.<rule>.<setting>}, then
+ * {@code tenant.<t>.<rule>.<setting>}, then {@code <rule>.<setting>}, then the default of
+ * metrics.md. For example:
+ *
+ * <pre>
+ * queue_wait.threshold=120s
+ * queue_wait.clear-after=60s
+ * queue_wait.outside-business-hours=false
+ * tenant.acme.queue.vip.queue_wait.threshold=45s
+ * pipeline_stalled.threshold=60s
+ * frt_spike.window=15m
+ * frt_spike.factor=2
+ * frt_spike.baseline-days=7
+ * frt_spike.min-days=3
+ * frt_spike.min-responses=10
+ * frt_spike.clear-after=15m
+ * csat_drop.window=30m
+ * csat_drop.z=3
+ * csat_drop.baseline-days=7
+ * csat_drop.min-days=3
+ * csat_drop.min-ratings=10
+ * csat_drop.clear-after=15m
+ * volume_spike.window=5m
+ * volume_spike.z=3
+ * volume_spike.baseline-days=7
+ * volume_spike.min-days=3
+ * volume_spike.min-count=10
+ * volume_spike.clear-after=15m
+ * # a weekly calendar (IANA zone; days mon..sun; no zone at any level: always open)
+ * tenant.acme.calendar.zone=Europe/Berlin
+ * tenant.acme.calendar.mon=09:00-17:00
+ * tenant.acme.queue.night.calendar.zone=UTC
+ * tenant.acme.queue.night.calendar.mon=00:00-06:00,22:00-24:00
+ * </pre>
+ *
+ * A calendar is taken whole from the most specific level that names a zone.
+ */
+public final class AlertRules implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String QUEUE_WAIT = "queue_wait";
+    public static final String VOLUME_SPIKE = "volume_spike";
+    public static final String CSAT_DROP = "csat_drop";
+    public static final String FRT_SPIKE = "frt_spike";
+
+    /** The defaults of metrics.md. */
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("frt_spike.window", "15m"),
+            Map.entry("frt_spike.factor", "2"),
+            Map.entry("frt_spike.baseline-days", "7"),
+            Map.entry("frt_spike.min-days", "3"),
+            Map.entry("frt_spike.min-responses", "10"),
+            Map.entry("frt_spike.clear-after", "15m"),
+            Map.entry("csat_drop.window", "30m"),
+            Map.entry("csat_drop.z", "3"),
+            Map.entry("csat_drop.baseline-days", "7"),
+            Map.entry("csat_drop.min-days", "3"),
+            Map.entry("csat_drop.min-ratings", "10"),
+            Map.entry("csat_drop.clear-after", "15m"),
+            Map.entry("volume_spike.window", "5m"),
+            Map.entry("volume_spike.z", "3"),
+            Map.entry("volume_spike.baseline-days", "7"),
+            Map.entry("volume_spike.min-days", "3"),
+            Map.entry("volume_spike.min-count", "10"),
+            Map.entry("volume_spike.clear-after", "15m"),
+            Map.entry("pipeline_stalled.threshold", "60s"),
+            Map.entry("queue_wait.threshold", "120s"),
+            Map.entry("queue_wait.clear-after", "60s"),
+            Map.entry("queue_wait.outside-business-hours", "false"));
+
+    private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)?");
+
+    private final Map<String, String> settings;
+    private transient Map<String, Object> cache;
+
+    private AlertRules(Map<String, String> settings) {
+        this.settings = settings;
+    }
+
+    public static AlertRules defaults() {
+        return new AlertRules(Map.of());
+    }
+
+    /** Properties text; lines may also be separated by {@code ;} (handy in an environment variable). */
+    public static AlertRules parse(String text) {
+        Properties props = new Properties();
+        try {
+            props.load(new StringReader(text.replace(';', '\n')));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        props.stringPropertyNames().forEach(name -> settings.put(name.strip(), props.getProperty(name).strip()));
+        AlertRules rules = new AlertRules(settings);
+        rules.validate();
+        return rules;
+    }
+
+    /** A file's rules, then {@code inline} on top (either may be absent). */
+    public static AlertRules load(Optional<String> file, Optional<String> inline) {
+        StringBuilder text = new StringBuilder();
+        file.ifPresent(f -> {
+            try {
+                text.append(Files.readString(Path.of(f))).append('\n');
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read ALERT_RULES_FILE " + f + ": " + e.getMessage());
+            }
+        });
+        inline.ifPresent(text::append);
+        return parse(text.toString());
+    }
+
+    /** The queue_wait rule of a tenant's queue. */
+    public QueueWaitRule.Settings queueWait(String tenant, String queue) {
+        return (QueueWaitRule.Settings) cached("qw|" + tenant + "|" + queue, () -> new QueueWaitRule.Settings(
+                duration(tenant, queue, QUEUE_WAIT + ".threshold").toMillis(),
+                duration(tenant, queue, QUEUE_WAIT + ".clear-after").toMillis(),
+                Boolean.parseBoolean(setting(tenant, queue, QUEUE_WAIT + ".outside-business-hours")),
+                calendar(tenant, queue).orElse(null)));
+    }
+
+    /** The volume_spike rule of a tenant's queue. */
+    public VolumeSpikeRule.Settings volumeSpike(String tenant, String queue) {
+        return (VolumeSpikeRule.Settings) cached("vs|" + tenant + "|" + queue, () -> new VolumeSpikeRule.Settings(
+                duration(tenant, queue, VOLUME_SPIKE + ".window").toMillis(),
+                number(tenant, queue, VOLUME_SPIKE + ".baseline-days").intValue(),
+                number(tenant, queue, VOLUME_SPIKE + ".min-days").intValue(),
+                number(tenant, queue, VOLUME_SPIKE + ".z"),
+                number(tenant, queue, VOLUME_SPIKE + ".min-count").intValue(),
+                duration(tenant, queue, VOLUME_SPIKE + ".clear-after").toMillis()));
+    }
+
+    /** The frt_spike rule of a tenant's queue. */
+    public FrtSpikeRule.Settings frtSpike(String tenant, String queue) {
+        return (FrtSpikeRule.Settings) cached("fs|" + tenant + "|" + queue, () -> new FrtSpikeRule.Settings(
+                duration(tenant, queue, FRT_SPIKE + ".window").toMillis(),
+                number(tenant, queue, FRT_SPIKE + ".baseline-days").intValue(),
+                number(tenant, queue, FRT_SPIKE + ".min-days").intValue(),
+                number(tenant, queue, FRT_SPIKE + ".factor"),
+                number(tenant, queue, FRT_SPIKE + ".min-responses").intValue(),
+                duration(tenant, queue, FRT_SPIKE + ".clear-after").toMillis()));
+    }
+
+    /** The csat_drop rule of a tenant's queue. */
+    public CsatDropRule.Settings csatDrop(String tenant, String queue) {
+        return (CsatDropRule.Settings) cached("cd|" + tenant + "|" + queue, () -> new CsatDropRule.Settings(
+                duration(tenant, queue, CSAT_DROP + ".window").toMillis(),
+                number(tenant, queue, CSAT_DROP + ".baseline-days").intValue(),
+                number(tenant, queue, CSAT_DROP + ".min-days").intValue(),
+                number(tenant, queue, CSAT_DROP + ".z"),
+                number(tenant, queue, CSAT_DROP + ".min-ratings").intValue(),
+                duration(tenant, queue, CSAT_DROP + ".clear-after").toMillis()));
+    }
+
+    /** pipeline_stalled: how long the analytics may stand still while a tenant's events flow. */
+    public long pipelineStallAfter(String tenant) {
+        return (Long) cached("ps|" + tenant, () -> parseDuration("pipeline_stalled.threshold",
+                setting(tenant, "", "pipeline_stalled.threshold")).toMillis());
+    }
+
+    /** The queue's business hours; empty: always open. */
+    public Optional<BusinessCalendar> calendar(String tenant, String queue) {
+        for (String prefix : prefixes(tenant, queue)) {
+            String zone = settings.get(prefix + "calendar.zone");
+            if (zone != null) {
+                Map<String, String> days = new LinkedHashMap<>();
+                for (String day : DAYS) {
+                    String hours = settings.get(prefix + "calendar." + day);
+                    if (hours != null) {
+                        days.put(day, hours);
+                    }
+                }
+                return Optional.of(BusinessCalendar.of(zone, days));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void validate() {
+        // Parse every setting once now, so a typo stops the job at start, not at the first event.
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            String key = e.getKey();
+            if (key.endsWith(".threshold") || key.endsWith(".clear-after") || key.endsWith(".window")) {
+                parseDuration(key, e.getValue());
+            } else if (key.endsWith(".z") || key.endsWith("-days") || key.endsWith(".min-count")
+                    || key.endsWith(".min-ratings") || key.endsWith(".min-responses") || key.endsWith(".factor")) {
+                try {
+                    Double.parseDouble(e.getValue());
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("alert rule setting " + key + " must be a number: " + e.getValue());
+                }
+            } else if (key.endsWith("calendar.zone")) {
+                BusinessCalendar.of(e.getValue(), Map.of());
+            }
+        }
+        settings.keySet().stream().filter(k -> k.endsWith("calendar.zone"))
+                .forEach(k -> calendarAt(k.substring(0, k.length() - "calendar.zone".length())));
+    }
+
+    private void calendarAt(String prefix) {
+        Map<String, String> days = new HashMap<>();
+        for (String day : DAYS) {
+            String hours = settings.get(prefix + "calendar." + day);
+            if (hours != null) {
+                days.put(day, hours);
+            }
+        }
+        BusinessCalendar.of(settings.get(prefix + "calendar.zone"), days);
+    }
+
+    private String setting(String tenant, String queue, String name) {
+        for (String prefix : prefixes(tenant, queue)) {
+            String value = settings.get(prefix + name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return DEFAULTS.get(name);
+    }
+
+    private Double number(String tenant, String queue, String name) {
+        String value = setting(tenant, queue, name);
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("alert rule setting " + name + " must be a number: " + value);
+        }
+    }
+
+    private Duration duration(String tenant, String queue, String name) {
+        return parseDuration(name, setting(tenant, queue, name));
+    }
+
+    private static List<String> prefixes(String tenant, String queue) {
+        return List.of("tenant." + tenant + ".queue." + queue + ".", "tenant." + tenant + ".", "");
+    }
+
+    private synchronized Object cached(String key, java.util.function.Supplier<Object> compute) {
+        if (cache == null) {
+            cache = new HashMap<>();
+        }
+        return cache.computeIfAbsent(key, k -> compute.get());
+    }
+
+    static Duration parseDuration(String name, String text) {
+        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("alert rule setting " + name + " must be a duration such as 500ms,"
+                    + " 10s, 5m or 2h: " + text);
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "ms" : m.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m", "min" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return settings.isEmpty() ? "defaults" : settings.toString();
+    }
+}

@@ -1,0 +1,26 @@
+package io.chatpulse.streamjobs.queue;
+
+/**
+ * An agent's last status: online or not, how many conversations they may hold, and the queues they
+ * serve (their skills name queues; no skills: every queue of the tenant). A Flink POJO.
+ */
+public class AgentPresence {
+    public boolean online;
+    public int capacity;
+    public String[] skills = new String[0];
+
+    public AgentPresence() {
+    }
+
+    public boolean serves(String queueId) {
+        if (skills == null || skills.length == 0) {
+            return true;
+        }
+        for (String skill : skills) {
+            if (skill.equals(queueId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,547 @@
+package io.chatpulse.streamjobs.queue;
+
+import io.chatpulse.events.AgentAssigned;
+import io.chatpulse.events.AgentStatus;
+import io.chatpulse.events.AgentStatusChanged;
+import io.chatpulse.events.ConversationAbandoned;
+import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.ConversationQueued;
+import io.chatpulse.events.ConversationResolved;
+import io.chatpulse.events.ConversationTransferred;
+import io.chatpulse.events.CsatSubmitted;
+import io.chatpulse.streamjobs.alert.AlertChange;
+import io.chatpulse.streamjobs.alert.AlertRecord;
+import io.chatpulse.streamjobs.alert.AlertRules;
+import io.chatpulse.streamjobs.alert.QueueWaitRule;
+import io.chatpulse.streamjobs.alert.CsatDropRule;
+import io.chatpulse.streamjobs.alert.FrtSpikeRule;
+import io.chatpulse.streamjobs.conversation.FirstResponseTracker;
+import io.chatpulse.streamjobs.alert.VolumeSpikeRule;
+import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The live state of a tenant's queues and the queue_wait, volume_spike, csat_drop and frt_spike alerts, keyed by tenant (so an agent
+ * without skills, who serves every queue of the tenant, is one entry).
+ *
+ * <p>Everything happens in event-time timers, in event-time order: an event waits in
+ * {@code pending} until the watermark passes its time, then changes the state; after every change,
+ * and at every point where an alert can change without an event (the oldest wait reaching the
+ * threshold, the end of a clear period, a queue opening or closing), the rules are evaluated; every
+ * {@code tickMs} of event time a row per queue goes out. So a replay of history computes exactly what
+ * the live run did, and live the figures move with the watermark, which moves with the clock while no
+ * event comes ({@link io.chatpulse.streamjobs.ingest.LiveWatermarkGenerator}).
+ *
+ * <p>An alert state change goes to {@link #ALERTS}, marked replay when its event time is more than
+ * {@code replayBoundMs} behind the processing clock. Rows are written every tick while live; during
+ * a replay only when a count changes, so replaying a month writes its changes, not 2.6 million
+ * rows per queue.
+ */
+public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorInput, QueueSnapshot> {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final long MINUTE = 60_000L;
+    /** Longer than any baseline (volume_spike.baseline-days, 7 by default) plus its window. */
+    private static final Duration COUNTS_KEPT = Duration.ofDays(15);
+    /** How long an event id is remembered (as the KPI job's DEDUP_WINDOW default): redeliveries come within minutes. */
+    private static final Duration DEDUP_WINDOW = Duration.ofHours(1);
+
+    public static final OutputTag<AlertRecord> ALERTS = new OutputTag<>("alerts", TypeInformation.of(AlertRecord.class));
+
+    private final AlertRules rules;
+    private final long replayBoundMs;
+    private final long tickMs;
+    private final Duration stateTtl;
+    private final String dashboardUrl;
+
+    private transient MapState<Long, List<MonitorInput>> pending;
+    private transient MapState<String, Waiting> waiting;
+    private transient MapState<String, String> assignments;
+    private transient MapState<String, AgentPresence> agents;
+    private transient MapState<String, QueueStatus> queues;
+    private transient ValueState<Long> evaluatedUpTo;
+    private transient ValueState<Long> nextTick;
+    private transient MapState<String, Boolean> seenEventIds;
+    /**
+     * Counts per queue and minute of event time, for the baselines of volume_spike and csat_drop:
+     * "a|queue|minute" arrivals, "r|queue|minute" ratings, "n|queue|minute" negative ratings.
+     */
+    private transient MapState<String, Integer> perMinute;
+    /** Where each conversation is and its first-response clock. */
+    private transient MapState<String, ConversationTrack> tracks;
+    /** First response times (ms) per queue and minute of the response ("queue|minute"), for frt_spike. */
+    private transient MapState<String, List<Long>> responsesPerMinute;
+    private transient FirstResponseTracker firstResponses;
+    /** The event time of the tenant's first event: the baseline uses no day before it. */
+    private transient ValueState<Long> historySince;
+
+    /**
+     * @param replayBoundMs how far behind the processing clock an alert's event time may be and still page
+     * @param tickMs        event time between two rows of a queue
+     * @param stateTtl      how long a waiting conversation, an assignment or an agent's status is kept
+     *                      without a new event about it
+     * @param dashboardUrl  the supervisor dashboard; tenant and queue are added as {@code var-} parameters
+     */
+    public QueueMonitorFunction(AlertRules rules, Duration replayBound, Duration tick, Duration stateTtl,
+                                String dashboardUrl) {
+        this.rules = rules;
+        this.replayBoundMs = replayBound.toMillis();
+        this.tickMs = tick.toMillis();
+        this.stateTtl = stateTtl;
+        this.dashboardUrl = dashboardUrl;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        TrustedEventClasses.install();
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
+                Types.LIST(TypeInformation.of(MonitorInput.class))));
+        waiting = getRuntimeContext().getMapState(withTtl(
+                new MapStateDescriptor<>("waiting", Types.STRING, TypeInformation.of(Waiting.class))));
+        assignments = getRuntimeContext().getMapState(withTtl(
+                new MapStateDescriptor<>("assignments", Types.STRING, Types.STRING)));
+        agents = getRuntimeContext().getMapState(withTtl(
+                new MapStateDescriptor<>("agents", Types.STRING, TypeInformation.of(AgentPresence.class))));
+        queues = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("queues", Types.STRING, TypeInformation.of(QueueStatus.class)));
+        evaluatedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("evaluated-up-to", Types.LONG));
+        nextTick = getRuntimeContext().getState(new ValueStateDescriptor<>("next-tick", Types.LONG));
+        MapStateDescriptor<String, Boolean> seen = new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
+        seen.enableTimeToLive(StateTtlConfig.newBuilder(DEDUP_WINDOW).build());
+        seenEventIds = getRuntimeContext().getMapState(seen);
+        MapStateDescriptor<String, Integer> counts = new MapStateDescriptor<>("counts-per-minute", Types.STRING, Types.INT);
+        counts.enableTimeToLive(StateTtlConfig.newBuilder(COUNTS_KEPT).build());
+        perMinute = getRuntimeContext().getMapState(counts);
+        tracks = getRuntimeContext().getMapState(withTtl(
+                new MapStateDescriptor<>("conversations", Types.STRING, TypeInformation.of(ConversationTrack.class))));
+        MapStateDescriptor<String, List<Long>> responses =
+                new MapStateDescriptor<>("responses-per-minute", Types.STRING, Types.LIST(Types.LONG));
+        responses.enableTimeToLive(StateTtlConfig.newBuilder(COUNTS_KEPT).build());
+        responsesPerMinute = getRuntimeContext().getMapState(responses);
+        firstResponses = new FirstResponseTracker();
+        historySince = getRuntimeContext().getState(new ValueStateDescriptor<>("history-since", Types.LONG));
+    }
+
+    private <K, V> MapStateDescriptor<K, V> withTtl(MapStateDescriptor<K, V> descriptor) {
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl)
+                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .build());
+        return descriptor;
+    }
+
+    @Override
+    public void processElement(MonitorInput input, Context ctx, Collector<QueueSnapshot> out) throws Exception {
+        String eventId = input.conversation != null ? input.conversation.getEventId() : input.agent.getEventId();
+        if (seenEventIds.contains(eventId)) {
+            return; // a producer retry: counted again it would count an arrival or a rating twice
+        }
+        seenEventIds.put(eventId, Boolean.TRUE);
+        long at = ctx.timestamp() != null ? ctx.timestamp() : input.eventTime();
+        List<MonitorInput> due = pending.get(at);
+        if (due == null) {
+            due = new ArrayList<>();
+        }
+        due.add(input);
+        pending.put(at, due);
+        ctx.timerService().registerEventTimeTimer(at);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSnapshot> out) throws Exception {
+        Long last = evaluatedUpTo.value();
+        // A late event's timer may fire after a later one: the rules never step back in time.
+        long at = last == null ? timestamp : Math.max(timestamp, last);
+        List<MonitorInput> due = pending.get(timestamp);
+        if (due != null) {
+            pending.remove(timestamp);
+            for (MonitorInput input : due) {
+                if (historySince.value() == null) {
+                    historySince.update(timestamp);
+                }
+                apply(input);
+            }
+        }
+        Map<String, QueueLoad> loads = waitingByQueue();
+        evaluateAlerts(ctx, at, loads);
+        Long tick = nextTick.value();
+        if (tick != null && timestamp == tick) {
+            if (timestamp % MINUTE == 0) {
+                evaluateMinuteRules(ctx, Math.floorDiv(at, MINUTE) * MINUTE);
+            }
+            writeRows(ctx, at, loads, out);
+            nextTick.clear();
+        }
+        // Rows go out every tick while the tenant has a queue to show; an event that brings the
+        // first queue back starts the ticks again (here, when it is applied, not when it arrives).
+        if (nextTick.value() == null && !queues.isEmpty()) {
+            long next = tickAfter(at);
+            nextTick.update(next);
+            ctx.timerService().registerEventTimeTimer(next);
+        }
+        evaluatedUpTo.update(at);
+    }
+
+    private long tickAfter(long at) {
+        return (Math.floorDiv(at, tickMs) + 1) * tickMs;
+    }
+
+    // ---- the events -------------------------------------------------------------------------
+
+    private void apply(MonitorInput input) throws Exception {
+        if (input.conversation != null) {
+            apply(input.conversation);
+        } else if (input.agent.getPayload() instanceof AgentStatusChanged status) {
+            applyStatus(input.agent.getAgentId(), status);
+        }
+    }
+
+    /** Waiting starts with a queueing or a transfer to a queue; an assignment, abandon or resolution ends it. */
+    private void apply(ConversationEvent event) throws Exception {
+        track(event);
+        String conversation = event.getConversationId();
+        Object payload = event.getPayload();
+        if (payload instanceof ConversationQueued queued) {
+            assignments.remove(conversation);
+            enterQueue(conversation, queued.getQueueId(), event.getEventTime());
+        } else if (payload instanceof ConversationTransferred transfer) {
+            if (transfer.getToAgentId() != null) {
+                waiting.remove(conversation);
+                assignments.put(conversation, transfer.getToAgentId());
+            } else if (transfer.getToQueueId() != null) {
+                assignments.remove(conversation);
+                enterQueue(conversation, transfer.getToQueueId(), event.getEventTime());
+            } else {
+                assignments.remove(conversation);
+            }
+        } else if (payload instanceof AgentAssigned assigned) {
+            waiting.remove(conversation);
+            assignments.put(conversation, assigned.getAgentId());
+        } else if (payload instanceof ConversationAbandoned || payload instanceof ConversationResolved) {
+            waiting.remove(conversation);
+            assignments.remove(conversation);
+        }
+    }
+
+    /** Entering the queue it already waits in changes nothing: the wait goes on. */
+    private void enterQueue(String conversation, String queueId, long at) throws Exception {
+        Waiting current = waiting.get(conversation);
+        if (current != null && current.queueId.equals(queueId)) {
+            return;
+        }
+        waiting.put(conversation, new Waiting(queueId, at));
+        count("a", queueId, at);
+    }
+
+    /** One more arrival, rating or negative rating of a queue in the minute of {@code at}. */
+    private void count(String what, String queueId, long at) throws Exception {
+        knowQueue(queueId);
+        QueueStatus status = queues.get(queueId);
+        status.lastCountedAt = Math.max(status.lastCountedAt, at);
+        queues.put(queueId, status);
+        String key = what + "|" + queueId + "|" + Math.floorDiv(at, MINUTE);
+        Integer count = perMinute.get(key);
+        perMinute.put(key, count == null ? 1 : count + 1);
+    }
+
+    /**
+     * Follows where the conversation is and its first response; a rating counts for the queue the
+     * conversation is or was last in (before any queue: for none), a first response for the queue at
+     * the response, as in the KPI job's tables.
+     */
+    private void track(ConversationEvent event) throws Exception {
+        String conversation = event.getConversationId();
+        ConversationTrack track = tracks.get(conversation);
+        if (track == null) {
+            track = new ConversationTrack();
+        }
+        track.where.follow(event);
+        var response = firstResponses.apply(event, track.firstResponse, track.where);
+        if (response.isPresent() && !response.get().queueId().isEmpty()) {
+            respond(response.get().queueId(), response.get().respondedAt(), response.get().frtMs());
+        }
+        if (event.getPayload() instanceof CsatSubmitted csat && track.where.queueId != null) {
+            rate(track.where.queueId, csat, event.getEventTime());
+        }
+        tracks.put(conversation, track);
+    }
+
+    private void respond(String queueId, long at, long frtMs) throws Exception {
+        count("f", queueId, at);
+        String key = queueId + "|" + Math.floorDiv(at, MINUTE);
+        List<Long> frts = responsesPerMinute.get(key);
+        if (frts == null) {
+            frts = new ArrayList<>();
+        }
+        frts.add(frtMs);
+        responsesPerMinute.put(key, frts);
+    }
+
+    private void rate(String queueId, CsatSubmitted csat, long at) throws Exception {
+        count("r", queueId, at);
+        if (csat.getRating() <= 2) {
+            count("n", queueId, at);
+        }
+    }
+
+    private void applyStatus(String agentId, AgentStatusChanged status) throws Exception {
+        if (status.getStatus() == AgentStatus.OFFLINE) {
+            agents.remove(agentId);
+            return;
+        }
+        AgentPresence presence = new AgentPresence();
+        presence.online = status.getStatus() == AgentStatus.ONLINE;
+        presence.capacity = status.getCapacity();
+        presence.skills = status.getSkills().stream().map(CharSequence::toString).toArray(String[]::new);
+        agents.put(agentId, presence);
+        for (String skill : presence.skills) {
+            knowQueue(skill);
+        }
+    }
+
+    private void knowQueue(String queueId) throws Exception {
+        if (!queues.contains(queueId)) {
+            queues.put(queueId, new QueueStatus());
+        }
+    }
+
+    // ---- the figures ------------------------------------------------------------------------
+
+    /** How many conversations wait in a queue and since when the longest has. */
+    private static final class QueueLoad {
+        int length;
+        long oldestQueuedAt = Long.MAX_VALUE;
+
+        OptionalLong oldest() {
+            return length == 0 ? OptionalLong.empty() : OptionalLong.of(oldestQueuedAt);
+        }
+    }
+
+    private Map<String, QueueLoad> waitingByQueue() throws Exception {
+        Map<String, QueueLoad> loads = new HashMap<>();
+        for (Waiting w : waiting.values()) {
+            QueueLoad load = loads.computeIfAbsent(w.queueId, q -> new QueueLoad());
+            load.length++;
+            load.oldestQueuedAt = Math.min(load.oldestQueuedAt, w.queuedAt);
+        }
+        return loads;
+    }
+
+    private void evaluateAlerts(OnTimerContext ctx, long at, Map<String, QueueLoad> loads) throws Exception {
+        String tenant = ctx.getCurrentKey();
+        for (Map.Entry<String, QueueStatus> entry : new ArrayList<>(toList(queues.entries()))) {
+            String queueId = entry.getKey();
+            QueueStatus status = entry.getValue();
+            QueueLoad load = loads.get(queueId);
+            QueueWaitRule.Settings rule = rules.queueWait(tenant, queueId);
+            QueueWaitRule.Evaluation evaluation = QueueWaitRule.evaluate(rule, status.queueWait, at,
+                    load == null ? OptionalLong.empty() : load.oldest());
+            evaluation.change().ifPresent(change ->
+                    ctx.output(ALERTS, queueWaitAlert(ctx, tenant, queueId, rule, change, evaluation.oldestWaitMs())));
+            evaluation.nextCheck().ifPresent(next -> ctx.timerService().registerEventTimeTimer(Math.max(next, at + 1)));
+            queues.put(queueId, status);
+        }
+    }
+
+    /**
+     * volume_spike, csat_drop and frt_spike at a minute boundary: the counts of the last window against the same
+     * window of past days.
+     */
+    private void evaluateMinuteRules(OnTimerContext ctx, long at) throws Exception {
+        String tenant = ctx.getCurrentKey();
+        Long since = historySince.value();
+        if (since == null) {
+            return;
+        }
+        for (Map.Entry<String, QueueStatus> entry : toList(queues.entries())) {
+            String queueId = entry.getKey();
+            QueueStatus status = entry.getValue();
+            VolumeSpikeRule.Settings rule = rules.volumeSpike(tenant, queueId);
+            VolumeSpikeRule.Evaluation evaluation = VolumeSpikeRule.evaluate(rule, status.volumeSpike, at, since,
+                    (from, to) -> countBetween("a", queueId, from, to));
+            evaluation.change().ifPresent(change -> ctx.output(ALERTS,
+                    volumeAlert(ctx, tenant, queueId, rule, change, evaluation)));
+            CsatDropRule.Settings csat = rules.csatDrop(tenant, queueId);
+            CsatDropRule.Evaluation drop = CsatDropRule.evaluate(csat, status.csatDrop, at, since,
+                    (from, to) -> countBetween("r", queueId, from, to), (from, to) -> countBetween("n", queueId, from, to));
+            drop.change().ifPresent(change -> ctx.output(ALERTS, csatAlert(ctx, tenant, queueId, csat, change, drop)));
+            FrtSpikeRule.Settings frt = rules.frtSpike(tenant, queueId);
+            FrtSpikeRule.Evaluation slow = FrtSpikeRule.evaluate(frt, status.frtSpike, at, since,
+                    (from, to) -> responsesBetween(queueId, from, to));
+            slow.change().ifPresent(change -> ctx.output(ALERTS, frtAlert(ctx, tenant, queueId, frt, change, slow)));
+            queues.put(queueId, status);
+            long oldest = at / MINUTE - (Math.max(Math.max(rule.baselineDays(), csat.baselineDays()), frt.baselineDays())
+                    + 1) * (VolumeSpikeRule.DAY / MINUTE);
+            for (String what : new String[] {"a", "r", "n", "f"}) {
+                perMinute.remove(what + "|" + queueId + "|" + oldest);
+            }
+            responsesPerMinute.remove(queueId + "|" + oldest);
+        }
+    }
+
+    private AlertRecord csatAlert(OnTimerContext ctx, String tenant, String queueId, CsatDropRule.Settings rule,
+                                  AlertChange change, CsatDropRule.Evaluation evaluation) {
+        String figures = String.format(java.util.Locale.ROOT, "negative rate %.0f %% of %d ratings in the last %s,"
+                        + " baseline %.0f %% (z %.1f)", evaluation.rate() * 100, evaluation.ratings(),
+                seconds(rule.windowMs()), evaluation.baselineRate() * 100, evaluation.zScore());
+        String summary = change.kind() == AlertChange.Kind.FIRING
+                ? "Queue " + queueId + ": CSAT drop, " + figures
+                : "Queue " + queueId + ": CSAT back to normal for " + seconds(rule.clearAfterMs());
+        return new AlertRecord(tenant, AlertRules.CSAT_DROP, "queue:" + queueId, change.kind(), change.at(),
+                change.startedAt(), evaluation.rate(), evaluation.breachAt(), summary, dashboard(tenant, queueId),
+                isReplay(ctx, change.at()));
+    }
+
+    private List<Long> responsesBetween(String queueId, long from, long to) {
+        List<Long> frts = new ArrayList<>();
+        try {
+            for (long minute = Math.floorDiv(from, MINUTE); minute < Math.floorDiv(to, MINUTE); minute++) {
+                // Most minutes have none: the count says so without reading a list.
+                if (perMinute.contains("f|" + queueId + "|" + minute)) {
+                    List<Long> values = responsesPerMinute.get(queueId + "|" + minute);
+                    if (values != null) {
+                        frts.addAll(values);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the first responses of " + queueId, e);
+        }
+        return frts;
+    }
+
+    private AlertRecord frtAlert(OnTimerContext ctx, String tenant, String queueId, FrtSpikeRule.Settings rule,
+                                 AlertChange change, FrtSpikeRule.Evaluation evaluation) {
+        String figures = String.format(java.util.Locale.ROOT, "p90 first response %.0f s over %d responses in the"
+                        + " last %s, baseline p90 %.0f s", evaluation.p90Ms() / 1000, evaluation.responses(),
+                seconds(rule.windowMs()), evaluation.baselineP90Ms() / 1000);
+        String summary = change.kind() == AlertChange.Kind.FIRING
+                ? "Queue " + queueId + ": first responses slow, " + figures
+                : "Queue " + queueId + ": first responses back to normal for " + seconds(rule.clearAfterMs());
+        return new AlertRecord(tenant, AlertRules.FRT_SPIKE, "queue:" + queueId, change.kind(), change.at(),
+                change.startedAt(), evaluation.p90Ms() / 1000.0, rule.factor() * evaluation.baselineP90Ms() / 1000.0,
+                summary, dashboard(tenant, queueId), isReplay(ctx, change.at()));
+    }
+
+    private long countBetween(String what, String queueId, long from, long to) {
+        long sum = 0;
+        try {
+            for (long minute = Math.floorDiv(from, MINUTE); minute < Math.floorDiv(to, MINUTE); minute++) {
+                Integer count = perMinute.get(what + "|" + queueId + "|" + minute);
+                sum += count == null ? 0 : count;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the arrivals of " + queueId, e);
+        }
+        return sum;
+    }
+
+    private AlertRecord volumeAlert(OnTimerContext ctx, String tenant, String queueId, VolumeSpikeRule.Settings rule,
+                                    AlertChange change, VolumeSpikeRule.Evaluation evaluation) {
+        String window = seconds(rule.windowMs());
+        String figures = evaluation.arrivals() + " arrivals in the last " + window + ", baseline "
+                + String.format(java.util.Locale.ROOT, "%.1f (z %.1f)", evaluation.mean(), evaluation.zScore());
+        String summary = change.kind() == AlertChange.Kind.FIRING
+                ? "Queue " + queueId + ": volume spike, " + figures
+                : "Queue " + queueId + ": volume back to normal for " + seconds(rule.clearAfterMs()) + ", " + figures;
+        return new AlertRecord(tenant, AlertRules.VOLUME_SPIKE, "queue:" + queueId, change.kind(), change.at(),
+                change.startedAt(), evaluation.arrivals(), Math.ceil(evaluation.breachAt()), summary,
+                dashboard(tenant, queueId), isReplay(ctx, change.at()));
+    }
+
+    private AlertRecord queueWaitAlert(OnTimerContext ctx, String tenant, String queueId, QueueWaitRule.Settings rule,
+                                       AlertChange change, long oldestWaitMs) {
+        String threshold = seconds(rule.thresholdMs());
+        String summary = change.kind() == AlertChange.Kind.FIRING
+                ? "Queue " + queueId + ": a customer has waited " + seconds(oldestWaitMs) + " for an agent (threshold "
+                        + threshold + ")"
+                : "Queue " + queueId + ": no customer has waited over " + threshold + " for "
+                        + seconds(rule.clearAfterMs()) + " (oldest wait now " + seconds(oldestWaitMs) + ")";
+        return new AlertRecord(tenant, AlertRules.QUEUE_WAIT, "queue:" + queueId, change.kind(), change.at(),
+                change.startedAt(), oldestWaitMs / 1000.0, rule.thresholdMs() / 1000.0, summary,
+                dashboard(tenant, queueId), isReplay(ctx, change.at()));
+    }
+
+    private boolean isReplay(OnTimerContext ctx, long eventTime) {
+        return eventTime < ctx.timerService().currentProcessingTime() - replayBoundMs;
+    }
+
+    private String dashboard(String tenant, String queueId) {
+        return dashboardUrl + (dashboardUrl.contains("?") ? "&" : "?") + "var-tenant=" + encode(tenant)
+                + "&var-queue=" + encode(queueId);
+    }
+
+    private void writeRows(OnTimerContext ctx, long at, Map<String, QueueLoad> loads, Collector<QueueSnapshot> out)
+            throws Exception {
+        String tenant = ctx.getCurrentKey();
+        Map<String, Integer> held = new HashMap<>();
+        for (String agentId : assignments.values()) {
+            held.merge(agentId, 1, Integer::sum);
+        }
+        List<Map.Entry<String, AgentPresence>> presences = toList(agents.entries());
+        boolean live = !isReplay(ctx, at);
+        for (Map.Entry<String, QueueStatus> entry : toList(queues.entries())) {
+            String queueId = entry.getKey();
+            QueueStatus status = entry.getValue();
+            QueueLoad load = loads.getOrDefault(queueId, new QueueLoad());
+            int online = 0;
+            int available = 0;
+            for (Map.Entry<String, AgentPresence> agent : presences) {
+                AgentPresence p = agent.getValue();
+                if (p.online && p.serves(queueId)) {
+                    online++;
+                    if (held.getOrDefault(agent.getKey(), 0) < p.capacity) {
+                        available++;
+                    }
+                }
+            }
+            long oldestQueuedAt = load.length == 0 ? 0 : load.oldestQueuedAt;
+            QueueSnapshot row = new QueueSnapshot(tenant, queueId, at, load.length,
+                    load.length == 0 ? 0 : Math.max(0, at - oldestQueuedAt), oldestQueuedAt, online, available,
+                    online - available);
+            if (live || !status.sameCounts(row)) {
+                out.collect(row);
+                status.written(row);
+            }
+            if (status.dormant(at, Math.max(Math.max(rules.volumeSpike(tenant, queueId).windowMs(),
+                    rules.csatDrop(tenant, queueId).windowMs()), rules.frtSpike(tenant, queueId).windowMs()))) {
+                queues.remove(queueId);
+            } else {
+                queues.put(queueId, status);
+            }
+        }
+    }
+
+    private static <T> List<T> toList(Iterable<T> items) {
+        List<T> list = new ArrayList<>();
+        items.forEach(list::add);
+        return list;
+    }
+
+    private static String seconds(long ms) {
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,17 @@
+package io.chatpulse.streamjobs.queue;
+
+/**
+ * The live state of one queue at event time {@code asOf}: a row of {@code queue_live_state} and
+ * {@code queue_live_history}. {@code oldestQueuedAt} is 0 when nobody waits.
+ */
+public record QueueSnapshot(
+        String tenantId,
+        String queueId,
+        long asOf,
+        int queueLength,
+        long oldestWaitMs,
+        long oldestQueuedAt,
+        int agentsOnline,
+        int agentsAvailable,
+        int agentsBusy) {
+}

@@ -1,0 +1,39 @@
+package io.chatpulse.streamjobs.queue;
+
+import io.chatpulse.streamjobs.alert.AlertRuleState;
+
+/** What the monitor keeps per queue between evaluations: its alerts and the last row written. A Flink POJO. */
+public class QueueStatus {
+    public AlertRuleState queueWait = new AlertRuleState();
+    public AlertRuleState volumeSpike = new AlertRuleState();
+    public AlertRuleState csatDrop = new AlertRuleState();
+    public AlertRuleState frtSpike = new AlertRuleState();
+    /** Event time of the queue's newest arrival, rating or first response (the minute rules look back over windows of them). */
+    public long lastCountedAt = Long.MIN_VALUE;
+    /** The counts of the last row written; -1 before the first. */
+    public int lastLength = -1;
+    public int lastOnline = -1;
+    public int lastAvailable = -1;
+    public int lastBusy = -1;
+
+    public QueueStatus() {
+    }
+
+    boolean sameCounts(QueueSnapshot row) {
+        return lastLength == row.queueLength() && lastOnline == row.agentsOnline()
+                && lastAvailable == row.agentsAvailable() && lastBusy == row.agentsBusy();
+    }
+
+    void written(QueueSnapshot row) {
+        lastLength = row.queueLength();
+        lastOnline = row.agentsOnline();
+        lastAvailable = row.agentsAvailable();
+        lastBusy = row.agentsBusy();
+    }
+
+    /** Nothing left to show or watch: the last row said all zero, no alert is open, no arrival within {@code windowMs}. */
+    boolean dormant(long at, long windowMs) {
+        return !queueWait.firing && !volumeSpike.firing && !csatDrop.firing && !frtSpike.firing && lastLength == 0 && lastOnline == 0
+                && (lastCountedAt == Long.MIN_VALUE || at - lastCountedAt >= windowMs);
+    }
+}

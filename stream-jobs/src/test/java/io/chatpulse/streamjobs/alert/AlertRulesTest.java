@@ -1,0 +1,62 @@
+package io.chatpulse.streamjobs.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlertRulesTest {
+
+    @Test
+    void theMostSpecificSettingWins() {
+        AlertRules rules = AlertRules.parse("queue_wait.threshold=90s; tenant.acme.queue_wait.clear-after=30s;"
+                + "tenant.acme.queue.vip.queue_wait.threshold=45s");
+
+        assertThat(rules.queueWait("globex", "tech").thresholdMs()).isEqualTo(90_000);
+        assertThat(rules.queueWait("globex", "tech").clearAfterMs()).isEqualTo(60_000);
+        assertThat(rules.queueWait("acme", "tech").clearAfterMs()).isEqualTo(30_000);
+        assertThat(rules.queueWait("acme", "vip").thresholdMs()).isEqualTo(45_000);
+        assertThat(rules.queueWait("acme", "vip").clearAfterMs()).isEqualTo(30_000);
+    }
+
+    @Test
+    void aCalendarComesWholeFromTheMostSpecificLevelWithAZone() {
+        AlertRules rules = AlertRules.parse("""
+                tenant.acme.calendar.zone=Europe/Berlin
+                tenant.acme.calendar.mon=09:00-17:00
+                tenant.acme.queue.night.calendar.zone=UTC
+                tenant.acme.queue.night.calendar.mon=00:00-06:00,22:00-24:00
+                """);
+        long mondayNoonUtc = ZonedDateTime.of(2026, 11, 23, 12, 0, 0, 0, ZoneId.of("UTC")).toInstant().toEpochMilli();
+
+        assertThat(rules.calendar("globex", "tech")).isEmpty();
+        assertThat(rules.calendar("acme", "tech")).get().matches(c -> c.isOpen(mondayNoonUtc));
+        assertThat(rules.calendar("acme", "night")).get().matches(c -> !c.isOpen(mondayNoonUtc))
+                .matches(c -> c.isOpen(mondayNoonUtc + 10 * 3_600_000L));
+    }
+
+    @Test
+    void aTypoStopsTheJobAtStart() {
+        assertThatThrownBy(() -> AlertRules.parse("queue_wait.threshold=two minutes"))
+                .hasMessageContaining("queue_wait.threshold");
+        assertThatThrownBy(() -> AlertRules.parse("calendar.zone=Mars/Olympus"))
+                .hasMessageContaining("IANA");
+        assertThatThrownBy(() -> AlertRules.parse("calendar.zone=UTC;calendar.mon=17:00-09:00"))
+                .hasMessageContaining("end after");
+    }
+
+    @Test
+    void businessHoursFollowTheZoneAcrossDaylightSaving() {
+        BusinessCalendar calendar = BusinessCalendar.of("Europe/Berlin", Map.of("sun", "09:00-17:00"));
+        // 2026-10-25: summer time ends in Berlin at 03:00; 09:00 local is 08:00 UTC.
+        long nineLocal = ZonedDateTime.of(2026, 10, 25, 8, 0, 0, 0, ZoneId.of("UTC")).toInstant().toEpochMilli();
+
+        assertThat(calendar.isOpen(nineLocal - 1)).isFalse();
+        assertThat(calendar.isOpen(nineLocal)).isTrue();
+        assertThat(calendar.nextChange(nineLocal - 3_600_000)).isEqualTo(nineLocal);
+        assertThat(calendar.nextChange(nineLocal)).isEqualTo(nineLocal + 8 * 3_600_000L);
+    }
+}
