@@ -4,8 +4,6 @@ import static io.chatpulse.chatcore.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.chatcore.support.Api;
-import io.chatpulse.chatcore.support.EventLog;
-import io.chatpulse.chatcore.support.TestBrokers;
 import io.chatpulse.events.AgentAssigned;
 import io.chatpulse.events.Channel;
 import io.chatpulse.events.ContentType;
@@ -19,11 +17,9 @@ import io.chatpulse.events.QueueReason;
 import io.chatpulse.events.SenderKind;
 import io.chatpulse.events.SurveyOffered;
 import io.chatpulse.events.Topics;
-import io.chatpulse.localstack.kafka.KafkaBroker;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,29 +34,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "chatpulse.security.api-keys.other-key=other"})
 @Import(LiveApiTest.FixedClock.class)
 @DirtiesContext
-class ConversationApiIT extends LiveApiTest {
-
-    static KafkaBroker broker;
-    static EventLog events;
+class ConversationApiIT extends BrokerApiTest {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        // Called again for each @Nested class; they all share one context and so one broker.
-        if (broker == null) {
-            broker = TestBrokers.start("conversations");
-            events = new EventLog(broker.bootstrapServers());
-        }
-        registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (events != null) {
-            events.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        useBroker("conversations", registry);
     }
 
     @Nested

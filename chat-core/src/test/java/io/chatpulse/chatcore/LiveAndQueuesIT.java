@@ -4,9 +4,7 @@ import static io.chatpulse.chatcore.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.chatcore.support.Api;
-import io.chatpulse.chatcore.support.EventLog;
 import io.chatpulse.chatcore.support.EventStream;
-import io.chatpulse.chatcore.support.TestBrokers;
 import io.chatpulse.events.ContentType;
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.ConversationOpened;
@@ -14,7 +12,6 @@ import io.chatpulse.events.ConversationQueued;
 import io.chatpulse.events.MessagePosted;
 import io.chatpulse.events.Topics;
 import io.chatpulse.events.codec.EventCodec;
-import io.chatpulse.localstack.kafka.KafkaBroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +21,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -43,26 +39,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "chatpulse.tenants.live.queues.vip.service-level-seconds=20"})
 @Import(LiveApiTest.FixedClock.class)
 @DirtiesContext
-class LiveAndQueuesIT extends LiveApiTest {
-
-    static KafkaBroker broker;
-    static EventLog events;
+class LiveAndQueuesIT extends BrokerApiTest {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        broker = TestBrokers.start("live");
-        events = new EventLog(broker.bootstrapServers());
-        registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (events != null) {
-            events.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        useBroker("live", registry);
     }
 
     @Test

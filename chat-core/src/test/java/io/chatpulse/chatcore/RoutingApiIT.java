@@ -4,8 +4,6 @@ import static io.chatpulse.chatcore.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.chatcore.support.Api;
-import io.chatpulse.chatcore.support.EventLog;
-import io.chatpulse.chatcore.support.TestBrokers;
 import io.chatpulse.events.AgentAssigned;
 import io.chatpulse.events.AgentEvent;
 import io.chatpulse.events.AgentStatus;
@@ -17,11 +15,9 @@ import io.chatpulse.events.ConversationTransferred;
 import io.chatpulse.events.MessagePosted;
 import io.chatpulse.events.QueueReason;
 import io.chatpulse.events.SenderKind;
-import io.chatpulse.localstack.kafka.KafkaBroker;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -39,29 +35,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "chatpulse.security.api-keys.race-key=race"})
 @Import(LiveApiTest.FixedClock.class)
 @DirtiesContext
-class RoutingApiIT extends LiveApiTest {
-
-    static KafkaBroker broker;
-    static EventLog events;
+class RoutingApiIT extends BrokerApiTest {
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
-        // Called again for each @Nested class; they all share one context and so one broker.
-        if (broker == null) {
-            broker = TestBrokers.start("routing");
-            events = new EventLog(broker.bootstrapServers());
-        }
-        registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (events != null) {
-            events.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+        useBroker("routing", registry);
     }
 
     @Nested
