@@ -1,8 +1,10 @@
 package io.chatpulse.alerting;
 
+import static io.chatpulse.alerting.support.TestStack.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.alerting.alert.LatestAlertStates;
+import io.chatpulse.alerting.support.TestStack;
 import io.chatpulse.events.AlertEvent;
 import io.chatpulse.events.AlertState;
 import io.chatpulse.events.Topics;
@@ -13,15 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,10 +47,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class AlertingIntegrationTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final Path WORK = Path.of("target", "it-" + UUID.randomUUID()).toAbsolutePath();
     // Started before the Spring context, which needs its address.
-    private static final KafkaBroker broker = startBroker();
+    private static final KafkaBroker broker = TestStack.startBroker(WORK);
 
     @Autowired
     LatestAlertStates latestAlertStates;
@@ -76,14 +74,7 @@ class AlertingIntegrationTest {
 
     @AfterAll
     static void stop() {
-        try {
-            // The streams app first, while the broker can still take its final commits.
-            if (streams != null) {
-                streams.stop();
-            }
-        } finally {
-            broker.close();
-        }
+        TestStack.stopStreamsThen(streams, broker::close);
     }
 
     @Test
@@ -94,14 +85,14 @@ class AlertingIntegrationTest {
 
         try (KafkaProducer<String, byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>(Topics.ALERTS, key, EventCodec.ALERT.encode(firing))).get();
-            Optional<AlertEvent> first = await("the firing alert in the store",
+            AlertEvent first = awaitValue("the firing alert in the store",
                     () -> latestAlertStates.latest(key).filter(firing::equals));
-            assertThat(first).contains(firing);
+            assertThat(first).isEqualTo(firing);
 
             producer.send(new ProducerRecord<>(Topics.ALERTS, key, EventCodec.ALERT.encode(resolved))).get();
         }
-        assertThat(await("the resolved alert in the store", () -> latestAlertStates.latest(key).filter(resolved::equals)))
-                .contains(resolved);
+        assertThat(awaitValue("the resolved alert in the store", () -> latestAlertStates.latest(key).filter(resolved::equals)))
+                .isEqualTo(resolved);
     }
 
     @Test
@@ -113,14 +104,14 @@ class AlertingIntegrationTest {
 
         try (KafkaConsumer<String, byte[]> consumer = deadLetterConsumer()) {
             consumer.subscribe(List.of(Topics.DEAD_LETTER));
-            ConsumerRecord<String, byte[]> dead = await("the record on the dead-letter topic", () -> {
+            ConsumerRecord<String, byte[]> dead = awaitValue("the record on the dead-letter topic", () -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(record.key())) {
                         return Optional.of(record);
                     }
                 }
                 return Optional.empty();
-            }).orElseThrow();
+            });
             assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("garbage");
             assertThat(header(dead, Topics.HEADER_DLQ_REASON)).contains("not Avro single-object encoded");
             assertThat(header(dead, Topics.HEADER_DLQ_SOURCE_TOPIC)).isEqualTo(Topics.ALERTS);
@@ -135,29 +126,6 @@ class AlertingIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
-    }
-
-    private static KafkaBroker startBroker() {
-        try {
-            Files.createDirectories(WORK);
-            KafkaBroker started = KafkaBroker.start(WORK.resolve("kafka"));
-            started.createContractTopics();
-            return started;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the Kafka broker of local-stack", e);
-        }
-    }
-
-    private static <T> Optional<T> await(String what, Supplier<Optional<T>> probe) throws InterruptedException {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> result = probe.get();
-            if (result.isPresent()) {
-                return result;
-            }
-            Thread.sleep(100); // polling interval, bounded by the deadline above
-        }
-        throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what);
     }
 
     private static AlertEvent alert(String eventId, AlertState state, double value) {

@@ -1,7 +1,8 @@
 package io.chatpulse.metrics;
 
+import static io.chatpulse.metrics.support.ApiAssertions.assertDistribution;
+import static io.chatpulse.metrics.support.ApiAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.chatpulse.localstack.clickhouse.ClickHouseServer;
 import io.chatpulse.schema.ClickHouseMigrations;
@@ -183,22 +184,6 @@ class MetricsApiIntegrationTest {
         assertThat(problem.get("parameter").asString()).as(query).isEqualTo(parameter);
         assertThat(problem.get("reason").asString()).as(query).contains(reason);
         assertThat(problem.get("detail").asString()).as(query).startsWith(parameter + ": ");
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString()
-                .startsWith("application/problem+json");
-        assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(status);
-    }
-
-    // The views interpolate in floating point (76000 comes back as 75999.99999999997).
-    private static void assertDistribution(JsonNode d, long count, double median, double p90, double p99, double mean) {
-        assertThat(d.get("count").asLong()).isEqualTo(count);
-        assertThat(d.get("medianMs").asDouble()).isCloseTo(median, within(1e-6));
-        assertThat(d.get("p90Ms").asDouble()).isCloseTo(p90, within(1e-6));
-        assertThat(d.get("p99Ms").asDouble()).isCloseTo(p99, within(1e-6));
-        assertThat(d.get("meanMs").asDouble()).isCloseTo(mean, within(1e-6));
     }
 
     private HttpResponse<String> get(String pathAndQuery, String apiKey) throws Exception {

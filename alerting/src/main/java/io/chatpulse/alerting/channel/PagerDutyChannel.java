@@ -12,27 +12,20 @@ import java.util.Map;
  * PagerDuty Events API v2: trigger, acknowledge and resolve under one dedup_key per incident
  * (tenant/rule/scope), so a repeated or redelivered trigger never opens a second PagerDuty incident.
  */
-public final class PagerDutyChannel implements Channel {
+public final class PagerDutyChannel extends JsonChannel {
 
     private static final int MAX_SUMMARY = 1024; // PagerDuty's limit
 
-    private final URI url;
     private final String routingKey;
     private final String source;
-    private final JsonPoster poster;
 
     public PagerDutyChannel(URI url, String routingKey, String source, JsonPoster poster) {
-        this.url = url;
+        super(url, poster);
         this.routingKey = routingKey;
         this.source = source;
-        this.poster = poster;
     }
 
     @Override
-    public DeliveryResult send(AlertNotification notification) {
-        return poster.post(url, body(notification));
-    }
-
     Map<String, Object> body(AlertNotification n) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("routing_key", routingKey);

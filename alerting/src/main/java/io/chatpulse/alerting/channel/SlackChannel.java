@@ -7,22 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /** A Slack-compatible incoming webhook: {@code text} for notifications, {@code blocks} for the message. */
-public final class SlackChannel implements Channel {
-
-    private final URI url;
-    private final JsonPoster poster;
+public final class SlackChannel extends JsonChannel {
 
     public SlackChannel(URI url, JsonPoster poster) {
-        this.url = url;
-        this.poster = poster;
+        super(url, poster);
     }
 
     @Override
-    public DeliveryResult send(AlertNotification notification) {
-        return poster.post(url, body(notification));
-    }
-
-    static Map<String, Object> body(AlertNotification n) {
+    Map<String, Object> body(AlertNotification n) {
         List<Object> blocks = new ArrayList<>();
         blocks.add(Map.of("type", "section",
                 "text", Map.of("type", "mrkdwn", "text", "*" + Texts.title(n) + "*\n" + n.getSummary())));

@@ -7,22 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A generic JSON webhook: one flat object per notification, the dedup key stable per incident. */
-public final class WebhookChannel implements Channel {
-
-    private final URI url;
-    private final JsonPoster poster;
+public final class WebhookChannel extends JsonChannel {
 
     public WebhookChannel(URI url, JsonPoster poster) {
-        this.url = url;
-        this.poster = poster;
+        super(url, poster);
     }
 
     @Override
-    public DeliveryResult send(AlertNotification notification) {
-        return poster.post(url, body(notification));
-    }
-
-    static Map<String, Object> body(AlertNotification n) {
+    Map<String, Object> body(AlertNotification n) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", "1");
         body.put("notificationId", n.getNotificationId());

@@ -1,9 +1,11 @@
 package io.chatpulse.alerting.delivery;
 
+import static io.chatpulse.alerting.support.TestStack.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.chatpulse.alerting.support.TestStack;
 import io.chatpulse.events.AlertEvent;
 import io.chatpulse.events.AlertState;
 import io.chatpulse.events.Topics;
@@ -14,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,12 +89,11 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext
 class AlertDeliveryIntegrationTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final List<String> TENANTS = List.of("pages", "flaky", "reject", "replay", "ack", "silence", "inhibit", "down", "restart");
     private static final String APPLICATION_ID = "chatpulse-alerting-delivery-it-" + UUID.randomUUID();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path WORK = Path.of("target", "it-delivery-" + UUID.randomUUID()).toAbsolutePath();
-    private static final KafkaBroker broker = startBroker();
+    private static final KafkaBroker broker = TestStack.startBroker(WORK);
     private static final Receiver receiver = startReceiver();
     private static final GreenMail smtp = startSmtp();
     private static StreamsBuilderFactoryBean streams;
@@ -123,18 +123,14 @@ class AlertDeliveryIntegrationTest {
 
     @AfterAll
     static void stop() {
-        try {
-            if (streams != null) {
-                streams.stop();
-            }
-        } finally {
+        TestStack.stopStreamsThen(streams, () -> {
             try {
                 receiver.close();
                 smtp.stop();
             } finally {
                 broker.close();
             }
-        }
+        });
     }
 
     @Test
@@ -387,34 +383,11 @@ class AlertDeliveryIntegrationTest {
         assertThat(probe.get()).as(what).hasSize(count);
     }
 
-    private static <T> T awaitValue(String what, Supplier<Optional<T>> probe) throws InterruptedException {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<T> result = probe.get();
-            if (result.isPresent()) {
-                return result.get();
-            }
-            Thread.sleep(100); // polling interval, bounded by the deadline above
-        }
-        throw new AssertionError("timed out after " + DEADLINE + " waiting for " + what);
-    }
-
     private static String subject(MimeMessage message) {
         try {
             return message.getSubject();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static KafkaBroker startBroker() {
-        try {
-            Files.createDirectories(WORK);
-            KafkaBroker started = KafkaBroker.start(WORK.resolve("kafka"));
-            started.createContractTopics();
-            return started;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the Kafka broker of local-stack", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.chatpulse.metrics.drilldown;
 
 import io.chatpulse.metrics.export.ExportFiles;
 import io.chatpulse.metrics.export.ExportFormat;
+import io.chatpulse.metrics.export.ExportResponse;
 import io.chatpulse.metrics.export.TableWriter;
 import io.chatpulse.metrics.problem.InvalidParameterException;
 import io.chatpulse.metrics.report.ReportParams;
@@ -12,8 +13,6 @@ import io.chatpulse.metrics.tenancy.Tenant;
 import io.chatpulse.metrics.time.Timestamps;
 import io.chatpulse.metrics.api.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -77,9 +76,7 @@ class ConversationListController {
 
     @GetMapping("/api/v1/conversations/export")
     @RequiresRole(Role.MANAGER)
-    @ApiResponse(responseCode = "200", description = "the file, as an attachment named for what it holds",
-            content = {@Content(mediaType = "text/csv"),
-                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+    @ExportResponse
     @Operation(summary = "The conversations behind a figure as CSV or XLSX",
             description = "Every row GET /api/v1/conversations would page through, streamed from ClickHouse as it reads "
                     + "them (times local to the timezone). The file name says tenant, figure, period and timezone. Role: manager.")

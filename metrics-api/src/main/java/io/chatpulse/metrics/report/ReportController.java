@@ -2,14 +2,13 @@ package io.chatpulse.metrics.report;
 
 import io.chatpulse.metrics.export.ExportFiles;
 import io.chatpulse.metrics.export.ExportFormat;
+import io.chatpulse.metrics.export.ExportResponse;
 import io.chatpulse.metrics.export.TableWriter;
 import io.chatpulse.metrics.tenancy.RequiresRole;
 import io.chatpulse.metrics.tenancy.Role;
 import io.chatpulse.metrics.tenancy.Tenant;
 import io.chatpulse.metrics.api.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
@@ -62,9 +61,7 @@ class ReportController {
 
     @GetMapping("/api/v1/reports/agents/export")
     @RequiresRole(Role.MANAGER)
-    @ApiResponse(responseCode = "200", description = "the file, as an attachment named for what it holds",
-            content = {@Content(mediaType = "text/csv"),
-                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+    @ExportResponse
     @Operation(summary = "Agent performance report as CSV or XLSX",
             description = "The rows of GET /api/v1/reports/agents, one column per figure, streamed. The file name says "
                     + "tenant, report, period (local times) and timezone. Role: manager.")

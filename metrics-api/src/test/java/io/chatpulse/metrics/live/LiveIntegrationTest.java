@@ -3,6 +3,7 @@ package io.chatpulse.metrics.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.chatpulse.metrics.support.LiveAppTest;
 import io.chatpulse.metrics.support.LiveFixtures;
 import io.chatpulse.metrics.support.SharedClickHouse;
 import java.io.BufferedReader;
@@ -22,7 +23,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,16 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The live endpoints over real HTTP against a real ClickHouse engine holding the monitor's rows of
  * {@link LiveFixtures} (two tenants).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "chatpulse.security.api-keys.nw-sup.tenant=northwind",
-        "chatpulse.security.api-keys.nw-sup.role=supervisor",
-        "chatpulse.security.api-keys.in-sup.tenant=initech",
-        "chatpulse.security.api-keys.in-sup.role=supervisor",
-        "chatpulse.security.api-keys.um-sup.tenant=umbrella",
-        "chatpulse.security.api-keys.um-sup.role=supervisor",
-        "chatpulse.live.queue-timezones.northwind.sales=Europe/Berlin",
-        // The fixture rows are written once per JVM; they must not turn stale while the tests run.
-        "chatpulse.live.stale-after=10m"})
+@LiveAppTest
 class LiveIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 
 import io.chatpulse.metrics.support.HeadlessChromium;
+import io.chatpulse.metrics.support.LiveAppTest;
 import io.chatpulse.metrics.support.LiveFixtures;
 import io.chatpulse.metrics.support.SharedClickHouse;
 import java.net.URI;
@@ -17,7 +18,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,15 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * page runs in real time, its DOM read over the DevTools protocol once the stream has rendered it
  * ({@code --dump-dom} never returns for a page holding an EventSource: see {@link HeadlessChromium}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "chatpulse.security.api-keys.nw-sup.tenant=northwind",
-        "chatpulse.security.api-keys.nw-sup.role=supervisor",
-        "chatpulse.security.api-keys.in-sup.tenant=initech",
-        "chatpulse.security.api-keys.in-sup.role=supervisor",
-        "chatpulse.security.api-keys.um-sup.tenant=umbrella",
-        "chatpulse.security.api-keys.um-sup.role=supervisor",
-        "chatpulse.live.queue-timezones.northwind.sales=Europe/Berlin",
-        "chatpulse.live.stale-after=10m"})
+@LiveAppTest
 class WallboardBrowserTest {
 
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));

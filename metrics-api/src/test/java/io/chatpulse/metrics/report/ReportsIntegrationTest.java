@@ -1,5 +1,7 @@
 package io.chatpulse.metrics.report;
 
+import static io.chatpulse.metrics.support.ApiAssertions.assertDistribution;
+import static io.chatpulse.metrics.support.ApiAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -503,27 +505,12 @@ class ReportsIntegrationTest {
         assertThat(summary.get("queueWait").get("count").asLong()).isEqualTo(7);
     }
 
-    private static void assertDistribution(JsonNode d, long count, double median, double p90, double p99, double mean) {
-        assertThat(d.get("count").asLong()).isEqualTo(count);
-        assertThat(d.get("medianMs").asDouble()).isCloseTo(median, within(1e-6));
-        assertThat(d.get("p90Ms").asDouble()).isCloseTo(p90, within(1e-6));
-        assertThat(d.get("p99Ms").asDouble()).isCloseTo(p99, within(1e-6));
-        assertThat(d.get("meanMs").asDouble()).isCloseTo(mean, within(1e-6));
-    }
-
     private void assertBad(String path, String parameter, String reason) throws Exception {
         HttpResponse<String> response = get(path, "acme-mgr");
         assertProblem(response, 400);
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.get("parameter").asString()).as(path).isEqualTo(parameter);
         assertThat(problem.get("reason").asString()).as(path).contains(reason);
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString()
-                .startsWith("application/problem+json");
-        assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(status);
     }
 
     private static List<String> ids(JsonNode items) {

@@ -2,6 +2,7 @@ package io.chatpulse.metrics.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,6 +47,11 @@ public final class ReportFixtures {
     private static final DateTimeFormatter CH = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS")
             .withZone(ZoneOffset.UTC);
 
+    private static final String FIRST_RESPONSES =
+            "first_responses (tenant_id, queue_id, conversation_id, agent_id, started_at, responded_at, frt_ms)";
+    private static final String CONVERSATION_ACTIVITY =
+            "conversation_activity (tenant_id, queue_id, conversation_id, event_id, kind, agent_id, at)";
+
     private ReportFixtures() {
     }
 
@@ -76,28 +82,24 @@ public final class ReportFixtures {
         waits.add(wait("acme", "sales", "sab-3", TIMES[3], "abandoned", "", 2_000));
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "default", "");
              Statement st = connection.createStatement()) {
-            st.execute("INSERT INTO queue_waits (tenant_id, queue_id, conversation_id, queued_at, ended_at, outcome, agent_id, wait_ms) VALUES "
-                    + String.join(",", waits));
-            st.execute("INSERT INTO first_responses (tenant_id, queue_id, conversation_id, agent_id, started_at, responded_at, frt_ms) VALUES "
-                    + String.join(",", frts));
-            st.execute("INSERT INTO reply_times (tenant_id, queue_id, conversation_id, agent_id, customer_at, replied_at, reply_ms) VALUES "
-                    + String.join(",", replies));
-            st.execute("INSERT INTO resolutions (tenant_id, queue_id, conversation_id, agent_id, resolved_by, started_at, resolved_at, resolution_ms, after_reopen) VALUES "
-                    + String.join(",", resolutions));
-            st.execute("INSERT INTO handle_times (tenant_id, queue_id, conversation_id, agent_id, assigned_at, ended_at, ending, handle_ms) VALUES "
-                    + String.join(",", handles));
-            st.execute("INSERT INTO csat_ratings (tenant_id, queue_id, conversation_id, agent_id, submitted_at, rating, comment) VALUES "
-                    + String.join(",", ratings));
-            st.execute("INSERT INTO conversation_activity (tenant_id, queue_id, conversation_id, event_id, kind, agent_id, at) VALUES "
-                    + String.join(",", activity));
-            st.execute("INSERT INTO conversation_channels (tenant_id, conversation_id, channel, opened_at) VALUES "
-                    + String.join(",", channels));
+            insertInto(st, "queue_waits (tenant_id, queue_id, conversation_id, queued_at, ended_at, outcome, agent_id, wait_ms)", waits);
+            insertInto(st, FIRST_RESPONSES, frts);
+            insertInto(st, "reply_times (tenant_id, queue_id, conversation_id, agent_id, customer_at, replied_at, reply_ms)", replies);
+            insertInto(st, "resolutions (tenant_id, queue_id, conversation_id, agent_id, resolved_by, started_at, resolved_at, resolution_ms, after_reopen)",
+                    resolutions);
+            insertInto(st, "handle_times (tenant_id, queue_id, conversation_id, agent_id, assigned_at, ended_at, ending, handle_ms)", handles);
+            insertInto(st, "csat_ratings (tenant_id, queue_id, conversation_id, agent_id, submitted_at, rating, comment)", ratings);
+            insertInto(st, CONVERSATION_ACTIVITY, activity);
+            insertInto(st, "conversation_channels (tenant_id, conversation_id, channel, opened_at)", channels);
             // A replay after a crash writes some rows again: each must count once (FINAL).
-            st.execute("INSERT INTO first_responses (tenant_id, queue_id, conversation_id, agent_id, started_at, responded_at, frt_ms) VALUES "
-                    + frts.get(2));
-            st.execute("INSERT INTO conversation_activity (tenant_id, queue_id, conversation_id, event_id, kind, agent_id, at) VALUES "
-                    + activity.get(0));
+            insertInto(st, FIRST_RESPONSES, List.of(frts.get(2)));
+            insertInto(st, CONVERSATION_ACTIVITY, List.of(activity.get(0)));
         }
+    }
+
+    /** INSERT INTO {@code table} (its columns) VALUES the rows. */
+    private static void insertInto(Statement st, String table, List<String> rows) throws SQLException {
+        st.execute("INSERT INTO " + table + " VALUES " + String.join(",", rows));
     }
 
     private static void add(int i, String tenant, String conversation, String queue, String agent, String channel,
