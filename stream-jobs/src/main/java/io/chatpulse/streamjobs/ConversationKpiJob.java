@@ -30,21 +30,8 @@ public final class ConversationKpiJob {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println(JobConfig.help(NAME, WHAT));
-            return;
-        }
-        StreamExecutionEnvironment env;
-        try {
-            JobConfig config = JobConfig.from(System.getenv(), args);
-            env = JobEnvironment.create(config);
-            define(env, config);
-        } catch (IllegalArgumentException e) {
-            System.err.println(NAME + ": " + e.getMessage() + " (--help lists the settings)");
-            System.exit(2);
-            return;
-        }
-        env.execute(NAME);
+        JobEnvironment.runMain(NAME, () -> JobConfig.help(NAME, WHAT), args,
+                a -> JobConfig.from(System.getenv(), a), ConversationKpiJob::define);
     }
 
     /** Adds the job's pipeline to the environment. */

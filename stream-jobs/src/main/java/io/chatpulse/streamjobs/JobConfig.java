@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A job's settings: environment variables with defaults that work on the embedded stack, each
@@ -70,7 +68,6 @@ public final class JobConfig implements Serializable {
             CLICKHOUSE_MAX_RETRIES, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE_FROM, STATE_BACKEND, PARALLELISM,
             WATERMARK_OUT_OF_ORDERNESS, SOURCE_IDLENESS, STATE_TTL, DEDUP_WINDOW, SOURCE_BOUNDED);
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)?");
 
     private final Map<String, String> values;
 
@@ -154,19 +151,8 @@ public final class JobConfig implements Serializable {
 
     /** {@code 500ms}, {@code 10s}, {@code 5m} or {@code 5min}, {@code 2h}, {@code 30d}; a bare number is milliseconds. */
     static Duration parseDuration(String name, String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new IllegalArgumentException(name + " must be a duration such as 500ms, 10s, 5m, 2h or 30d: " + text);
-        }
-        long amount = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "ms" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m", "min" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
+        return DurationText.parse(text).orElseThrow(() -> new IllegalArgumentException(
+                name + " must be a duration such as 500ms, 10s, 5m, 2h or 30d: " + text));
     }
 
     private static Option option(List<Option> options, String name) {

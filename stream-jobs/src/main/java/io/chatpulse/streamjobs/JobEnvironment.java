@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -23,6 +26,30 @@ public final class JobEnvironment {
     private static final Set<String> STATE_BACKENDS = Set.of("hashmap", "rocksdb");
 
     private JobEnvironment() {
+    }
+
+    /**
+     * What the {@code main} of every job does: {@code --help} (or {@code -h}) prints the help;
+     * otherwise the settings are read from the arguments, the pipeline defined and the job run. A
+     * bad setting prints the job's name and the problem, and exits with status 2.
+     */
+    static void runMain(String name, Supplier<String> help, String[] args, Function<String[], JobConfig> settings,
+                        BiConsumer<StreamExecutionEnvironment, JobConfig> define) throws Exception {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(help.get());
+            return;
+        }
+        StreamExecutionEnvironment env;
+        try {
+            JobConfig config = settings.apply(args);
+            env = create(config);
+            define.accept(env, config);
+        } catch (IllegalArgumentException e) {
+            System.err.println(name + ": " + e.getMessage() + " (--help lists the settings)");
+            System.exit(2);
+            return;
+        }
+        env.execute(name);
     }
 
     /**

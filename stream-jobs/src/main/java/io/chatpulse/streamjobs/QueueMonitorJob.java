@@ -82,21 +82,8 @@ public final class QueueMonitorJob {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            System.out.println(JobConfig.help(NAME, WHAT, OPTIONS));
-            return;
-        }
-        StreamExecutionEnvironment env;
-        try {
-            JobConfig config = config(System.getenv(), args);
-            env = JobEnvironment.create(config);
-            define(env, config);
-        } catch (IllegalArgumentException e) {
-            System.err.println(NAME + ": " + e.getMessage() + " (--help lists the settings)");
-            System.exit(2);
-            return;
-        }
-        env.execute(NAME);
+        JobEnvironment.runMain(NAME, () -> JobConfig.help(NAME, WHAT, OPTIONS), args,
+                a -> config(System.getenv(), a), QueueMonitorJob::define);
     }
 
     public static JobConfig config(java.util.Map<String, String> env, String... args) {

@@ -6,11 +6,8 @@ import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.QueueReason;
 import io.chatpulse.events.Topics;
 import io.chatpulse.events.codec.EventCodec;
-import io.chatpulse.localstack.clickhouse.ClickHouseServer;
 import io.chatpulse.localstack.kafka.KafkaBroker;
-import io.chatpulse.schema.ClickHouseMigrations;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,27 +46,18 @@ class ConversationKpiJobTest {
     private static final Duration DEADLINE = Duration.ofSeconds(120);
     private static final byte[] UNREADABLE = "this is not an event".getBytes(StandardCharsets.UTF_8);
 
-    private KafkaBroker kafka;
-    private ClickHouseServer clickHouse;
-    private Path data;
+    private LocalEngines engines;
 
     /** Fresh engines per test: each test asserts every row of the tables. */
     @BeforeEach
     void startEngines() throws Exception {
-        data = Path.of("target", "it-data", "job-" + System.nanoTime());
-        kafka = KafkaBroker.start(data.resolve("kafka"));
-        kafka.createContractTopics();
-        clickHouse = ClickHouseServer.start(data.resolve("clickhouse"));
-        ClickHouseMigrations.apply(clickHouse.jdbcUrl(), "default", "");
+        engines = LocalEngines.start("job-");
     }
 
     @AfterEach
     void stopEngines() {
-        if (clickHouse != null) {
-            clickHouse.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (engines != null) {
+            engines.close();
         }
     }
 
@@ -145,7 +133,7 @@ class ConversationKpiJobTest {
         String group = "kpi-job-restart-test";
         // As the local runner starts it: a local checkpoint folder, RESTORE_FROM left at its default.
         JobConfig config = config(group)
-                .with(JobConfig.CHECKPOINT_DIR, data.resolve("checkpoints").toAbsolutePath().toUri().toString());
+                .with(JobConfig.CHECKPOINT_DIR, engines.data().resolve("checkpoints").toAbsolutePath().toUri().toString());
 
         produce(List.of(c.opened(T0, "billing"), c.queued(T0 + 10, "billing", QueueReason.NEW),
                 c.customerMessage(T0 + 1_000)));
@@ -216,9 +204,9 @@ class ConversationKpiJobTest {
 
     private JobConfig config(String group) {
         return JobConfig.from(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "KAFKA_BOOTSTRAP_SERVERS", engines.kafka().bootstrapServers(),
                 "KAFKA_GROUP_ID", group,
-                "CLICKHOUSE_URL", clickHouse.jdbcUrl(),
+                "CLICKHOUSE_URL", engines.clickHouse().jdbcUrl(),
                 "CHECKPOINT_INTERVAL", "1s",
                 "CLICKHOUSE_FLUSH_INTERVAL", "200ms",
                 "PARALLELISM", "2",
@@ -234,7 +222,7 @@ class ConversationKpiJobTest {
 
     private void produce(List<ConversationEvent> events) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
             for (ConversationEvent event : events) {
                 producer.send(new ProducerRecord<>(Topics.CONVERSATION_EVENTS, event.getConversationId(),
@@ -282,7 +270,7 @@ class ConversationKpiJobTest {
 
         produce(events);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
             RecordHeaders headers = new RecordHeaders();
             headers.add("origin", "test".getBytes(StandardCharsets.UTF_8));
@@ -291,7 +279,7 @@ class ConversationKpiJobTest {
     }
 
     private boolean committedEverything(String group) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", engines.kafka().bootstrapServers()))) {
             Map<TopicPartition, OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
@@ -309,7 +297,7 @@ class ConversationKpiJobTest {
 
     private ConsumerRecord<byte[], byte[]> awaitDeadLetter() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.kafka().bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + System.nanoTime());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<byte[], byte[]> consumer =
@@ -331,24 +319,14 @@ class ConversationKpiJobTest {
     }
 
     private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("gave up waiting for " + what + " after " + DEADLINE);
-            }
-            Thread.sleep(200);
-        }
+        LocalEngines.await(what, DEADLINE, Duration.ofMillis(200), condition);
     }
 
     private long count(String table) {
-        try {
-            return Long.parseLong(query("SELECT count() FROM " + table + " FINAL").get(0).get(0));
-        } catch (Exception e) {
-            return -1;
-        }
+        return engines.count(table);
     }
 
     private List<List<String>> query(String sql) throws Exception {
-        return ClickHouseRows.query(clickHouse.jdbcUrl(), sql);
+        return engines.query(sql);
     }
 }

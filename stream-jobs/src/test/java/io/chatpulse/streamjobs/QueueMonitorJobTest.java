@@ -11,11 +11,7 @@ import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.QueueReason;
 import io.chatpulse.events.Topics;
 import io.chatpulse.events.codec.EventCodec;
-import io.chatpulse.localstack.clickhouse.ClickHouseServer;
-import io.chatpulse.localstack.kafka.KafkaBroker;
-import io.chatpulse.schema.ClickHouseMigrations;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,25 +48,17 @@ class QueueMonitorJobTest {
     private static final String RULES = "queue_wait.threshold=3s;queue_wait.clear-after=2s;"
             + "tenant.stalled-co.pipeline_stalled.threshold=3s";
 
-    private KafkaBroker kafka;
-    private ClickHouseServer clickHouse;
+    private LocalEngines engines;
 
     @BeforeEach
     void startEngines() throws Exception {
-        Path data = Path.of("target", "it-data", "monitor-" + System.nanoTime());
-        kafka = KafkaBroker.start(data.resolve("kafka"));
-        kafka.createContractTopics();
-        clickHouse = ClickHouseServer.start(data.resolve("clickhouse"));
-        ClickHouseMigrations.apply(clickHouse.jdbcUrl(), "default", "");
+        engines = LocalEngines.start("monitor-");
     }
 
     @AfterEach
     void stopEngines() {
-        if (clickHouse != null) {
-            clickHouse.close();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (engines != null) {
+            engines.close();
         }
     }
 
@@ -83,7 +71,7 @@ class QueueMonitorJobTest {
                 old.resolved(history + 20_000, "agent-1"));
 
         JobClient job = startJob();
-        try (AlertReader alerts = new AlertReader(kafka.bootstrapServers())) {
+        try (AlertReader alerts = new AlertReader(engines.kafka().bootstrapServers())) {
             // The replay: the same alert as live, at the same event times, marked replay.
             await("the replayed alert and its resolution", () -> alerts.poll().size() >= 2);
             assertThat(alerts.seen()).extracting(AlertEvent::getState, AlertEvent::getEventTime, AlertEvent::getReplay)
@@ -163,8 +151,8 @@ class QueueMonitorJobTest {
 
     private JobClient startJob() throws Exception {
         JobConfig config = QueueMonitorJob.config(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "CLICKHOUSE_URL", clickHouse.jdbcUrl(),
+                "KAFKA_BOOTSTRAP_SERVERS", engines.kafka().bootstrapServers(),
+                "CLICKHOUSE_URL", engines.clickHouse().jdbcUrl(),
                 "CHECKPOINT_INTERVAL", "2s",
                 "CLICKHOUSE_FLUSH_INTERVAL", "200ms",
                 "PARALLELISM", "1",
@@ -203,7 +191,7 @@ class QueueMonitorJobTest {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.kafka().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -248,32 +236,22 @@ class QueueMonitorJobTest {
     }
 
     private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("gave up waiting for " + what + " after " + DEADLINE);
-            }
-            Thread.sleep(100);
-        }
+        LocalEngines.await(what, DEADLINE, Duration.ofMillis(100), condition);
     }
 
     private long count(String table) {
-        try {
-            return Long.parseLong(query("SELECT count() FROM " + table + " FINAL").get(0).get(0));
-        } catch (Exception e) {
-            return -1;
-        }
+        return engines.count(table);
     }
 
     private void execute(String sql) throws Exception {
-        try (var connection = java.sql.DriverManager.getConnection(clickHouse.jdbcUrl(), "default", "");
+        try (var connection = java.sql.DriverManager.getConnection(engines.clickHouse().jdbcUrl(), "default", "");
              var statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private List<List<String>> query(String sql) throws Exception {
-        return ClickHouseRows.query(clickHouse.jdbcUrl(), sql);
+        return engines.query(sql);
     }
 
     static String utf8(byte[] bytes) {

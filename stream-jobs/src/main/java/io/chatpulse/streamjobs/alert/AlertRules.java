@@ -1,5 +1,6 @@
 package io.chatpulse.streamjobs.alert;
 
+import io.chatpulse.streamjobs.DurationText;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;
@@ -10,12 +11,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Thresholds and windows of the alert rules, per tenant and queue, as Java properties. The most
@@ -91,7 +89,6 @@ public final class AlertRules implements Serializable {
             Map.entry("queue_wait.outside-business-hours", "false"));
 
     private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)?");
 
     private final Map<String, String> settings;
     private transient Map<String, Object> cache;
@@ -144,35 +141,35 @@ public final class AlertRules implements Serializable {
 
     /** The volume_spike rule of a tenant's queue. */
     public VolumeSpikeRule.Settings volumeSpike(String tenant, String queue) {
-        return (VolumeSpikeRule.Settings) cached("vs|" + tenant + "|" + queue, () -> new VolumeSpikeRule.Settings(
-                duration(tenant, queue, VOLUME_SPIKE + ".window").toMillis(),
-                number(tenant, queue, VOLUME_SPIKE + ".baseline-days").intValue(),
-                number(tenant, queue, VOLUME_SPIKE + ".min-days").intValue(),
-                number(tenant, queue, VOLUME_SPIKE + ".z"),
-                number(tenant, queue, VOLUME_SPIKE + ".min-count").intValue(),
-                duration(tenant, queue, VOLUME_SPIKE + ".clear-after").toMillis()));
+        return againstBaseline("vs", VOLUME_SPIKE, ".z", ".min-count", tenant, queue, VolumeSpikeRule.Settings::new);
     }
 
     /** The frt_spike rule of a tenant's queue. */
     public FrtSpikeRule.Settings frtSpike(String tenant, String queue) {
-        return (FrtSpikeRule.Settings) cached("fs|" + tenant + "|" + queue, () -> new FrtSpikeRule.Settings(
-                duration(tenant, queue, FRT_SPIKE + ".window").toMillis(),
-                number(tenant, queue, FRT_SPIKE + ".baseline-days").intValue(),
-                number(tenant, queue, FRT_SPIKE + ".min-days").intValue(),
-                number(tenant, queue, FRT_SPIKE + ".factor"),
-                number(tenant, queue, FRT_SPIKE + ".min-responses").intValue(),
-                duration(tenant, queue, FRT_SPIKE + ".clear-after").toMillis()));
+        return againstBaseline("fs", FRT_SPIKE, ".factor", ".min-responses", tenant, queue, FrtSpikeRule.Settings::new);
     }
 
     /** The csat_drop rule of a tenant's queue. */
     public CsatDropRule.Settings csatDrop(String tenant, String queue) {
-        return (CsatDropRule.Settings) cached("cd|" + tenant + "|" + queue, () -> new CsatDropRule.Settings(
-                duration(tenant, queue, CSAT_DROP + ".window").toMillis(),
-                number(tenant, queue, CSAT_DROP + ".baseline-days").intValue(),
-                number(tenant, queue, CSAT_DROP + ".min-days").intValue(),
-                number(tenant, queue, CSAT_DROP + ".z"),
-                number(tenant, queue, CSAT_DROP + ".min-ratings").intValue(),
-                duration(tenant, queue, CSAT_DROP + ".clear-after").toMillis()));
+        return againstBaseline("cd", CSAT_DROP, ".z", ".min-ratings", tenant, queue, CsatDropRule.Settings::new);
+    }
+
+    /** The settings every rule against the same minutes of past days has, in the order its record takes them. */
+    @FunctionalInterface
+    private interface BaselineSettings<S> {
+        S of(long windowMs, int baselineDays, int minDays, double threshold, int minCount, long clearAfterMs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <S> S againstBaseline(String cacheTag, String rule, String threshold, String minCount, String tenant,
+                                  String queue, BaselineSettings<S> settings) {
+        return (S) cached(cacheTag + "|" + tenant + "|" + queue, () -> settings.of(
+                duration(tenant, queue, rule + ".window").toMillis(),
+                number(tenant, queue, rule + ".baseline-days").intValue(),
+                number(tenant, queue, rule + ".min-days").intValue(),
+                number(tenant, queue, rule + threshold),
+                number(tenant, queue, rule + minCount).intValue(),
+                duration(tenant, queue, rule + ".clear-after").toMillis()));
     }
 
     /** pipeline_stalled: how long the analytics may stand still while a tenant's events flow. */
@@ -266,20 +263,8 @@ public final class AlertRules implements Serializable {
     }
 
     static Duration parseDuration(String name, String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new IllegalArgumentException("alert rule setting " + name + " must be a duration such as 500ms,"
-                    + " 10s, 5m or 2h: " + text);
-        }
-        long amount = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "ms" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m", "min" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
+        return DurationText.parse(text).orElseThrow(() -> new IllegalArgumentException("alert rule setting " + name
+                + " must be a duration such as 500ms, 10s, 5m or 2h: " + text));
     }
 
     @Override

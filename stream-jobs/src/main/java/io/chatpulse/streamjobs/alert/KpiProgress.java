@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /** How far the KPI job has stored each tenant's messages: the newest message event time per tenant. */
 public interface KpiProgress extends Serializable, AutoCloseable {
@@ -45,10 +44,7 @@ public interface KpiProgress extends Serializable, AutoCloseable {
 
             private Connection connection() throws SQLException {
                 if (connection == null) {
-                    Properties props = new Properties();
-                    props.setProperty("user", settings.user());
-                    props.setProperty("password", settings.password());
-                    connection = new com.clickhouse.jdbc.ClickHouseDriver().connect(settings.jdbcUrl(), props);
+                    connection = settings.connect();
                 }
                 return connection;
             }

@@ -1,7 +1,10 @@
 package io.chatpulse.streamjobs.clickhouse;
 
 import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 
 /**
  * How the sink reaches ClickHouse and batches: a batch is written when it holds {@code batchSize}
@@ -34,5 +37,17 @@ public record ClickHouseSettings(
             millis *= 2;
         }
         return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+    }
+
+    /**
+     * A new connection as {@code user}. The driver directly, not DriverManager: DriverManager does
+     * not see drivers of Flink's per-job (child-first) class loader. As {@link java.sql.Driver#connect},
+     * null if {@code jdbcUrl} is not a ClickHouse JDBC URL.
+     */
+    public Connection connect() throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        return new com.clickhouse.jdbc.ClickHouseDriver().connect(jdbcUrl, props);
     }
 }

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.slf4j.Logger;
@@ -99,12 +98,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            Properties props = new Properties();
-            props.setProperty("user", settings.user());
-            props.setProperty("password", settings.password());
-            // The driver directly, not DriverManager: DriverManager does not see drivers of
-            // Flink's per-job (child-first) class loader.
-            connection = new com.clickhouse.jdbc.ClickHouseDriver().connect(settings.jdbcUrl(), props);
+            connection = settings.connect();
             if (connection == null) {
                 throw new SQLException("not a ClickHouse JDBC URL: " + settings.jdbcUrl());
             }

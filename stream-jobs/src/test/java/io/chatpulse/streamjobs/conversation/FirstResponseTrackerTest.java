@@ -6,7 +6,6 @@ import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.QueueReason;
 import io.chatpulse.events.SenderKind;
 import io.chatpulse.streamjobs.TestConversation;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -107,14 +106,6 @@ class FirstResponseTrackerTest {
     }
 
     private static List<FirstResponse> run(ConversationEvent... events) {
-        FirstResponseTracker tracker = new FirstResponseTracker();
-        FirstResponseState state = new FirstResponseState();
-        ConversationContext where = new ConversationContext();
-        List<FirstResponse> out = new ArrayList<>();
-        for (ConversationEvent event : events) {
-            where.follow(event);
-            tracker.apply(event, state, where).ifPresent(out::add);
-        }
-        return out;
+        return Trackers.run(new FirstResponseState(), new FirstResponseTracker()::apply, events);
     }
 }

@@ -33,12 +33,17 @@ class QueueMonitorFunctionTest {
     @BeforeEach
     void open() throws Exception {
         // The logic of the defaults (120 s, 60 s clear) at test speed: 3 s threshold, 2 s clear.
-        QueueMonitorFunction monitor = new QueueMonitorFunction(
-                AlertRules.parse("queue_wait.threshold=3s;queue_wait.clear-after=2s"), Duration.ofSeconds(60),
-                Duration.ofSeconds(1), Duration.ofDays(2), "http://localhost:3000/d/chatpulse-supervisor");
+        openMonitor("queue_wait.threshold=3s;queue_wait.clear-after=2s", Duration.ofSeconds(1), Duration.ofDays(2),
+                T0 + 10_000); // live: the events are seconds old
+    }
+
+    /** A fresh harness around a monitor of these rules (replay bound 60 s), its processing clock at {@code now}. */
+    private void openMonitor(String rules, Duration tick, Duration stateTtl, long now) throws Exception {
+        QueueMonitorFunction monitor = new QueueMonitorFunction(AlertRules.parse(rules), Duration.ofSeconds(60),
+                tick, stateTtl, "http://localhost:3000/d/chatpulse-supervisor");
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(monitor),
                 MonitorInput::tenantId, Types.STRING);
-        harness.setProcessingTime(T0 + 10_000); // live: the events are seconds old
+        harness.setProcessingTime(now);
         harness.open();
     }
 
@@ -170,12 +175,7 @@ class QueueMonitorFunctionTest {
     void aVolumeSpikeAgainstTheSameMinutesOfPastDaysFires() throws Exception {
         harness.close();
         // A row a minute (fewer timers over days of event time); a baseline of 2 days is enough here.
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new QueueMonitorFunction(
-                AlertRules.parse("volume_spike.min-days=2;volume_spike.min-count=5"), Duration.ofSeconds(60),
-                Duration.ofMinutes(1), Duration.ofDays(2), "http://localhost:3000/d/chatpulse-supervisor")),
-                MonitorInput::tenantId, Types.STRING);
-        harness.setProcessingTime(T0);
-        harness.open();
+        openMonitor("volume_spike.min-days=2;volume_spike.min-count=5", Duration.ofMinutes(1), Duration.ofDays(2), T0);
         long day = 86_400_000L;
         long b = T0 / 60_000 * 60_000;
         // The tenant's history begins 10 minutes before the first day's window.
@@ -208,12 +208,7 @@ class QueueMonitorFunctionTest {
     @Test
     void aCsatDropAgainstTheSameHoursOfPastDaysFires() throws Exception {
         harness.close();
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new QueueMonitorFunction(
-                AlertRules.parse("csat_drop.min-days=2"), Duration.ofSeconds(60), Duration.ofMinutes(1),
-                Duration.ofDays(3), "http://localhost:3000/d/chatpulse-supervisor")),
-                MonitorInput::tenantId, Types.STRING);
-        harness.setProcessingTime(T0);
-        harness.open();
+        openMonitor("csat_drop.min-days=2", Duration.ofMinutes(1), Duration.ofDays(3), T0);
         long day = 86_400_000L;
         long b = T0 / 60_000 * 60_000;
         send(agent("agent-1", AgentStatus.OFFLINE, 1, "billing", b - 3_600_000));
@@ -243,12 +238,7 @@ class QueueMonitorFunctionTest {
     @Test
     void slowFirstResponsesAgainstTheSameHoursOfPastDaysFire() throws Exception {
         harness.close();
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new QueueMonitorFunction(
-                AlertRules.parse("frt_spike.min-days=2;frt_spike.min-responses=5"), Duration.ofSeconds(60),
-                Duration.ofMinutes(1), Duration.ofDays(3), "http://localhost:3000/d/chatpulse-supervisor")),
-                MonitorInput::tenantId, Types.STRING);
-        harness.setProcessingTime(T0);
-        harness.open();
+        openMonitor("frt_spike.min-days=2;frt_spike.min-responses=5", Duration.ofMinutes(1), Duration.ofDays(3), T0);
         long day = 86_400_000L;
         long b = T0 / 60_000 * 60_000;
         send(agent("agent-1", AgentStatus.OFFLINE, 1, "billing", b - 3_600_000));
