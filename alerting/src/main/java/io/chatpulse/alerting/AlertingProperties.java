@@ -24,9 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("chatpulse.alerting")
 public record AlertingProperties(
-        @DefaultValue("2s") Duration groupWait,
+        @DefaultValue("500ms") Duration groupWait,
         @DefaultValue("15m") Duration repeatInterval,
-        @DefaultValue("1s") Duration tick,
+        @DefaultValue("250ms") Duration tick,
         @DefaultValue("24h") Duration retention,
         @DefaultValue("3") int partitions,
         @DefaultValue DeliverySettings delivery,
