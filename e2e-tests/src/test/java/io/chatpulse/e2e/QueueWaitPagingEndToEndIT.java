@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatpulse.localstack.LocalStack;
 import io.chatpulse.localstack.StackSettings;
 import io.chatpulse.localstack.process.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +102,24 @@ class QueueWaitPagingEndToEndIT {
             Thread.sleep(200);
         }
         throw new AssertionError("the webhook did not receive the expected page within " + within
-                + "; received so far: " + receiver.received());
+                + "; received so far: " + receiver.received() + "\n" + whatTheStackLogged());
+    }
+
+    /** What a failure needs to be understood without the data folder (CI keeps only the output). */
+    private static String whatTheStackLogged() {
+        return logLines("queue-monitor", "RESTARTING|FAILED|Exception")
+                + logLines("alerting", "alert received|not delivered|delivery|inhibit|silenc");
+    }
+
+    private static String logLines(String application, String pattern) {
+        Path log = stack.settings().logDir().resolve(application + ".log");
+        Pattern wanted = Pattern.compile(pattern);
+        try (var lines = Files.lines(log)) {
+            List<String> found = lines.filter(line -> wanted.matcher(line).find()).toList();
+            return application + ".log, " + found.size() + " lines matching " + pattern + ":\n  "
+                    + String.join("\n  ", found.subList(Math.max(0, found.size() - 15), found.size())) + "\n";
+        } catch (IOException | UncheckedIOException e) {
+            return application + ".log unreadable: " + e.getMessage() + "\n";
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.chatpulse.localstack;
 import io.chatpulse.localstack.clickhouse.ClickHouseServer;
 import io.chatpulse.localstack.kafka.KafkaBroker;
 import io.chatpulse.localstack.process.ChildProcess;
+import io.chatpulse.localstack.process.FlinkJobCheck;
 import io.chatpulse.localstack.process.HealthCheck;
 import io.chatpulse.localstack.process.Ports;
 import io.chatpulse.schema.ClickHouseMigrations;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The whole system on one machine: Kafka and ClickHouse first, then the stream jobs, the
@@ -30,8 +32,8 @@ public final class LocalStack implements AutoCloseable {
     private ClickHouseServer clickHouse;
     private final List<Launched> applications = new ArrayList<>();
 
-    /** A started application and the port that says it is up (0: none to wait for). */
-    private record Launched(ChildProcess process, int port) {
+    /** A started application and what says it is up. */
+    private record Launched(ChildProcess process, BooleanSupplier ready) {
     }
 
     private LocalStack(StackSettings settings, Map<String, Map<String, String>> extraEnvironment, PrintStream out) {
@@ -90,30 +92,42 @@ public final class LocalStack implements AutoCloseable {
         });
         Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         Map<String, String> clickHouseEnv = Map.of("CLICKHOUSE_URL", settings.clickHouseJdbcUrl());
-        launch(Application.withLibs(settings.home(), "stream-jobs", "io.chatpulse.streamjobs.ConversationKpiJob", "1g",
-                merge(kafkaEnv, clickHouseEnv, Map.of("CHECKPOINT_DIR",
-                        settings.dataDir().resolve("flink-checkpoints").toUri().toString()))), 0);
+        launchJob("stream-jobs", "io.chatpulse.streamjobs.ConversationKpiJob", "1g", "flink-checkpoints",
+                merge(kafkaEnv, clickHouseEnv));
         // Its own JVM and checkpoint folder: each job restores the newest checkpoint of its folder.
-        launch(Application.withLibs(settings.home(), "stream-jobs", "io.chatpulse.streamjobs.QueueMonitorJob", "512m",
-                merge(kafkaEnv, clickHouseEnv, Map.of("CHECKPOINT_DIR",
-                        settings.dataDir().resolve("flink-checkpoints-monitor").toUri().toString()))).renamed("queue-monitor"),
-                0);
-        launch(Application.executableJar(settings.home(), "metrics-api", "384m",
+        launchJob("queue-monitor", "io.chatpulse.streamjobs.QueueMonitorJob", "512m", "flink-checkpoints-monitor",
+                merge(kafkaEnv, clickHouseEnv));
+        launchService(Application.executableJar(settings.home(), "metrics-api", "384m",
                 merge(clickHouseEnv, Map.of("SERVER_PORT", String.valueOf(settings.metricsApiPort()))), List.of()),
                 settings.metricsApiPort());
-        launch(Application.executableJar(settings.home(), "alerting", "384m",
+        launchService(Application.executableJar(settings.home(), "alerting", "384m",
                 merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.alertingPort()),
                         "ALERTING_STATE_DIR", settings.dataDir().resolve("alerting").toString())), List.of()),
                 settings.alertingPort());
-        launch(Application.executableJar(settings.home(), "chat-core", "512m",
+        launchService(Application.executableJar(settings.home(), "chat-core", "512m",
                 merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.chatCorePort()))), List.of()),
                 settings.chatCorePort());
-        awaitServices();
+        awaitAll();
         if (settings.simulatorRate() > 0) {
             launch(Application.executableJar(settings.home(), "simulator", "256m", Map.of(), List.of(
                     "--url", "http://127.0.0.1:" + settings.chatCorePort(), "--api-key", settings.apiKey(),
-                    "--rate", String.valueOf(settings.simulatorRate()))), 0);
+                    "--rate", String.valueOf(settings.simulatorRate()))), () -> true);
         }
+    }
+
+    /** A Flink job in its own JVM (a local MiniCluster) with its own checkpoint folder and REST port. */
+    private void launchJob(String name, String mainClass, String heap, String checkpointFolder,
+                           Map<String, String> env) {
+        int restPort = Ports.free();
+        launch(Application.withLibs(settings.home(), "stream-jobs", mainClass, heap, merge(env, Map.of(
+                        "CHECKPOINT_DIR", settings.dataDir().resolve(checkpointFolder).toUri().toString(),
+                        "REST_PORT", String.valueOf(restPort)))).renamed(name),
+                () -> FlinkJobCheck.allTasksRunning(restPort));
+        out.printf("  %-12s job status: http://127.0.0.1:%d/jobs/overview%n", name, restPort);
+    }
+
+    private void launchService(Application application, int port) {
+        launch(application, () -> HealthCheck.healthy(port));
     }
 
     private void requirePortsFree() {
@@ -132,18 +146,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void launch(Application application, int port) {
+    private void launch(Application application, BooleanSupplier ready) {
         out.printf("  starting %-12s log: %s%n", application.name(), settings.logDir().resolve(application.name() + ".log"));
         Application configured = application.withExtraEnvironment(
                 extraEnvironment.getOrDefault(application.name(), Map.of()));
-        applications.add(new Launched(configured.start(settings.logDir()), port));
+        applications.add(new Launched(configured.start(settings.logDir()), ready));
     }
 
-    private void awaitServices() {
+    private void awaitAll() {
         for (Launched launched : applications) {
-            if (launched.port() > 0) {
-                launched.process().awaitReady(() -> HealthCheck.healthy(launched.port()), SERVICE_START_TIMEOUT);
-            }
+            launched.process().awaitReady(launched.ready(), SERVICE_START_TIMEOUT);
             out.printf("  %-12s up%n", launched.process().name());
         }
     }

@@ -99,6 +99,11 @@ public final class JobEnvironment {
         });
         config.find(JobConfig.PARALLELISM).ifPresent(p -> flink.put("parallelism.default",
                 Integer.toString(config.getInt(JobConfig.PARALLELISM))));
+        // The local runner asks this port whether every task of the job is running before it says "up".
+        config.find(JobConfig.REST_PORT).ifPresent(p -> {
+            flink.put("rest.bind-port", Integer.toString(config.getInt(JobConfig.REST_PORT)));
+            flink.put("rest.bind-address", "127.0.0.1");
+        });
         return Configuration.fromMap(flink);
     }
 

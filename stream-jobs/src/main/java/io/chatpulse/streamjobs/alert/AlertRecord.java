@@ -36,6 +36,15 @@ public record AlertRecord(
                 .toString();
     }
 
+    /**
+     * This firing, computed over history, as a live change at {@code at}: the same incident (key and
+     * start), a new event id, and paged.
+     */
+    public AlertRecord stillFiringAt(long at) {
+        return new AlertRecord(tenantId, rule, scope, state, at, startedAt, value, threshold,
+                summary + " (still firing when the monitor caught up with its backlog)", dashboardUrl, false);
+    }
+
     public AlertEvent toEvent() {
         return AlertEvent.newBuilder()
                 .setEventId(eventId())

@@ -51,7 +51,8 @@ import org.apache.flink.util.OutputTag;
  * event comes ({@link io.chatpulse.streamjobs.ingest.LiveWatermarkGenerator}).
  *
  * <p>An alert state change goes to {@link #ALERTS}, marked replay when its event time is more than
- * {@code replayBoundMs} behind the processing clock. Rows are written every tick while live; during
+ * {@code replayBoundMs} behind the processing clock; one still firing when the monitor is live again
+ * is sent once more as live ({@link CatchUpPages}). Rows are written every tick while live; during
  * a replay only when a count changes, so replaying a month writes its changes, not 2.6 million
  * rows per queue.
  */
@@ -91,6 +92,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     /** First response times (ms) per queue and minute of the response ("queue|minute"), for frt_spike. */
     private transient MapState<String, List<Long>> responsesPerMinute;
     private transient FirstResponseTracker firstResponses;
+    private transient CatchUpPages catchUpPages;
     /** The event time of the tenant's first event: the baseline uses no day before it. */
     private transient ValueState<Long> historySince;
 
@@ -139,6 +141,8 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         responsesPerMinute = getRuntimeContext().getMapState(responses);
         firstResponses = new FirstResponseTracker();
         historySince = getRuntimeContext().getState(new ValueStateDescriptor<>("history-since", Types.LONG));
+        catchUpPages = new CatchUpPages(getRuntimeContext().getMapState(new MapStateDescriptor<>("unpaged-firings",
+                Types.STRING, TypeInformation.of(AlertRecord.class))));
     }
 
     private <K, V> MapStateDescriptor<K, V> withTtl(MapStateDescriptor<K, V> descriptor) {
@@ -189,6 +193,11 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 evaluateMinuteRules(ctx, Math.floorDiv(at, MINUTE) * MINUTE);
             }
             writeRows(ctx, at, loads, out);
+            if (!isReplay(ctx, at)) {
+                for (AlertRecord page : catchUpPages.dueAt(at)) {
+                    send(ctx, page);
+                }
+            }
             nextTick.clear();
         }
         // Rows go out every tick while the tenant has a queue to show; an event that brings the
@@ -355,8 +364,10 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             QueueWaitRule.Settings rule = rules.queueWait(tenant, queueId);
             QueueWaitRule.Evaluation evaluation = QueueWaitRule.evaluate(rule, status.queueWait, at,
                     load == null ? OptionalLong.empty() : load.oldest());
-            evaluation.change().ifPresent(change ->
-                    ctx.output(ALERTS, queueWaitAlert(ctx, tenant, queueId, rule, change, evaluation.oldestWaitMs())));
+            if (evaluation.change().isPresent()) {
+                send(ctx, queueWaitAlert(ctx, tenant, queueId, rule, evaluation.change().get(),
+                        evaluation.oldestWaitMs()));
+            }
             evaluation.nextCheck().ifPresent(next -> ctx.timerService().registerEventTimeTimer(Math.max(next, at + 1)));
             queues.put(queueId, status);
         }
@@ -378,16 +389,21 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             VolumeSpikeRule.Settings rule = rules.volumeSpike(tenant, queueId);
             VolumeSpikeRule.Evaluation evaluation = VolumeSpikeRule.evaluate(rule, status.volumeSpike, at, since,
                     (from, to) -> countBetween("a", queueId, from, to));
-            evaluation.change().ifPresent(change -> ctx.output(ALERTS,
-                    volumeAlert(ctx, tenant, queueId, rule, change, evaluation)));
+            if (evaluation.change().isPresent()) {
+                send(ctx, volumeAlert(ctx, tenant, queueId, rule, evaluation.change().get(), evaluation));
+            }
             CsatDropRule.Settings csat = rules.csatDrop(tenant, queueId);
             CsatDropRule.Evaluation drop = CsatDropRule.evaluate(csat, status.csatDrop, at, since,
                     (from, to) -> countBetween("r", queueId, from, to), (from, to) -> countBetween("n", queueId, from, to));
-            drop.change().ifPresent(change -> ctx.output(ALERTS, csatAlert(ctx, tenant, queueId, csat, change, drop)));
+            if (drop.change().isPresent()) {
+                send(ctx, csatAlert(ctx, tenant, queueId, csat, drop.change().get(), drop));
+            }
             FrtSpikeRule.Settings frt = rules.frtSpike(tenant, queueId);
             FrtSpikeRule.Evaluation slow = FrtSpikeRule.evaluate(frt, status.frtSpike, at, since,
                     (from, to) -> responsesBetween(queueId, from, to));
-            slow.change().ifPresent(change -> ctx.output(ALERTS, frtAlert(ctx, tenant, queueId, frt, change, slow)));
+            if (slow.change().isPresent()) {
+                send(ctx, frtAlert(ctx, tenant, queueId, frt, slow.change().get(), slow));
+            }
             queues.put(queueId, status);
             long oldest = at / MINUTE - (Math.max(Math.max(rule.baselineDays(), csat.baselineDays()), frt.baselineDays())
                     + 1) * (VolumeSpikeRule.DAY / MINUTE);
@@ -479,6 +495,11 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         return new AlertRecord(tenant, AlertRules.QUEUE_WAIT, "queue:" + queueId, change.kind(), change.at(),
                 change.startedAt(), oldestWaitMs / 1000.0, rule.thresholdMs() / 1000.0, summary,
                 dashboard(tenant, queueId), isReplay(ctx, change.at()));
+    }
+
+    private void send(OnTimerContext ctx, AlertRecord alert) throws Exception {
+        ctx.output(ALERTS, alert);
+        catchUpPages.sent(alert);
     }
 
     private boolean isReplay(OnTimerContext ctx, long eventTime) {

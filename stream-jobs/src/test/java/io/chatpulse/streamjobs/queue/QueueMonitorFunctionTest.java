@@ -118,6 +118,40 @@ class QueueMonitorFunctionTest {
     }
 
     @Test
+    void aWaitStillFiringWhenTheMonitorCatchesUpIsPagedOnceLive() throws Exception {
+        // The monitor was down: it reads the queueing 5 minutes late, the customer still waits.
+        harness.setProcessingTime(T0 + 300_000);
+        TestConversation c = new TestConversation("acme", "conv-1");
+        send(c.queued(T0, "billing", QueueReason.NEW));
+        harness.processWatermark(T0 + 200_000);
+        assertThat(alerts()).extracting(AlertRecord::state, AlertRecord::eventTime, AlertRecord::replay)
+                .as("computed over history").containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AlertChange.Kind.FIRING, T0 + 3_000, true));
+
+        harness.processWatermark(T0 + 260_000); // caught up: within the replay bound of the clock
+        harness.processWatermark(T0 + 299_000);
+        assertThat(alerts()).hasSize(2).last().satisfies(page -> {
+            assertThat(page.state()).isEqualTo(AlertChange.Kind.FIRING);
+            assertThat(page.replay()).isFalse();
+            assertThat(page.key()).isEqualTo("acme|queue_wait|queue:billing");
+            assertThat(page.startedAt()).as("the same incident").isEqualTo(T0 + 3_000);
+            assertThat(page.eventTime()).as("the first tick within the replay bound of the clock").isEqualTo(T0 + 240_000);
+            assertThat(page.eventId()).isNotEqualTo(alerts().get(0).eventId());
+        });
+    }
+
+    @Test
+    void aWaitThatEndedWithinTheHistoryIsNotPagedWhenTheMonitorCatchesUp() throws Exception {
+        harness.setProcessingTime(T0 + 300_000);
+        TestConversation c = new TestConversation("acme", "conv-1");
+        send(c.queued(T0, "billing", QueueReason.NEW), c.assigned(T0 + 10_000, "agent-1"));
+        harness.processWatermark(T0 + 299_000);
+        assertThat(alerts()).extracting(AlertRecord::state, AlertRecord::replay).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AlertChange.Kind.FIRING, true),
+                org.assertj.core.groups.Tuple.tuple(AlertChange.Kind.RESOLVED, true));
+    }
+
+    @Test
     void writesQueueLengthAGrowingOldestWaitAndTheAgentsEverySecond() throws Exception {
         send(agent("agent-1", AgentStatus.ONLINE, 1, "billing", T0 - 5_000),
                 agent("agent-2", AgentStatus.ONLINE, 2, null, T0 - 5_000),

@@ -1,0 +1,41 @@
+package io.chatpulse.streamjobs.queue;
+
+import io.chatpulse.streamjobs.alert.AlertChange;
+import io.chatpulse.streamjobs.alert.AlertRecord;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.state.MapState;
+
+/**
+ * Alerts that went FIRING while the monitor was reading history (replay: stored, not paged) and
+ * have not resolved since. Once the monitor is live again, one that still fires is sent once more
+ * as live, so that a customer still waiting after a restart or an outage of the monitor is paged;
+ * one that resolved within the history pages no one.
+ */
+final class CatchUpPages {
+
+    private final MapState<String, AlertRecord> unpaged;
+
+    CatchUpPages(MapState<String, AlertRecord> unpaged) {
+        this.unpaged = unpaged;
+    }
+
+    /** Follows every alert the monitor sends: a replayed firing is remembered, any other change forgets it. */
+    void sent(AlertRecord alert) throws Exception {
+        if (alert.state() == AlertChange.Kind.FIRING && alert.replay()) {
+            unpaged.put(alert.key(), alert);
+        } else {
+            unpaged.remove(alert.key());
+        }
+    }
+
+    /** The live pages of the remembered firings, as of {@code at}; each is sent once. */
+    List<AlertRecord> dueAt(long at) throws Exception {
+        List<AlertRecord> pages = new ArrayList<>();
+        for (AlertRecord firing : unpaged.values()) {
+            pages.add(firing.stillFiringAt(at));
+        }
+        unpaged.clear();
+        return pages;
+    }
+}
