@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * A real Kafka broker with the contract topics and the real ClickHouse engine with the schema
  * applied, in a fresh folder under {@code target/it-data}: what the whole-job tests run against.
  */
-final class LocalEngines implements AutoCloseable {
+public final class LocalEngines implements AutoCloseable {
 
     private final Path data;
     private final KafkaBroker kafka;
@@ -26,7 +26,7 @@ final class LocalEngines implements AutoCloseable {
     }
 
     /** Starts both engines in {@code target/it-data/<prefix><nanotime>}; stops what started if one fails. */
-    static LocalEngines start(String prefix) throws Exception {
+    public static LocalEngines start(String prefix) throws Exception {
         Path data = Path.of("target", "it-data", prefix + System.nanoTime());
         KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"));
         ClickHouseServer clickHouse = null;
@@ -48,11 +48,11 @@ final class LocalEngines implements AutoCloseable {
         return data;
     }
 
-    KafkaBroker kafka() {
+    public KafkaBroker kafka() {
         return kafka;
     }
 
-    ClickHouseServer clickHouse() {
+    public ClickHouseServer clickHouse() {
         return clickHouse;
     }
 

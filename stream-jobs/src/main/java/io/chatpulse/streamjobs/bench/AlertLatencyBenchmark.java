@@ -134,17 +134,11 @@ public final class AlertLatencyBenchmark {
             if (latencies.isEmpty()) {
                 throw new IllegalStateException("no alert arrived within " + (thresholdMs + 60_000) + " ms");
             }
-            return new Result(conversations, latencies.size(), percentile(latencies, 0.5), percentile(latencies, 0.99),
-                    latencies.get(latencies.size() - 1), latencies.get(0));
+            return new Result(conversations, latencies.size(), Percentiles.nearestRank(latencies, 0.5),
+                    Percentiles.nearestRank(latencies, 0.99), latencies.get(latencies.size() - 1), latencies.get(0));
         } finally {
             job.cancel().get(30, TimeUnit.SECONDS);
         }
-    }
-
-    /** Nearest rank. */
-    static long percentile(List<Long> sorted, double p) {
-        int rank = (int) Math.ceil(p * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
     private static ConversationEvent event(String tenant, String conversation, long at, Object payload) {
