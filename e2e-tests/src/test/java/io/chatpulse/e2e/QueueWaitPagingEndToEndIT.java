@@ -2,8 +2,11 @@ package io.chatpulse.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatpulse.localstack.Application;
 import io.chatpulse.localstack.LocalStack;
 import io.chatpulse.localstack.StackSettings;
+import io.chatpulse.localstack.process.ChildProcess;
+import io.chatpulse.localstack.process.FlinkJobCheck;
 import io.chatpulse.localstack.process.Ports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * The 2-minute page through the whole system on its embedded default, with the default rule
  * (120 s): a customer waits in a queue with no agent; the webhook gets one firing page shortly
  * after 120 s, retried through two 500 answers as one incident; nothing more while it fires;
- * and exactly one resolved page after an agent takes the conversation.
+ * and exactly one resolved page after an agent takes the conversation; then a replay of the same
+ * history pages no one.
  */
 class QueueWaitPagingEndToEndIT {
 
@@ -88,6 +92,60 @@ class QueueWaitPagingEndToEndIT {
         assertThat(receiver.received()).as("exactly one incident: three attempts of one page, then one resolve")
                 .extracting(WebhookReceiver.Received::action)
                 .containsExactly("trigger", "trigger", "trigger", "resolve");
+
+        replayTheHistory();
+        assertThat(receiver.received()).as("a replay sends nothing").hasSize(4);
+    }
+
+    /**
+     * A second queue monitor reads the same history from the start (its own consumer group) and
+     * computes the same incident: its firing, two minutes old by then, is a replay that alerting
+     * records and does not deliver; its resolution, seconds old, comes as live again and closes
+     * nothing new. Done once alerting has taken both (the second "state=RESOLVED" it received).
+     */
+    private static void replayTheHistory() throws InterruptedException {
+        StackSettings settings = stack.settings();
+        int restPort = Ports.free();
+        ChildProcess replay = Application.withLibs(settings.home(), "stream-jobs",
+                "io.chatpulse.streamjobs.QueueMonitorJob", "512m", Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap(),
+                        "CLICKHOUSE_URL", settings.clickHouseJdbcUrl(),
+                        "MONITOR_GROUP_ID", "chatpulse-queue-monitor-replay",
+                        "CHECKPOINT_DIR", settings.dataDir().resolve("replay-checkpoints").toUri().toString(),
+                        "PIPELINE_WATCHDOG_INTERVAL", "0",
+                        "REST_PORT", String.valueOf(restPort)))
+                .renamed("queue-monitor-replay").start(settings.logDir());
+        try {
+            replay.awaitReady(() -> FlinkJobCheck.allTasksRunning(restPort), Duration.ofMinutes(3));
+            awaitLogged("alerting", "alert received: tenant=demo rule=queue_wait scope=queue:paging-e2e state=RESOLVED",
+                    2, Duration.ofMinutes(2));
+        } finally {
+            replay.destroy(Duration.ofSeconds(30));
+        }
+        assertThat(logged("alerting", "replayed alert not delivered: key=demo|queue_wait|queue:paging-e2e state=FIRING"))
+                .as("the replayed firing is recorded, not delivered").isEqualTo(1);
+        assertThat(logged("alerting", "incident opened: key=demo|queue_wait|queue:paging-e2e"))
+                .as("the replay opens no incident").isEqualTo(1);
+    }
+
+    private static void awaitLogged(String application, String text, int times, Duration within)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (logged(application, text) < times) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(application + " did not log \"" + text + "\" " + times + " times within "
+                        + within + "\n" + whatTheStackLogged());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static long logged(String application, String text) {
+        try (var lines = Files.lines(stack.settings().logDir().resolve(application + ".log"))) {
+            return lines.filter(line -> line.contains(text)).count();
+        } catch (IOException | UncheckedIOException e) {
+            return 0; // not written yet
+        }
     }
 
     private static WebhookReceiver.Received awaitReceived(Predicate<WebhookReceiver.Received> wanted, Duration within)
@@ -108,6 +166,7 @@ class QueueWaitPagingEndToEndIT {
     /** What a failure needs to be understood without the data folder (CI keeps only the output). */
     private static String whatTheStackLogged() {
         return logLines("queue-monitor", "RESTARTING|FAILED|Exception")
+                + logLines("queue-monitor-replay", "RESTARTING|FAILED|Exception")
                 + logLines("alerting", "alert received|not delivered|delivery|inhibit|silenc");
     }
 

@@ -1,6 +1,5 @@
 package io.chatpulse.streamjobs;
 
-import io.chatpulse.events.AgentEvent;
 import io.chatpulse.events.Topics;
 import io.chatpulse.streamjobs.alert.AlertRecord;
 import io.chatpulse.streamjobs.alert.AlertRules;
@@ -108,7 +107,7 @@ public final class QueueMonitorJob {
                 .map(MonitorInput::of, TypeInformation.of(MonitorInput.class))
                 .name("conversation events").uid("monitor-conversation-input");
         DataStream<MonitorInput> agents = AgentEvents.read(env, config,
-                        watermarks.<AgentEvent>strategy((event, kafkaTime) -> event.getEventTime()), "monitor-")
+                        watermarks.<IngestedRecord>strategy((record, kafkaTime) -> record.eventTime()), "monitor-")
                 .map(MonitorInput::of, TypeInformation.of(MonitorInput.class))
                 .name("agent events").uid("monitor-agent-input");
 

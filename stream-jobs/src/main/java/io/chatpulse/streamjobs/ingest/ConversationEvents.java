@@ -40,7 +40,7 @@ public final class ConversationEvents {
         SingleOutputStreamOperator<ConversationEvent> events = env
                 .fromSource(source(config), watermarks, "kafka: " + Topics.CONVERSATION_EVENTS)
                 .uid(uidPrefix + "conversation-events-source")
-                .process(new SplitDeadLetters())
+                .process(SplitDeadLetters.conversations())
                 .name("split unreadable records")
                 .uid(uidPrefix + "split-dead-letters");
 

@@ -1,10 +1,15 @@
 package io.chatpulse.streamjobs.ingest;
 
+import io.chatpulse.events.AgentEvent;
 import io.chatpulse.events.ConversationEvent;
 
-/** What the source reads from one Kafka record: an event, or a dead letter. Exactly one is set. A Flink POJO. */
+/**
+ * What a source reads from one Kafka record: a conversation event, an agent event, or a dead
+ * letter. Exactly one is set. A Flink POJO.
+ */
 public class IngestedRecord {
     public ConversationEvent event;
+    public AgentEvent agent;
     public DeadLetter deadLetter;
 
     public IngestedRecord() {
@@ -16,6 +21,12 @@ public class IngestedRecord {
         return record;
     }
 
+    static IngestedRecord agent(AgentEvent agent) {
+        IngestedRecord record = new IngestedRecord();
+        record.agent = agent;
+        return record;
+    }
+
     static IngestedRecord deadLetter(DeadLetter deadLetter) {
         IngestedRecord record = new IngestedRecord();
         record.deadLetter = deadLetter;
@@ -24,6 +35,9 @@ public class IngestedRecord {
 
     /** Event time for watermarks; a dead letter has none and must not move the watermark. */
     public long eventTime() {
-        return event != null ? event.getEventTime() : Long.MIN_VALUE;
+        if (event != null) {
+            return event.getEventTime();
+        }
+        return agent != null ? agent.getEventTime() : Long.MIN_VALUE;
     }
 }

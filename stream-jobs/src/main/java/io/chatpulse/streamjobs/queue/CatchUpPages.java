@@ -14,6 +14,13 @@ import org.apache.flink.api.common.state.MapState;
  */
 final class CatchUpPages {
 
+    /**
+     * How close to the clock a tick must be to show the state of now. Ticks within the replay bound
+     * but further back may still be followed by history that resolves the alert; live ticks run a
+     * second or two behind the clock.
+     */
+    static final long CAUGHT_UP_WITHIN_MS = 10_000;
+
     private final MapState<String, AlertRecord> unpaged;
 
     CatchUpPages(MapState<String, AlertRecord> unpaged) {
@@ -29,9 +36,15 @@ final class CatchUpPages {
         }
     }
 
-    /** The live pages of the remembered firings, as of {@code at}; each is sent once. */
-    List<AlertRecord> dueAt(long at) throws Exception {
+    /**
+     * The live pages of the remembered firings at a tick {@code at} of the clock {@code now}: none
+     * before the monitor has caught up; each is sent once.
+     */
+    List<AlertRecord> dueAt(long at, long now) throws Exception {
         List<AlertRecord> pages = new ArrayList<>();
+        if (at < now - CAUGHT_UP_WITHIN_MS) {
+            return pages;
+        }
         for (AlertRecord firing : unpaged.values()) {
             pages.add(firing.stillFiringAt(at));
         }

@@ -193,10 +193,8 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 evaluateMinuteRules(ctx, Math.floorDiv(at, MINUTE) * MINUTE);
             }
             writeRows(ctx, at, loads, out);
-            if (!isReplay(ctx, at)) {
-                for (AlertRecord page : catchUpPages.dueAt(at)) {
-                    send(ctx, page);
-                }
+            for (AlertRecord page : catchUpPages.dueAt(at, ctx.timerService().currentProcessingTime())) {
+                send(ctx, page);
             }
             nextTick.clear();
         }
