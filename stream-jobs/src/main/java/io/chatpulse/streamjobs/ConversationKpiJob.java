@@ -39,8 +39,7 @@ public final class ConversationKpiJob {
         DataStream<ConversationEvent> events = ConversationEvents.read(env, config);
         SingleOutputStreamOperator<Void> kpis = events
                 .keyBy(ConversationEvent::getConversationId)
-                .process(new ConversationKpiFunction(config.getDuration(JobConfig.STATE_TTL),
-                        config.getDuration(JobConfig.DEDUP_WINDOW)))
+                .process(new ConversationKpiFunction(config.getDuration(JobConfig.STATE_TTL)))
                 .name("conversation KPIs")
                 .uid("conversation-kpis");
 

@@ -58,8 +58,6 @@ public final class JobConfig implements Serializable {
     public static final Option STATE_TTL =
             new Option("STATE_TTL", "2d", "how long a conversation's state is kept after its last event (a later"
                     + " reopen starts its clocks afresh anyway)");
-    public static final Option DEDUP_WINDOW =
-            new Option("DEDUP_WINDOW", "1h", "how long an event id is remembered to drop a redelivered event");
     public static final Option SOURCE_BOUNDED =
             new Option("SOURCE_BOUNDED", "false", "true: read up to the offsets that are latest at start, then finish (replays, tests)");
     public static final Option REST_PORT = new Option("REST_PORT", null, "port of the local MiniCluster's REST API"
@@ -68,7 +66,7 @@ public final class JobConfig implements Serializable {
     public static final List<Option> OPTIONS = List.of(KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, CLICKHOUSE_URL,
             CLICKHOUSE_USER, CLICKHOUSE_PASSWORD, CLICKHOUSE_BATCH_SIZE, CLICKHOUSE_FLUSH_INTERVAL,
             CLICKHOUSE_MAX_RETRIES, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE_FROM, STATE_BACKEND, PARALLELISM,
-            WATERMARK_OUT_OF_ORDERNESS, SOURCE_IDLENESS, STATE_TTL, DEDUP_WINDOW, SOURCE_BOUNDED, REST_PORT);
+            WATERMARK_OUT_OF_ORDERNESS, SOURCE_IDLENESS, STATE_TTL, SOURCE_BOUNDED, REST_PORT);
 
 
     private final Map<String, String> values;

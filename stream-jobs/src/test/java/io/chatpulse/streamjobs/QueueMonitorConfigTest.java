@@ -26,7 +26,7 @@ class QueueMonitorConfigTest {
 
         assertThat(config.get(JobConfig.KAFKA_GROUP_ID)).isEqualTo("mine");
         assertThat(config.getDuration(QueueMonitorJob.REPLAY_BOUND)).isEqualTo(Duration.ofMinutes(2));
-        assertThatThrownBy(() -> QueueMonitorJob.config(Map.of(), "--dedup-window", "1h"))
+        assertThatThrownBy(() -> QueueMonitorJob.config(Map.of(), "--watermark-out-of-orderness", "5s"))
                 .as("a setting of the KPI job only").hasMessageContaining("unknown option");
     }
 
@@ -34,6 +34,6 @@ class QueueMonitorConfigTest {
     void helpListsTheMonitorsSettings() {
         assertThat(JobConfig.help("m", "what", QueueMonitorJob.OPTIONS))
                 .contains("ALERT_RULES_FILE", "LIVE_IDLENESS", "--monitor-out-of-orderness", "(default: 500ms)")
-                .doesNotContain("DEDUP_WINDOW");
+                .doesNotContain("WATERMARK_OUT_OF_ORDERNESS");
     }
 }

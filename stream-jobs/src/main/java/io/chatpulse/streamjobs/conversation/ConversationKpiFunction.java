@@ -4,13 +4,10 @@ import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -19,7 +16,8 @@ import org.apache.flink.util.OutputTag;
  * The per-conversation KPIs on Flink, keyed by conversation id: keeps each conversation's
  * {@link ConversationState} in a value state, lets the engine-free {@link ConversationKpis} apply
  * the event, and emits each completed figure to the side output of its table. An event id seen
- * before for the conversation is skipped, so a redelivered event cannot restart a clock.
+ * before for the conversation ({@link SeenEventIds}) is skipped, so a redelivered event cannot
+ * restart a clock.
  */
 public class ConversationKpiFunction extends KeyedProcessFunction<String, ConversationEvent, Void> {
 
@@ -34,31 +32,22 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
     public static final OutputTag<Activity> ACTIVITY = tag("activity", Activity.class);
 
     private final Duration stateTtl;
-    private final Duration dedupWindow;
 
     private transient ConversationKpis kpis;
-    private transient MapState<String, Boolean> seenEventIds;
     private transient ValueState<ConversationState> conversations;
 
     /**
      * @param stateTtl how long a conversation's state outlives its last event (nothing says a
      *                 conversation is over for good; a reopen restarts its clocks itself)
-     * @param dedupWindow how long an event id is remembered: redeliveries come within minutes, and
-     *                    remembering every id as long as the state would cost far more memory
      */
-    public ConversationKpiFunction(Duration stateTtl, Duration dedupWindow) {
+    public ConversationKpiFunction(Duration stateTtl) {
         this.stateTtl = stateTtl;
-        this.dedupWindow = dedupWindow;
     }
 
     @Override
     public void open(OpenContext context) {
         TrustedEventClasses.install();
         kpis = new ConversationKpis();
-        MapStateDescriptor<String, Boolean> seen =
-                new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
-        seen.enableTimeToLive(ttl(dedupWindow));
-        seenEventIds = getRuntimeContext().getMapState(seen);
         ValueStateDescriptor<ConversationState> state =
                 new ValueStateDescriptor<>("conversation", ConversationState.class);
         state.enableTimeToLive(ttl(stateTtl));
@@ -67,13 +56,12 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
 
     @Override
     public void processElement(ConversationEvent event, Context ctx, Collector<Void> out) throws Exception {
-        if (seenEventIds.contains(event.getEventId())) {
-            return;
-        }
-        seenEventIds.put(event.getEventId(), Boolean.TRUE);
         ConversationState state = conversations.value();
         if (state == null) {
             state = new ConversationState();
+        }
+        if (!state.seen.firstTime(event.getEventId())) {
+            return;
         }
         kpis.apply(event, state, new SideOutputs(ctx));
         conversations.update(state);

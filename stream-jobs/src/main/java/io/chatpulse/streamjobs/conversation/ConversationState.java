@@ -12,6 +12,7 @@ public class ConversationState {
     public ReplyTimeState replyTime = new ReplyTimeState();
     public ResolutionState resolution = new ResolutionState();
     public HandleTimeState handleTime = new HandleTimeState();
+    public SeenEventIds seen = new SeenEventIds();
 
     public ConversationState() {
     }

@@ -63,7 +63,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     private static final long MINUTE = 60_000L;
     /** Longer than any baseline (volume_spike.baseline-days, 7 by default) plus its window. */
     private static final Duration COUNTS_KEPT = Duration.ofDays(15);
-    /** How long an event id is remembered (as the KPI job's DEDUP_WINDOW default): redeliveries come within minutes. */
+    /** How long an event id is remembered: redeliveries come within minutes. */
     private static final Duration DEDUP_WINDOW = Duration.ofHours(1);
 
     public static final OutputTag<AlertRecord> ALERTS = new OutputTag<>("alerts", TypeInformation.of(AlertRecord.class));

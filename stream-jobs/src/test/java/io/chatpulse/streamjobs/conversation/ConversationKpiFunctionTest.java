@@ -99,7 +99,7 @@ class ConversationKpiFunctionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, Void> newHarness() throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ConversationKpiFunction(Duration.ofDays(2), Duration.ofHours(1))),
+                new KeyedProcessOperator<>(new ConversationKpiFunction(Duration.ofDays(2))),
                 ConversationEvent::getConversationId, Types.STRING);
     }
 
