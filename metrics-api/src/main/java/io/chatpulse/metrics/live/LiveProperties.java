@@ -8,11 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code chatpulse.live.*}: the timezone "today" is cut in for the live service level (per queue:
  * {@code queue-timezones.<tenant>.<queue>}, else {@code timezone}, default UTC), when a queue row is
  * stale (the monitor stopped writing), the wait past which the wallboard shows red, how often the
- * stream pushes and how long one stream connection lives before the browser reconnects.
+ * stream pushes, how long one stream connection lives before the browser reconnects, and how long
+ * one computed view of a tenant's queues is shared by every caller (0: not shared).
  */
 @ConfigurationProperties("chatpulse.live")
 public record LiveProperties(String timezone, Map<String, Map<String, String>> queueTimezones, Duration staleAfter,
-                             Duration oldestWaitWarning, Duration streamInterval, Duration streamTimeout) {
+                             Duration oldestWaitWarning, Duration streamInterval, Duration streamTimeout,
+                             Duration shareFor) {
 
     public LiveProperties {
         timezone = timezone == null || timezone.isBlank() ? "UTC" : timezone.strip();
@@ -21,6 +23,7 @@ public record LiveProperties(String timezone, Map<String, Map<String, String>> q
         oldestWaitWarning = oldestWaitWarning == null ? Duration.ofMinutes(2) : oldestWaitWarning;
         streamInterval = streamInterval == null ? Duration.ofSeconds(1) : streamInterval;
         streamTimeout = streamTimeout == null ? Duration.ofMinutes(30) : streamTimeout;
+        shareFor = shareFor == null ? Duration.ofMillis(500) : shareFor;
         // Fail at start-up, not on the first request, on a timezone that is not IANA.
         java.time.ZoneId.of(timezone);
         queueTimezones.values().forEach(queues -> queues.values().forEach(java.time.ZoneId::of));

@@ -10,6 +10,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -17,44 +19,71 @@ import org.springframework.stereotype.Service;
 @Service
 public class LiveService {
 
+    private static final Set<String> IANA_ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
+
     private final LiveRepository repository;
     private final LiveProperties properties;
     private final ReportProperties reports;
     private final Clock clock;
+    private final RecentViews<String, LiveQueues> recent;
 
     LiveService(LiveRepository repository, LiveProperties properties, ReportProperties reports) {
         this.repository = repository;
         this.properties = properties;
         this.reports = reports;
         this.clock = Clock.systemUTC();
+        this.recent = new RecentViews<>(properties.shareFor(), System::nanoTime);
     }
 
-    /** {@code timezone} (IANA) overrides the queues' own for "today"; null or blank keeps theirs. */
+    /**
+     * The view of a request: shared with the other callers of the last {@code share-for}.
+     * {@code timezone} (IANA) overrides the queues' own for "today"; null or blank keeps theirs.
+     */
     public LiveQueues queues(Tenant tenant, String timezone) {
         ZoneId requested = zone(timezone);
+        return recent.get(tenant.id() + "|" + (requested == null ? "" : requested.getId()),
+                () -> queuesNow(tenant, requested));
+    }
+
+    /** The view as of now, for the stream (which computes it once a tick for all its subscribers). */
+    public LiveQueues queuesNow(Tenant tenant, String timezone) {
+        return queuesNow(tenant, zone(timezone));
+    }
+
+    private LiveQueues queuesNow(Tenant tenant, ZoneId requested) {
         Instant now = clock.instant();
         List<OpenAlert> alerts = repository.openAlerts(tenant.id());
         Map<String, Long> alertsPerQueue = alerts.stream().filter(a -> a.queueId() != null)
                 .collect(Collectors.groupingBy(OpenAlert::queueId, Collectors.counting()));
-        List<LiveQueues.Queue> queues = new ArrayList<>();
-        for (LiveRepository.QueueRow row : repository.queues(tenant.id())) {
-            ZoneId zone = requested != null ? requested : ZoneId.of(properties.timezoneOf(tenant.id(), row.queueId()));
-            queues.add(queue(tenant, row, now, zone, alertsPerQueue.getOrDefault(row.queueId(), 0L)));
-        }
-        return new LiveQueues(Timestamps.iso(now), properties.oldestWaitWarning().toSeconds(), queues, alerts);
+        List<LiveRepository.QueueRow> rows = repository.queues(tenant.id());
+        Map<ZoneId, List<LiveRepository.QueueRow>> byZone = rows.stream().collect(Collectors.groupingBy(
+                row -> requested != null ? requested : ZoneId.of(properties.timezoneOf(tenant.id(), row.queueId()))));
+        Map<String, LiveQueues.Queue> queues = new TreeMap<>();
+        byZone.forEach((zone, inZone) -> {
+            Today today = today(tenant, now, zone);
+            for (LiveRepository.QueueRow row : inZone) {
+                queues.put(row.queueId(), queue(row, now, today, alertsPerQueue.getOrDefault(row.queueId(), 0L)));
+            }
+        });
+        return new LiveQueues(Timestamps.iso(now), properties.oldestWaitWarning().toSeconds(),
+                new ArrayList<>(queues.values()), alerts);
+    }
+
+    /** Today so far in one timezone, and the service level of every queue of the tenant over it. */
+    private record Today(ZoneId zone, Instant from, Instant to, Map<String, LiveRepository.ServiceRow> services) {
     }
 
     public LiveAlerts alerts(Tenant tenant) {
         return new LiveAlerts(Timestamps.iso(clock.instant()), repository.openAlerts(tenant.id()));
     }
 
-    private LiveQueues.Queue queue(Tenant tenant, LiveRepository.QueueRow row, Instant now, ZoneId zone, long openAlerts) {
+    private LiveQueues.Queue queue(LiveRepository.QueueRow row, Instant now, Today today, long openAlerts) {
         boolean stale = now.toEpochMilli() - row.asOfMs() > properties.staleAfter().toMillis();
         return new LiveQueues.Queue(row.queueId(), Timestamps.iso(row.asOfMs()), stale, row.queueLength(),
                 oldestWaitMs(row, now, stale) / 1000.0,
                 row.queueLength() > 0 && row.oldestQueuedAtMs() != null ? Timestamps.iso(row.oldestQueuedAtMs()) : null,
                 new LiveQueues.Agents(row.agentsOnline(), row.agentsAvailable(), row.agentsBusy()),
-                serviceToday(tenant, row.queueId(), now, zone), openAlerts);
+                serviceLevel(today, row.queueId()), openAlerts);
     }
 
     /**
@@ -74,15 +103,19 @@ public class LiveService {
         return Math.max(row.oldestWaitMs(), now.toEpochMilli() - row.oldestQueuedAtMs());
     }
 
-    private LiveQueues.ServiceLevel serviceToday(Tenant tenant, String queue, Instant now, ZoneId zone) {
+    private Today today(Tenant tenant, Instant now, ZoneId zone) {
         Instant from = now.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
         // [start of today, now]: to is exclusive, so one millisecond past now.
         Instant to = now.plusMillis(1);
-        LiveRepository.ServiceRow row = repository.service(tenant.id(), queue, from, to, zone.getId(),
-                reports.answerWithin(), reports.shortAbandon());
-        return new LiveQueues.ServiceLevel(zone.getId(), Timestamps.iso(from), Timestamps.iso(to),
-                reports.answerWithin().toSeconds(), row.answered(), row.answeredWithin(), row.abandoned(),
-                row.serviceLevel());
+        return new Today(zone, from, to, repository.services(tenant.id(), from, to, zone.getId(),
+                reports.answerWithin(), reports.shortAbandon()));
+    }
+
+    private LiveQueues.ServiceLevel serviceLevel(Today today, String queue) {
+        LiveRepository.ServiceRow row = today.services().getOrDefault(queue, LiveRepository.ServiceRow.NONE);
+        return new LiveQueues.ServiceLevel(today.zone().getId(), Timestamps.iso(today.from()),
+                Timestamps.iso(today.to()), reports.answerWithin().toSeconds(), row.answered(), row.answeredWithin(),
+                row.abandoned(), row.serviceLevel());
     }
 
     static ZoneId zone(String value) {
@@ -90,7 +123,7 @@ public class LiveService {
             return null;
         }
         String id = value.strip();
-        if (!ZoneId.getAvailableZoneIds().contains(id)) {
+        if (!IANA_ZONES.contains(id)) {
             throw new InvalidParameterException("timezone", "is not an IANA timezone such as Europe/Berlin or UTC: '" + value + "'");
         }
         return ZoneId.of(id);

@@ -77,7 +77,7 @@ public class LiveStream implements SmartLifecycle {
      */
     SseEmitter subscribe(Tenant tenant, String timezone) throws IOException {
         Topic topic = new Topic(tenant, timezone == null ? "" : timezone.strip());
-        LiveQueues first = service.queues(tenant, topic.timezone());
+        LiveQueues first = service.queuesNow(tenant, topic.timezone());
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         Set<SseEmitter> watchers = subscribers.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet());
         watchers.add(emitter);
@@ -100,7 +100,7 @@ public class LiveStream implements SmartLifecycle {
             }
             LiveQueues state;
             try {
-                state = service.queues(entry.getKey().tenant(), entry.getKey().timezone());
+                state = service.queuesNow(entry.getKey().tenant(), entry.getKey().timezone());
             } catch (RuntimeException e) {
                 // ClickHouse away for a moment: keep the streams and say so (which also finds the
                 // clients that left); the next tick tries again.

@@ -66,7 +66,8 @@ public class ReportRepository {
     }
 
     private void readQueueWaits(ReportQuery query, Interval interval, boolean byAgent, KpiRows rows) {
-        read("report_queue_waits", ", answer_within_ms = ?, short_abandon_ms = ?)", query, interval, byAgent,
+        read("report_queue_waits", ", answer_within_ms = ?, short_abandon_ms = ?, by_queue = false)", query, interval,
+                byAgent,
                 (key, rs) -> {
                     rows.queueWait.put(key, distribution(rs, "answered"));
                     rows.service.put(key, new Kpis.Service(rs.getLong("answered"), rs.getLong("answered_within"),
