@@ -31,6 +31,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private ClickHouseServer clickHouse;
     private final List<Launched> applications = new ArrayList<>();
+    private final Map<String, Integer> jobRestPorts = new HashMap<>();
 
     /** A started application and what says it is up. */
     private record Launched(ChildProcess process, BooleanSupplier ready) {
@@ -73,6 +74,20 @@ public final class LocalStack implements AutoCloseable {
 
     public ClickHouseServer clickHouse() {
         return clickHouse;
+    }
+
+    /**
+     * Starts the broker again on its folder and port after it died (fault tests kill it with
+     * SIGKILL mid-load); the services reconnect by themselves. A running broker is stopped first.
+     */
+    public void restartKafka() {
+        kafka.close();
+        kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
+    }
+
+    /** The REST port of each Flink job's MiniCluster by job name, to check on the jobs from outside. */
+    public Map<String, Integer> jobRestPorts() {
+        return Map.copyOf(jobRestPorts);
     }
 
     /** The first application process that has ended, if any: the runner stops when one dies. */
@@ -119,6 +134,7 @@ public final class LocalStack implements AutoCloseable {
     private void launchJob(String name, String mainClass, String heap, String checkpointFolder,
                            Map<String, String> env) {
         int restPort = Ports.free();
+        jobRestPorts.put(name, restPort);
         launch(Application.withLibs(settings.home(), "stream-jobs", mainClass, heap, merge(env, Map.of(
                         "CHECKPOINT_DIR", settings.dataDir().resolve(checkpointFolder).toUri().toString(),
                         "REST_PORT", String.valueOf(restPort)))).renamed(name),

@@ -1,0 +1,123 @@
+package io.chatpulse.e2e.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.MessagePosted;
+import io.chatpulse.events.Topics;
+import io.chatpulse.events.codec.EventCodec;
+import io.chatpulse.localstack.LocalStack;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #8, broker crash: customers keep writing while the Kafka broker is killed with SIGKILL and
+ * started again on the same folder and port. chat-core must say 503 (with Retry-After) and nothing
+ * worse while Kafka is gone, come back by itself, and every message it acknowledged must be in
+ * Kafka exactly once and counted exactly once by the figures.
+ */
+class KafkaBrokerKilledIT {
+
+    private static final int CUSTOMERS = 3;
+    private static final Duration LOAD_BEFORE_CRASH = Duration.ofSeconds(3);
+    private static final Duration OUTAGE = Duration.ofSeconds(12);
+    private static final Duration LOAD_AFTER_RECOVERY = Duration.ofSeconds(2);
+    /** A request acknowledged just before the kill may still be on its way back to the client. */
+    private static final long IN_FLIGHT_MILLIS = 2_000;
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startTheSystem() {
+        stack = FaultStack.start("kafka-killed");
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        FaultStack.stop(stack);
+    }
+
+    /** When the broker died, when it was started again, and when chat-core acknowledged again. */
+    private record Outage(long killedAt, long restartedAt, long recoveredAt) {
+    }
+
+    @Test
+    void acknowledgedMessagesSurviveABrokerCrashExactlyOnceAndTheFiguresCatchUp() throws Exception {
+        Instant from = Instant.now().minusSeconds(60);
+        String queue = "fault-kafka-" + System.nanoTime();
+        ChatLoad load = new ChatLoad(FaultStack.chatCore(stack), stack.settings().apiKey(), queue).start(CUSTOMERS);
+        Outage outage = crashAndRestartTheBrokerUnder(load);
+        load.close();
+        System.out.printf("broker dead %d ms, chat-core acknowledging again %d ms after the restart began;"
+                        + " %d messages acknowledged, %d answers%n", outage.restartedAt() - outage.killedAt(),
+                outage.recoveredAt() - outage.restartedAt(), load.acknowledgedMessages().size(), load.answers().size());
+
+        assertOnly503WithRetryAfterWhileKafkaIsDown(load.answers(), outage);
+        assertEveryAcknowledgedMessageInKafkaExactlyOnce(load);
+        long checkedAt = System.currentTimeMillis();
+        assertFiguresCatchUp(queue, from, load.acknowledgedMessages().size());
+        System.out.printf("figures caught up in %d ms of polling%n", System.currentTimeMillis() - checkedAt);
+    }
+
+    private static Outage crashAndRestartTheBrokerUnder(ChatLoad load) throws Exception {
+        Poll.until("a first acknowledged message", Duration.ofSeconds(30), () -> load.acknowledgedSince(0) ? true : null);
+        Poll.pause(LOAD_BEFORE_CRASH.toMillis());
+        long killedAt = killBroker();
+        Poll.pause(OUTAGE.toMillis());
+        long restartedAt = System.currentTimeMillis();
+        stack.restartKafka();
+        Poll.until("chat-core acknowledging again after the restart", Duration.ofSeconds(90),
+                () -> load.acknowledgedSince(restartedAt) ? true : null);
+        long recoveredAt = System.currentTimeMillis();
+        Poll.pause(LOAD_AFTER_RECOVERY.toMillis());
+        return new Outage(killedAt, restartedAt, recoveredAt);
+    }
+
+    /** SIGKILL of the broker's JVM, as a crash: no shutdown hook, no clean log close. */
+    private static long killBroker() throws Exception {
+        ProcessHandle broker = ProcessHandle.of(stack.kafka().pid()).orElseThrow();
+        broker.destroyForcibly();
+        broker.onExit().get(30, TimeUnit.SECONDS);
+        return System.currentTimeMillis();
+    }
+
+    private static void assertOnly503WithRetryAfterWhileKafkaIsDown(List<ChatLoad.Answer> answers, Outage outage) {
+        assertThat(answers).as("every answer is 2xx or 503 with Retry-After, never another 5xx or no answer")
+                .allMatch(a -> a.status() / 100 == 2 || (a.status() == 503 && a.retryAfter() != null));
+        List<ChatLoad.Answer> whileDown = answers.stream()
+                .filter(a -> a.atMillis() > outage.killedAt() + IN_FLIGHT_MILLIS && a.atMillis() < outage.restartedAt())
+                .toList();
+        assertThat(whileDown).as("answers while the broker was dead").isNotEmpty()
+                .allMatch(a -> a.status() == 503, "503: nothing can be acknowledged without a broker");
+    }
+
+    private static void assertEveryAcknowledgedMessageInKafkaExactlyOnce(ChatLoad load) {
+        Set<String> conversations = load.conversations();
+        List<ConversationEvent> ours = TopicRecords.readAll(stack.settings().kafkaBootstrap(), Topics.CONVERSATION_EVENTS)
+                .stream().map(r -> EventCodec.CONVERSATION.decode(r.value()))
+                .filter(e -> conversations.contains(e.getConversationId())).toList();
+        Map<String, Long> copiesByEventId = ours.stream()
+                .collect(Collectors.groupingBy(ConversationEvent::getEventId, Collectors.counting()));
+        assertThat(copiesByEventId).as("copies of each event id").allSatisfy((id, copies) -> assertThat(copies).isOne());
+        List<String> messageIds = ours.stream().filter(e -> e.getPayload() instanceof MessagePosted)
+                .map(e -> ((MessagePosted) e.getPayload()).getMessageId()).toList();
+        // Equal sets: nothing acknowledged is lost, and nothing answered 503 was written after all.
+        assertThat(messageIds).as("message ids in Kafka").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(load.acknowledgedMessages());
+    }
+
+    private static void assertFiguresCatchUp(String queue, Instant from, long acknowledged) {
+        Figures figures = new Figures(stack);
+        long stored = Poll.until("ClickHouse counting " + acknowledged + " customer messages", Duration.ofMinutes(3),
+                () -> figures.messagesInFromClickHouse(queue) >= acknowledged ? figures.messagesInFromClickHouse(queue) : null);
+        assertThat(stored).as("customer messages in ClickHouse").isEqualTo(acknowledged);
+        assertThat(figures.messagesInFromApi(queue, from)).as("messages in, from metrics-api").isEqualTo(acknowledged);
+    }
+}

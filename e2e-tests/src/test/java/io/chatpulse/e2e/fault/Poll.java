@@ -1,0 +1,34 @@
+package io.chatpulse.e2e.fault;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/** Waits for a condition with a deadline, polling: never a bare sleep that hopes. */
+final class Poll {
+
+    private Poll() {
+    }
+
+    /** The first non-null value of {@code probe}; fails naming {@code what} and the last value seen. */
+    static <T> T until(String what, Duration timeout, Supplier<T> probe) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            pause(250);
+        }
+        throw new AssertionError(what + " did not happen within " + timeout);
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
