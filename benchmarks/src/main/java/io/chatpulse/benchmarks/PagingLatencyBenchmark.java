@@ -134,12 +134,7 @@ public final class PagingLatencyBenchmark {
         }
         System.out.printf("pages received: %d of %d%n", millis.size(), passes.size());
         System.out.printf("threshold passed -> webhook request: p50 %d ms, p99 %d ms, min %d ms, max %d ms%n",
-                rank(millis, 0.50), rank(millis, 0.99), millis.get(0), millis.get(millis.size() - 1));
-    }
-
-    /** Nearest-rank percentile. */
-    private static long rank(List<Long> sorted, double level) {
-        int index = (int) Math.ceil(level * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+                Percentiles.nearestRank(millis, 0.50), Percentiles.nearestRank(millis, 0.99), millis.get(0),
+                millis.get(millis.size() - 1));
     }
 }
