@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -20,6 +22,12 @@ import org.springframework.stereotype.Service;
 public class LiveService {
 
     private static final Set<String> IANA_ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
+    /** Computes the shared live views in the background; daemon threads, so they never hold the JVM. */
+    private static final Executor REFRESHER = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "live-view-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final LiveRepository repository;
     private final LiveProperties properties;
@@ -32,11 +40,12 @@ public class LiveService {
         this.properties = properties;
         this.reports = reports;
         this.clock = Clock.systemUTC();
-        this.recent = new RecentViews<>(properties.shareFor(), System::nanoTime);
+        this.recent = new RecentViews<>(properties.shareFor(), System::nanoTime, REFRESHER);
     }
 
     /**
-     * The view of a request: shared with the other callers of the last {@code share-for}.
+     * The view of a request: shared with the other callers of the last {@code share-for} (see
+     * {@link RecentViews}: an older one is answered while the next is computed).
      * {@code timezone} (IANA) overrides the queues' own for "today"; null or blank keeps theirs.
      */
     public LiveQueues queues(Tenant tenant, String timezone) {
