@@ -21,7 +21,7 @@ class AgentRecordDeserializerTest {
     void readsAnAgentEvent() {
         AgentEvent event = status("acme", "agent-1");
 
-        IngestedRecord read = AgentRecordDeserializer.read(record(EventCodec.AGENT.encode(event)));
+        IngestedRecord read = new AgentRecordDeserializer().read(record(EventCodec.AGENT.encode(event)));
 
         assertThat(read.deadLetter).isNull();
         assertThat(read.agent).isEqualTo(event);
@@ -32,7 +32,7 @@ class AgentRecordDeserializerTest {
     void unreadableBytesBecomeADeadLetterWithTheReason() {
         byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
 
-        IngestedRecord read = AgentRecordDeserializer.read(record(garbage));
+        IngestedRecord read = new AgentRecordDeserializer().read(record(garbage));
 
         assertThat(read.agent).isNull();
         assertThat(read.deadLetter.reason).contains("not Avro single-object encoded");
@@ -43,9 +43,9 @@ class AgentRecordDeserializerTest {
 
     @Test
     void anAgentEventWithoutItsIdsIsADeadLetter() {
-        IngestedRecord read = AgentRecordDeserializer.read(record(EventCodec.AGENT.encode(status("acme", ""))));
+        IngestedRecord read = new AgentRecordDeserializer().read(record(EventCodec.AGENT.encode(status("acme", ""))));
 
-        assertThat(read.deadLetter.reason).isEqualTo("agent event without eventId, tenantId or agentId");
+        assertThat(read.deadLetter.reason).isEqualTo("event without agentId");
     }
 
     private static AgentEvent status(String tenant, String agentId) {

@@ -24,7 +24,7 @@ class ConversationRecordDeserializerTest {
     void readsAnEvent() {
         ConversationEvent event = c.opened(1_000, "billing");
 
-        IngestedRecord read = ConversationRecordDeserializer.read(record(EventCodec.CONVERSATION.encode(event)));
+        IngestedRecord read = new ConversationRecordDeserializer().read(record(EventCodec.CONVERSATION.encode(event)));
 
         assertThat(read.deadLetter).isNull();
         assertThat(read.event).isEqualTo(event);
@@ -35,7 +35,7 @@ class ConversationRecordDeserializerTest {
     void turnsUnreadableBytesIntoADeadLetterThatKeepsTheRecord() {
         byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
 
-        IngestedRecord read = ConversationRecordDeserializer.read(record(garbage));
+        IngestedRecord read = new ConversationRecordDeserializer().read(record(garbage));
 
         assertThat(read.event).isNull();
         DeadLetter letter = read.deadLetter;
@@ -53,8 +53,8 @@ class ConversationRecordDeserializerTest {
     void anEmptyOrTruncatedRecordIsADeadLetter() {
         byte[] good = EventCodec.CONVERSATION.encode(c.opened(1_000, "billing"));
 
-        assertThat(ConversationRecordDeserializer.read(record(null)).deadLetter.reason).contains("empty record");
-        assertThat(ConversationRecordDeserializer.read(record(Arrays.copyOf(good, good.length - 3))).deadLetter.reason)
+        assertThat(new ConversationRecordDeserializer().read(record(null)).deadLetter.reason).contains("empty record");
+        assertThat(new ConversationRecordDeserializer().read(record(Arrays.copyOf(good, good.length - 3))).deadLetter.reason)
                 .contains("corrupt ConversationEvent body");
     }
 
@@ -62,7 +62,7 @@ class ConversationRecordDeserializerTest {
     void anEventWithoutConversationIdIsADeadLetter() {
         ConversationEvent event = new TestConversation("acme", "").opened(1_000, "billing");
 
-        IngestedRecord read = ConversationRecordDeserializer.read(record(EventCodec.CONVERSATION.encode(event)));
+        IngestedRecord read = new ConversationRecordDeserializer().read(record(EventCodec.CONVERSATION.encode(event)));
 
         assertThat(read.deadLetter.reason).isEqualTo("event without conversationId");
     }
@@ -70,7 +70,7 @@ class ConversationRecordDeserializerTest {
     @Test
     void aDeadLetterGoesOutUnchangedWithTheReasonAndSourceInHeaders() {
         byte[] garbage = {1, 2, 3};
-        DeadLetter letter = ConversationRecordDeserializer.read(record(garbage)).deadLetter;
+        DeadLetter letter = new ConversationRecordDeserializer().read(record(garbage)).deadLetter;
 
         ProducerRecord<byte[], byte[]> out = new DeadLetterSerializer(Topics.DEAD_LETTER).serialize(letter, null, null);
 
