@@ -51,6 +51,7 @@ public final class ConversationKpiJob {
         toClickHouse(kpis, ConversationKpiFunction.HANDLE_TIMES, KpiTables.HANDLE_TIMES, clickHouse);
         toClickHouse(kpis, ConversationKpiFunction.CSAT_RATINGS, KpiTables.CSAT_RATINGS, clickHouse);
         toClickHouse(kpis, ConversationKpiFunction.ACTIVITY, KpiTables.ACTIVITY, clickHouse);
+        toClickHouse(kpis, ConversationKpiFunction.CHANNELS, KpiTables.CONVERSATION_CHANNELS, clickHouse);
     }
 
     private static <T> void toClickHouse(SingleOutputStreamOperator<?> kpis, OutputTag<T> figures,

@@ -113,6 +113,9 @@ class ConversationKpiJobTest {
                     List.of("globex", "survey_offered", "1"), List.of("globex", "customer_message", "1"),
                     List.of("globex", "agent_message", "2"), List.of("globex", "bot_message", "2"),
                     List.of("globex", "assigned", "2"));
+            assertThat(query("SELECT tenant_id, conversation_id, channel FROM conversation_channels FINAL"
+                    + " ORDER BY conversation_id")).as("the channel filter's key").containsExactly(
+                    List.of("acme", "conv-1", "WEB"), List.of("acme", "conv-2", "WEB"), List.of("globex", "conv-3", "WEB"));
 
             assertSummaryViews();
 

@@ -30,6 +30,7 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
     public static final OutputTag<HandleTime> HANDLE_TIMES = tag("handle-times", HandleTime.class);
     public static final OutputTag<CsatRating> CSAT_RATINGS = tag("csat-ratings", CsatRating.class);
     public static final OutputTag<Activity> ACTIVITY = tag("activity", Activity.class);
+    public static final OutputTag<ConversationChannel> CHANNELS = tag("channels", ConversationChannel.class);
 
     private final Duration stateTtl;
 
@@ -112,6 +113,11 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
         @Override
         public void activity(Activity row) {
             ctx.output(ACTIVITY, row);
+        }
+
+        @Override
+        public void channel(ConversationChannel row) {
+            ctx.output(CHANNELS, row);
         }
     }
 }

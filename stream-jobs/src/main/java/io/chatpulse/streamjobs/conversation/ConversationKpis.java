@@ -34,6 +34,8 @@ public final class ConversationKpis {
         void csat(CsatRating row);
 
         void activity(Activity row);
+
+        void channel(ConversationChannel row);
     }
 
     private final QueueWaitTracker queueWaits = new QueueWaitTracker();
@@ -51,6 +53,10 @@ public final class ConversationKpis {
         handleTimes.apply(event, state.handleTime, state.where).ifPresent(out::handleTime);
         csat(event, state.where).ifPresent(out::csat);
         activity(event, state.where).ifPresent(out::activity);
+        if (event.getPayload() instanceof ConversationOpened opened) {
+            out.channel(new ConversationChannel(event.getTenantId(), event.getConversationId(),
+                    opened.getChannel().name(), event.getEventTime()));
+        }
     }
 
     private static Optional<CsatRating> csat(ConversationEvent event, ConversationContext where) {

@@ -4,7 +4,7 @@ import io.chatpulse.streamjobs.clickhouse.ClickHouseTable;
 import java.util.List;
 
 /**
- * The per-conversation tables of clickhouse-schema (V001, V003, V005) and how each figure fills a row.
+ * The per-conversation tables of clickhouse-schema (V001, V003, V005, V040) and how each figure fills a row.
  * DateTime64 columns are bound as epoch milliseconds: ClickHouse reads an integer inserted into a
  * DateTime64(3) column as a Unix timestamp in milliseconds, UTC, whatever the session time zone.
  */
@@ -98,6 +98,16 @@ public final class KpiTables {
                 insert.setString(5, row.kind().column());
                 insert.setString(6, row.agentId());
                 insert.setLong(7, row.at());
+            });
+
+    /** V040's table, the key of the reports' channel filter. */
+    public static final ClickHouseTable<ConversationChannel> CONVERSATION_CHANNELS = new ClickHouseTable<>(
+            "conversation_channels", List.of("tenant_id", "conversation_id", "channel", "opened_at"),
+            (insert, row) -> {
+                insert.setString(1, row.tenantId());
+                insert.setString(2, row.conversationId());
+                insert.setString(3, row.channel());
+                insert.setLong(4, row.openedAt());
             });
 
     private KpiTables() {

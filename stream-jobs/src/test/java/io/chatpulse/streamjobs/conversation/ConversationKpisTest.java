@@ -43,6 +43,8 @@ class ConversationKpisTest {
                 org.assertj.core.groups.Tuple.tuple(Kind.AGENT_MESSAGE, "agent-7", "billing"),
                 org.assertj.core.groups.Tuple.tuple(Kind.RESOLVED, "agent-7", "billing"),
                 org.assertj.core.groups.Tuple.tuple(Kind.SURVEY_OFFERED, "agent-7", "billing"));
+        assertThat(figures.channels).as("the channel filter's key")
+                .containsExactly(new ConversationChannel("acme", "conv-1", "WEB", T0));
     }
 
     @Test
@@ -95,6 +97,7 @@ class ConversationKpisTest {
         final List<HandleTime> handleTimes = new ArrayList<>();
         final List<CsatRating> csat = new ArrayList<>();
         final List<Activity> activity = new ArrayList<>();
+        final List<ConversationChannel> channels = new ArrayList<>();
 
         @Override
         public void queueWait(QueueWait row) {
@@ -124,6 +127,11 @@ class ConversationKpisTest {
         @Override
         public void csat(CsatRating row) {
             csat.add(row);
+        }
+
+        @Override
+        public void channel(ConversationChannel row) {
+            channels.add(row);
         }
 
         @Override
