@@ -19,7 +19,7 @@ final class AgentReportTable {
             names.addAll(Arrays.asList(figure + "_count", figure + "_median_ms", figure + "_p90_ms",
                     figure + "_p99_ms", figure + "_mean_ms"));
         }
-        names.addAll(List.of("occupancy", "csat_ratings", "csat", "average_rating", "negative_rate"));
+        names.addAll(List.of("online_ms", "occupancy", "average_concurrency", "csat_ratings", "csat", "average_rating", "negative_rate"));
         return names;
     }
 
@@ -28,8 +28,8 @@ final class AgentReportTable {
         for (Distribution d : List.of(agent.firstResponse(), agent.replyTime(), agent.handleTime())) {
             cells.addAll(Arrays.asList(d.count(), d.medianMs(), d.p90Ms(), d.p99Ms(), d.meanMs()));
         }
-        cells.addAll(Arrays.asList(agent.occupancy(), agent.csat().ratings(), agent.csat().csat(),
-                agent.csat().averageRating(), agent.csat().negativeRate()));
+        cells.addAll(Arrays.asList(agent.onlineMs(), agent.occupancy(), agent.averageConcurrency(),
+                agent.csat().ratings(), agent.csat().csat(), agent.csat().averageRating(), agent.csat().negativeRate()));
         return cells;
     }
 }

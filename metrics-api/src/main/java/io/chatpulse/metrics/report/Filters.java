@@ -20,6 +20,14 @@ public record Filters(String queueId, String agentId, String channel) {
         return new Filters(id("queueId", queueId), id("agentId", agentId), channel(channel));
     }
 
+    /**
+     * Whether a queue or channel filter narrows the conversations. Agent time belongs to neither,
+     * so it can only follow the agents such a filter selects.
+     */
+    boolean byQueueOrChannel() {
+        return !queueId.isEmpty() || !channel.isEmpty();
+    }
+
     private static String id(String parameter, String value) {
         if (value == null || value.isBlank()) {
             return "";

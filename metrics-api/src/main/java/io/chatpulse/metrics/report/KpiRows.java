@@ -25,6 +25,8 @@ final class KpiRows {
     final Map<Key, Kpis.Quality> csat = new HashMap<>();
     final Map<Key, long[]> surveys = new HashMap<>();
     final Map<Key, Double> surveyResponseRate = new HashMap<>();
+    // Not among keys(): whether an agent with time only is a row depends on the filters (AgentReport).
+    final Map<Key, AgentTime> agentTime = new HashMap<>();
 
     Set<Key> keys() {
         Set<Key> keys = new HashSet<>();

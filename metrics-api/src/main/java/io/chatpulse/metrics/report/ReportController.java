@@ -53,8 +53,10 @@ class ReportController {
     @GetMapping("/api/v1/reports/agents")
     @Operation(summary = "Agent performance report",
             description = "Per agent: conversations handled, resolutions, first response, reply and handle time "
-                    + "(count, median, p90, p99, mean) and CSAT. occupancy is always null: it needs agent status "
-                    + "(online time), which is not stored yet. Role: supervisor.")
+                    + "(count, median, p90, p99, mean), online time (onlineMs), occupancy and average concurrency "
+                    + "(null without online time) and CSAT. Online time belongs to no queue or channel: the three are "
+                    + "the agent's whole time, and an agent online with no conversation is listed only when no queue "
+                    + "or channel filter is given. Role: supervisor.")
     AgentReport agents(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params) {
         return service.agents(service.query(tenant, params));
     }

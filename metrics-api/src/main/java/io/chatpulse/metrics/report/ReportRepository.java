@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the report views of migration V040. The arithmetic is theirs alone: the summary, a time
+ * Reads the report views of migrations V040 and V042. The arithmetic is theirs alone: the summary, a time
  * series, the agent report and the exports are the same views with a different bucket, so they
  * cannot disagree with each other or with Grafana. Tenant, period, timezone and every filter are
  * bound parameters; nothing from a request is ever part of the SQL text.
@@ -29,9 +29,12 @@ public class ReportRepository {
     }
 
     /** The views, one per family of figures; the agent report needs only some of them. */
-    enum Family { QUEUE_WAITS, FIRST_RESPONSES, REPLY_TIMES, RESOLUTION_TIMES, HANDLE_TIMES, ACTIVITY, CSAT, SURVEYS }
+    enum Family {
+        QUEUE_WAITS, FIRST_RESPONSES, REPLY_TIMES, RESOLUTION_TIMES, HANDLE_TIMES, ACTIVITY, CSAT, SURVEYS, AGENT_TIME
+    }
 
-    static final Set<Family> ALL = EnumSet.allOf(Family.class);
+    /** What the summary and the series show: agent time is a figure per agent (metrics.md), of the agent report. */
+    static final Set<Family> KPIS = EnumSet.complementOf(EnumSet.of(Family.AGENT_TIME));
 
     /** The families asked for, per bucket of {@code interval}, per agent when {@code byAgent}. */
     KpiRows read(ReportQuery query, Interval interval, boolean byAgent, Set<Family> families) {
@@ -62,6 +65,9 @@ public class ReportRepository {
         if (families.contains(Family.SURVEYS)) {
             readSurveys(query, interval, byAgent, rows);
         }
+        if (families.contains(Family.AGENT_TIME)) {
+            readAgentTime(query, interval, byAgent, rows);
+        }
         return rows;
     }
 
@@ -91,6 +97,12 @@ public class ReportRepository {
                 rows.surveyResponseRate.put(key, rate);
             }
         });
+    }
+
+    // The view has no queue or channel parameter: ClickHouse ignores the ones read() passes to every view.
+    private void readAgentTime(ReportQuery query, Interval interval, boolean byAgent, KpiRows rows) {
+        read("report_agent_time", ")", query, interval, byAgent, (key, rs) -> rows.agentTime.put(key,
+                new AgentTime(rs.getLong("online_ms"), nullable(rs, "occupancy"), nullable(rs, "average_concurrency"))));
     }
 
     private interface RowReader {

@@ -20,7 +20,7 @@ public class ReportService {
     // What the agent report shows; queue waits, resolution times and surveys are not in it.
     private static final Set<ReportRepository.Family> AGENT_FIGURES = EnumSet.of(ReportRepository.Family.FIRST_RESPONSES,
             ReportRepository.Family.REPLY_TIMES, ReportRepository.Family.HANDLE_TIMES, ReportRepository.Family.ACTIVITY,
-            ReportRepository.Family.CSAT);
+            ReportRepository.Family.CSAT, ReportRepository.Family.AGENT_TIME);
 
     private final ReportRepository repository;
     private final ReportProperties properties;
@@ -35,14 +35,14 @@ public class ReportService {
     }
 
     public KpiSummary summary(ReportQuery query) {
-        KpiRows rows = repository.read(query, Interval.PERIOD, false, ReportRepository.ALL);
+        KpiRows rows = repository.read(query, Interval.PERIOD, false, ReportRepository.KPIS);
         KpiRows.Key key = new KpiRows.Key(query.period().from().toEpochMilli(), "");
         return new KpiSummary(from(query), to(query), query.zone().getId(), query.filters(), rows.kpis(key));
     }
 
     public KpiSeries series(ReportQuery query, Interval interval) {
         query.requireBucketsAtMost(interval, properties.maxBuckets());
-        KpiRows rows = repository.read(query, interval, false, ReportRepository.ALL);
+        KpiRows rows = repository.read(query, interval, false, ReportRepository.KPIS);
         // Every bucket of the period, then any the engine returned that the JDK did not expect
         // (a tz database difference), so no figure is ever dropped.
         TreeMap<Long, KpiSeries.Bucket> buckets = new TreeMap<>();
@@ -62,21 +62,30 @@ public class ReportService {
     public AgentReport agents(ReportQuery query) {
         KpiRows rows = repository.read(query, Interval.PERIOD, true, AGENT_FIGURES);
         TreeMap<String, AgentReport.Agent> agents = new TreeMap<>();
-        for (KpiRows.Key key : rows.keys()) {
+        for (KpiRows.Key key : agentKeys(query, rows)) {
             // '' is "no agent" (a bot resolved it, an unassigned step): not a row of the agent report.
             if (!key.agentId().isEmpty()) {
-                agents.put(key.agentId(), agent(key, rows.kpis(key)));
+                agents.put(key.agentId(), agent(key, rows.kpis(key), rows.agentTime.getOrDefault(key, AgentTime.NONE)));
             }
         }
         return new AgentReport(from(query), to(query), query.zone().getId(), query.filters(),
                 List.copyOf(agents.values()));
     }
 
-    private static AgentReport.Agent agent(KpiRows.Key key, Kpis kpis) {
+    /** The agents with figures, and those with online time only unless a queue or channel filter applies. */
+    private static Set<KpiRows.Key> agentKeys(ReportQuery query, KpiRows rows) {
+        Set<KpiRows.Key> keys = rows.keys();
+        if (!query.filters().byQueueOrChannel()) {
+            keys.addAll(rows.agentTime.keySet());
+        }
+        return keys;
+    }
+
+    private static AgentReport.Agent agent(KpiRows.Key key, Kpis kpis, AgentTime time) {
         Kpis.Quality q = kpis.quality();
         return new AgentReport.Agent(key.agentId(), kpis.volume().handled(), kpis.volume().resolutions(),
-                kpis.firstResponse(), kpis.replyTime(), kpis.handleTime(), null,
-                new AgentReport.Csat(q.ratings(), q.csat(), q.averageRating(), q.negativeRate()));
+                kpis.firstResponse(), kpis.replyTime(), kpis.handleTime(), time.onlineMs(), time.occupancy(),
+                time.averageConcurrency(), new AgentReport.Csat(q.ratings(), q.csat(), q.averageRating(), q.negativeRate()));
     }
 
     private static KpiSeries.Bucket bucket(ZonedDateTime start, KpiRows rows, long bucketMs) {

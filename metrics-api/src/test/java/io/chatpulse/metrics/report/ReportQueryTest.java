@@ -26,4 +26,12 @@ class ReportQueryTest {
         assertThatThrownBy(() -> Filters.parse(null, null, "fax")).hasMessageContaining("channel");
         assertThatThrownBy(() -> Filters.parse("q".repeat(201), null, null)).hasMessageContaining("queueId");
     }
+
+    @Test
+    void onlyAQueueOrChannelFilterNarrowsTheConversations() {
+        assertThat(Filters.NONE.byQueueOrChannel()).isFalse();
+        assertThat(Filters.parse(null, "a-1", null).byQueueOrChannel()).isFalse();
+        assertThat(Filters.parse("billing", null, null).byQueueOrChannel()).isTrue();
+        assertThat(Filters.parse(null, null, "app").byQueueOrChannel()).isTrue();
+    }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -193,9 +194,9 @@ class ReportsIntegrationTest {
     void reportsEveryAgentsFigures() throws Exception {
         JsonNode report = ok("/api/v1/reports/agents?" + BERLIN, "acme-sup");
         JsonNode agents = report.get("agents");
-        assertThat(agents).hasSize(3);
+        assertThat(ids(agents, "agentId")).containsExactly("a-1", "a-2", "a-3", "a-4");
         assertThat(agents.get(0).propertyNames()).containsExactly("agentId", "handled", "resolutions", "firstResponse",
-                "replyTime", "handleTime", "occupancy", "csat");
+                "replyTime", "handleTime", "onlineMs", "occupancy", "averageConcurrency", "csat");
         JsonNode a2 = agents.get(1);
         assertThat(a2.get("agentId").asString()).isEqualTo("a-2");
         // a-2 has items 1, 4, 7: FRT 1500, 4500, 7500 -> median 4500, p90: 1.8 -> 4500 + 0.8 * 3000 = 6900.
@@ -203,7 +204,7 @@ class ReportsIntegrationTest {
         assertThat(a2.get("resolutions").asLong()).isEqualTo(3);
         assertDistribution(a2.get("firstResponse"), 3, 4500, 6900, 7440, 4500);
         assertDistribution(a2.get("handleTime"), 3, 120_000, 192_000, 208_200, 120_000);
-        assertThat(a2.get("occupancy").isNull()).isTrue();
+        assertAgentTime(a2, 0, null, null);
         // Ratings 2, 5, 3.
         assertThat(a2.get("csat").get("ratings").asLong()).isEqualTo(3);
         assertThat(a2.get("csat").get("csat").asDouble()).isCloseTo(100.0 / 3, within(1e-9));
@@ -229,16 +230,16 @@ class ReportsIntegrationTest {
                 .contains("chatpulse_acme_agent-report_2026-03-01T0000_2026-03-03T0000_Europe-Berlin.csv");
         List<List<String>> rows = parseCsv(new String(csv.body(), StandardCharsets.UTF_8));
         assertThat(rows.get(0)).containsExactlyElementsOf(AgentReportTable.HEADER);
-        assertThat(rows).hasSize(4);
+        assertThat(rows).hasSize(5);
 
         HttpResponse<byte[]> xlsx = getBytes("/api/v1/reports/agents/export?" + BERLIN + "&format=xlsx", "acme-mgr");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Disposition")).get().asString()
                 .contains("chatpulse_acme_agent-report_2026-03-01T0000_2026-03-03T0000_Europe-Berlin.xlsx");
         List<List<String>> sheet = readXlsx(xlsx.body());
-        assertThat(sheet).hasSize(4);
+        assertThat(sheet).hasSize(5);
 
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < agents.size(); i++) {
             JsonNode agent = agents.get(i);
             List<String> expected = expectedAgentCells(agent);
             assertThat(rows.get(i + 1)).as("csv row " + i).containsExactlyElementsOf(expected);
@@ -256,9 +257,65 @@ class ReportsIntegrationTest {
             }
         }
         JsonNode c = a.get("csat");
-        cells.addAll(Arrays.asList(text(a.get("occupancy")), text(c.get("ratings")), text(c.get("csat")),
-                text(c.get("averageRating")), text(c.get("negativeRate"))));
+        cells.addAll(Arrays.asList(text(a.get("onlineMs")), text(a.get("occupancy")), text(a.get("averageConcurrency")),
+                text(c.get("ratings")), text(c.get("csat")), text(c.get("averageRating")), text(c.get("negativeRate"))));
         return cells;
+    }
+
+    @Test
+    void reportsOnlineTimeOccupancyAndConcurrencyOfEachBerlinDay() throws Exception {
+        JsonNode agents = ok("/api/v1/reports/agents?" + BERLIN, "acme-sup").get("agents");
+        // a-1: four minutes of the period (the replayed one once): 150000 / 240000, 240000 / 240000.
+        assertAgentTime(agents.get(0), 240_000, 0.625, 1.0);
+        // a-4 was online and handled nothing: a row of its own, not hidden.
+        JsonNode a4 = agents.get(3);
+        assertAgentTime(a4, 60_000, 0.0, 0.0);
+        assertThat(a4.get("handled").asLong()).isZero();
+        assertThat(a4.get("firstResponse").get("count").asLong()).isZero();
+        // Berlin's 03-01 ends at 23:00Z: 22:58Z and 22:59Z are day 1, 23:00Z and 23:01Z day 2.
+        assertAgentTime(ok("/api/v1/reports/agents?" + BERLIN_DAY_1, "acme-sup").get("agents").get(0), 120_000, 0.75, 1.25);
+        assertAgentTime(ok("/api/v1/reports/agents?" + BERLIN_DAY_2, "acme-sup").get("agents").get(0), 120_000, 0.5, 0.75);
+
+        List<List<String>> csv = parseCsv(body("/api/v1/reports/agents/export?" + BERLIN, "acme-mgr"));
+        int online = csv.get(0).indexOf("online_ms");
+        assertThat(csv.get(0).subList(online, online + 3)).containsExactly("online_ms", "occupancy", "average_concurrency");
+        assertThat(csv.get(1).subList(online, online + 3)).containsExactly("240000.0", "0.625", "1.0");
+        assertThat(csv.get(2).subList(online, online + 3)).containsExactly("0.0", "", "");
+        assertThat(csv.get(4).subList(online, online + 3)).containsExactly("60000.0", "0.0", "0.0");
+    }
+
+    @Test
+    void cutsAgentTimeIntoDaysOfTheTimezone() throws Exception {
+        String sql = "SELECT bucket_ms, online_ms, occupancy, average_concurrency FROM report_agent_time(tenant = 'acme', "
+                + "from = '2026-02-28 23:00:00', to = '2026-03-02 23:00:00', tz = 'Europe/Berlin', bucket = 'day', "
+                + "by_agent = true, agent = 'a-1') ORDER BY bucket_ms";
+        List<String> days = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(SharedClickHouse.get().jdbcUrl(), "default", "");
+             Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                days.add(rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getDouble(3) + " " + rs.getDouble(4));
+            }
+        }
+        // Berlin midnights 2026-02-28T23:00Z and 2026-03-01T23:00Z.
+        assertThat(days).containsExactly("1772319600000 120000 0.75 1.25", "1772406000000 120000 0.5 0.75");
+    }
+
+    @Test
+    void listsAQueuesAgentsWithTheirWholeOnlineTime() throws Exception {
+        // Online time belongs to no queue: billing's agents (items 2, 4, 6) with all their time, and
+        // a-4, online without a conversation, is nobody's agent in billing.
+        JsonNode billing = ok("/api/v1/reports/agents?" + BERLIN + "&queueId=billing", "acme-sup").get("agents");
+        assertThat(ids(billing, "agentId")).containsExactly("a-1", "a-2", "a-3");
+        assertAgentTime(billing.get(0), 240_000, 0.625, 1.0);
+        JsonNode a4 = ok("/api/v1/reports/agents?" + BERLIN + "&agentId=a-4", "acme-sup").get("agents");
+        assertThat(ids(a4, "agentId")).containsExactly("a-4");
+    }
+
+    private static void assertAgentTime(JsonNode agent, long onlineMs, Double occupancy, Double averageConcurrency) {
+        assertThat(agent.get("onlineMs").asLong()).as(agent.get("agentId").asString()).isEqualTo(onlineMs);
+        assertThat(agent.get("occupancy").isNull() ? null : agent.get("occupancy").asDouble()).isEqualTo(occupancy);
+        assertThat(agent.get("averageConcurrency").isNull() ? null : agent.get("averageConcurrency").asDouble())
+                .isEqualTo(averageConcurrency);
     }
 
     // Numbers compared as numbers: CSV writes 4500.0 as "4500.0", a spreadsheet cell reads 4500.
@@ -414,7 +471,9 @@ class ReportsIntegrationTest {
         JsonNode globex = ok("/api/v1/kpis/summary?" + BERLIN, "globex-mgr").get("kpis");
         assertThat(globex.get("queueWait").get("count").asLong()).isEqualTo(7);
         assertThat(globex.get("queueWait").get("medianMs").asDouble()).isEqualTo(4_242_421);
-        assertThat(ids(ok("/api/v1/reports/agents?" + BERLIN, "globex-mgr").get("agents"), "agentId")).containsExactly("g-1");
+        JsonNode globexAgents = ok("/api/v1/reports/agents?" + BERLIN, "globex-mgr").get("agents");
+        assertThat(ids(globexAgents, "agentId")).containsExactly("a-1", "g-1");
+        assertAgentTime(globexAgents.get(0), 4_242_421, 1.0, 1.0);
     }
 
     @Test
@@ -480,8 +539,8 @@ class ReportsIntegrationTest {
         assertThat(mapped).contains("/api/v1/kpis/summary", "/api/v1/kpis/series", "/api/v1/reports/agents",
                 "/api/v1/reports/agents/export", "/api/v1/conversations", "/api/v1/conversations/export");
         assertThat(documented).containsAll(mapped);
-        // The tenant is never a request parameter, and occupancy's absence is explained.
-        assertThat(response.body()).doesNotContain("\"name\":\"tenant\"").contains("occupancy is always null");
+        // The tenant is never a request parameter, and why a queue filter does not narrow online time is explained.
+        assertThat(response.body()).doesNotContain("\"name\":\"tenant\"").contains("Online time belongs to no queue");
         assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
     }
 

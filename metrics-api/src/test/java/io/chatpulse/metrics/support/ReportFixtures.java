@@ -34,6 +34,21 @@ import java.util.List;
  * rating i%5+1; activity: opened, assigned, a customer and an agent message, resolved, survey offered,
  * and a reopen for i = 2 and 5. Extra waits: abandoned after 60 s at items 2 and 6 (billing), a short
  * abandon of 2 s at item 3 (sales).
+ *
+ * <p>Agent time (agent_time_minutes) around Berlin's midnight of 03-01/03-02 (23:00Z): a-1 works
+ * across it, a-4 is online without any conversation, a-2 and a-3 are never online; globex's a-1
+ * (the same agent id) has 4242421 ms in every column.
+ * <pre>
+ * agent  minute (UTC)  Berlin       online  occupied  conversation
+ * a-1    02-28 22:59   02-28 23:59   60000     60000         60000   before the period
+ * a-1    03-01 22:58   03-01 23:58   60000     30000         30000
+ * a-1    03-01 22:59   03-01 23:59   60000     60000        120000
+ * a-1    03-01 23:00   03-02 00:00   60000     60000         90000   written twice (a replay)
+ * a-1    03-01 23:01   03-02 00:01   60000         0             0
+ * a-4    03-01 22:59   03-01 23:59   30000         0             0
+ * a-4    03-01 23:00   03-02 00:00   30000         0             0
+ * a-1    03-02 23:00   03-03 00:00   60000     60000         60000   to is exclusive
+ * </pre>
  */
 public final class ReportFixtures {
 
@@ -49,6 +64,18 @@ public final class ReportFixtures {
 
     private static final String FIRST_RESPONSES =
             "first_responses (tenant_id, queue_id, conversation_id, agent_id, started_at, responded_at, frt_ms)";
+    private static final String AGENT_TIME =
+            "agent_time_minutes (tenant_id, agent_id, minute, online_ms, occupied_ms, conversation_ms)";
+    private static final List<String> AGENT_TIME_ROWS = List.of(
+            "('acme', 'a-1', '2026-02-28 22:59:00', 60000, 60000, 60000)",
+            "('acme', 'a-1', '2026-03-01 22:58:00', 60000, 30000, 30000)",
+            "('acme', 'a-1', '2026-03-01 22:59:00', 60000, 60000, 120000)",
+            "('acme', 'a-1', '2026-03-01 23:00:00', 60000, 60000, 90000)",
+            "('acme', 'a-1', '2026-03-01 23:01:00', 60000, 0, 0)",
+            "('acme', 'a-4', '2026-03-01 22:59:00', 30000, 0, 0)",
+            "('acme', 'a-4', '2026-03-01 23:00:00', 30000, 0, 0)",
+            "('acme', 'a-1', '2026-03-02 23:00:00', 60000, 60000, 60000)",
+            "('globex', 'a-1', '2026-03-01 22:59:00', 4242421, 4242421, 4242421)");
     private static final String CONVERSATION_ACTIVITY =
             "conversation_activity (tenant_id, queue_id, conversation_id, event_id, kind, agent_id, at)";
 
@@ -91,9 +118,11 @@ public final class ReportFixtures {
             insertInto(st, "csat_ratings (tenant_id, queue_id, conversation_id, agent_id, submitted_at, rating, comment)", ratings);
             insertInto(st, CONVERSATION_ACTIVITY, activity);
             insertInto(st, "conversation_channels (tenant_id, conversation_id, channel, opened_at)", channels);
+            insertInto(st, AGENT_TIME, AGENT_TIME_ROWS);
             // A replay after a crash writes some rows again: each must count once (FINAL).
             insertInto(st, FIRST_RESPONSES, List.of(frts.get(2)));
             insertInto(st, CONVERSATION_ACTIVITY, List.of(activity.get(0)));
+            insertInto(st, AGENT_TIME, List.of(AGENT_TIME_ROWS.get(3)));
         }
     }
 
