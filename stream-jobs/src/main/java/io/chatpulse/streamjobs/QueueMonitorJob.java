@@ -1,6 +1,9 @@
 package io.chatpulse.streamjobs;
 
 import io.chatpulse.events.Topics;
+import io.chatpulse.streamjobs.agent.AgentMinute;
+import io.chatpulse.streamjobs.agent.AgentTables;
+import io.chatpulse.streamjobs.agent.AgentTimeFunction;
 import io.chatpulse.streamjobs.alert.AlertRecord;
 import io.chatpulse.streamjobs.alert.AlertRules;
 import io.chatpulse.streamjobs.alert.AlertSerializer;
@@ -31,7 +34,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The live queue monitor and the alert detection of metrics.md (queue_wait, csat_drop, frt_spike and
  * volume_spike in the keyed monitor, pipeline_stalled in a watchdog): reads conversation and agent
  * events and keeps, per tenant and queue, the waiting conversations (queue length, oldest wait) and the
- * agents online, available and busy. Writes a row per queue every second of event time into
+ * agents online, available and busy; per agent, online time, occupancy and concurrency per minute
+ * ({@code agent_time_minutes}). Writes a row per queue every second of event time into
  * {@code queue_live_state} (latest per queue) and {@code queue_live_history}; every alert state
  * change goes to {@code chatpulse.alerts} and {@code alert_history}. Live, the watermark follows
  * the clock while no event comes, so the oldest wait grows and the alert fires on time; a replay
@@ -40,7 +44,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class QueueMonitorJob {
 
     static final String NAME = "chatpulse-queue-monitor";
-    private static final String WHAT = "live queue state (queue_live_state, queue_live_history) and the alerts"
+    private static final String WHAT = "live queue state (queue_live_state, queue_live_history), agent time"
+            + " (agent_time_minutes) and the alerts"
             + " queue_wait, csat_drop, frt_spike, volume_spike, pipeline_stalled (chatpulse.alerts, alert_history)"
             + " from conversation and agent events";
 
@@ -119,6 +124,13 @@ public final class QueueMonitorJob {
                 .uid("queue-monitor");
 
         ClickHouseSettings clickHouse = JobEnvironment.clickHouse(config);
+        conversations.union(agents)
+                .keyBy(MonitorInput::tenantId)
+                .process(new AgentTimeFunction(config.getDuration(JobConfig.STATE_TTL)),
+                        TypeInformation.of(AgentMinute.class))
+                .name("agent time").uid("agent-time")
+                .sinkTo(new ClickHouseSink<>(clickHouse, AgentTables.AGENT_TIME_MINUTES))
+                .name("clickhouse: " + AgentTables.AGENT_TIME_MINUTES.name()).uid("agent-time-minutes-sink");
         rows.sinkTo(new ClickHouseSink<>(clickHouse, QueueTables.LIVE_STATE))
                 .name("clickhouse: " + QueueTables.LIVE_STATE.name()).uid("queue-live-state-sink");
         rows.sinkTo(new ClickHouseSink<>(clickHouse, QueueTables.LIVE_HISTORY))

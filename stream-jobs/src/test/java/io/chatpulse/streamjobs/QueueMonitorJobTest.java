@@ -78,6 +78,11 @@ class QueueMonitorJobTest {
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple(AlertState.FIRING, history + 3_000, true),
                             org.assertj.core.groups.Tuple.tuple(AlertState.RESOLVED, history + 12_000, true));
+            // Agent time of the replay: agent-1 online from history - 60 s, holding conv-old for 10 s.
+            long firstMinute = Math.floorDiv(history - 60_000, 60_000) * 60_000;
+            List<String> expected = List.of(String.valueOf(firstMinute / 1000),
+                    String.valueOf(firstMinute + 60_000 - (history - 60_000)), "10000", "10000");
+            await("agent-1's minutes of the replay in agent_time_minutes", () -> agentTime(history).equals(expected));
 
             // Live: a customer waits in billing and the only agent there is offline.
             produceAgent(agent("agent-1", AgentStatus.OFFLINE, "billing", System.currentTimeMillis()));
@@ -171,6 +176,17 @@ class QueueMonitorJobTest {
                     + " WHERE queue_id = 'billing'").stream().findFirst();
         } catch (Exception e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /** agent-1's first minute (epoch s) and its online ms, then occupied and conversation ms of the replay's minutes. */
+    private List<String> agentTime(long history) {
+        try {
+            return query("SELECT toUnixTimestamp(min(minute)), argMin(online_ms, minute), sum(occupied_ms),"
+                    + " sum(conversation_ms) FROM agent_time_minutes FINAL WHERE tenant_id = 'acme'"
+                    + " AND agent_id = 'agent-1' AND minute < toDateTime(" + (history / 1000 + 120) + ")").get(0);
+        } catch (Exception e) {
+            return List.of();
         }
     }
 

@@ -3,6 +3,8 @@ package io.chatpulse.streamjobs.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.events.AgentEvent;
+import io.chatpulse.streamjobs.agent.AgentClock;
+import io.chatpulse.streamjobs.agent.AgentMinute;
 import io.chatpulse.streamjobs.alert.AlertRecord;
 import io.chatpulse.streamjobs.alert.AlertRuleState;
 import io.chatpulse.streamjobs.alert.PipelineProgress;
@@ -17,7 +19,8 @@ class MonitorFlinkTypesTest {
     @Test
     void rowsStateAndRecordsArePojos() {
         for (Class<?> type : new Class<?>[] {MonitorInput.class, Waiting.class, AgentPresence.class, QueueStatus.class,
-                QueueSnapshot.class, ConversationTrack.class, AlertRecord.class, AlertRuleState.class, PipelineProgress.class}) {
+                QueueSnapshot.class, ConversationTrack.class, AlertRecord.class, AlertRuleState.class, PipelineProgress.class,
+                AgentMinute.class, AgentClock.class}) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }
         assertThat(TypeInformation.of(AgentEvent.class)).isInstanceOf(AvroTypeInfo.class);

@@ -1,0 +1,220 @@
+package io.chatpulse.streamjobs.agent;
+
+import io.chatpulse.events.AgentAssigned;
+import io.chatpulse.events.AgentStatus;
+import io.chatpulse.events.AgentStatusChanged;
+import io.chatpulse.events.ConversationAbandoned;
+import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.ConversationQueued;
+import io.chatpulse.events.ConversationResolved;
+import io.chatpulse.events.ConversationTransferred;
+import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
+import io.chatpulse.streamjobs.queue.MonitorInput;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Online time, occupancy and concurrency of a tenant's agents (metrics.md, per agent), keyed by
+ * tenant on the queue monitor's input: each agent's status and the conversations assigned to them
+ * drive an {@link AgentClock}; every minute of event time a row per agent online in it goes out.
+ *
+ * <p>As in the queue monitor, an event waits in {@code pending} until the watermark passes its time
+ * and is then applied in event-time order, and minutes close in event-time timers, so a replay
+ * writes the same rows; live, the watermark follows the clock while no event comes, so a minute
+ * closes on time. A repeated event id (within an hour) is applied once.
+ */
+public class AgentTimeFunction extends KeyedProcessFunction<String, MonitorInput, AgentMinute> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** How long an event id is remembered: redeliveries come within minutes. */
+    private static final Duration DEDUP_WINDOW = Duration.ofHours(1);
+
+    private final Duration stateTtl;
+
+    private transient MapState<Long, List<MonitorInput>> pending;
+    private transient MapState<String, Boolean> seenEventIds;
+    /** Conversation -> the agent it is assigned to, while active. */
+    private transient MapState<String, String> assignments;
+    private transient MapState<String, AgentClock> clocks;
+    private transient ValueState<Long> nextMinute;
+
+    /** @param stateTtl how long an assignment is kept without a new event about it */
+    public AgentTimeFunction(Duration stateTtl) {
+        this.stateTtl = stateTtl;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        TrustedEventClasses.install();
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
+                Types.LIST(TypeInformation.of(MonitorInput.class))));
+        MapStateDescriptor<String, Boolean> seen = new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
+        seen.enableTimeToLive(StateTtlConfig.newBuilder(DEDUP_WINDOW).build());
+        seenEventIds = getRuntimeContext().getMapState(seen);
+        MapStateDescriptor<String, String> assigned = new MapStateDescriptor<>("assignments", Types.STRING, Types.STRING);
+        assigned.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl).build());
+        assignments = getRuntimeContext().getMapState(assigned);
+        clocks = getRuntimeContext().getMapState(new MapStateDescriptor<>("clocks", Types.STRING,
+                TypeInformation.of(AgentClock.class)));
+        nextMinute = getRuntimeContext().getState(new ValueStateDescriptor<>("next-minute", Types.LONG));
+    }
+
+    @Override
+    public void processElement(MonitorInput input, Context ctx, Collector<AgentMinute> out) throws Exception {
+        String eventId = input.conversation != null ? input.conversation.getEventId() : input.agent.getEventId();
+        if (seenEventIds.contains(eventId)) {
+            return; // a producer retry: applied again it would count an assignment twice
+        }
+        seenEventIds.put(eventId, Boolean.TRUE);
+        long at = ctx.timestamp() != null ? ctx.timestamp() : input.eventTime();
+        List<MonitorInput> due = pending.get(at);
+        if (due == null) {
+            due = new ArrayList<>();
+        }
+        due.add(input);
+        pending.put(at, due);
+        ctx.timerService().registerEventTimeTimer(at);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AgentMinute> out) throws Exception {
+        Minutes minutes = new Minutes(ctx.getCurrentKey(), out);
+        Long tick = nextMinute.value();
+        if (tick != null && tick == timestamp) {
+            closeMinute(timestamp, minutes);
+            nextMinute.clear();
+        }
+        List<MonitorInput> due = pending.get(timestamp);
+        if (due != null) {
+            pending.remove(timestamp);
+            for (MonitorInput input : due) {
+                apply(input, timestamp, minutes);
+            }
+        }
+        if (nextMinute.value() == null && anyCounting()) {
+            long next = (Math.floorDiv(timestamp, AgentClock.MINUTE) + 1) * AgentClock.MINUTE;
+            nextMinute.update(next);
+            ctx.timerService().registerEventTimeTimer(next);
+        }
+    }
+
+    /**
+     * Closes the minute ending at {@code end} for every agent. The active counts are taken again
+     * from the assignments, so one dropped by the state TTL stops counting.
+     */
+    private void closeMinute(long end, Minutes minutes) throws Exception {
+        Map<String, Integer> held = new HashMap<>();
+        for (String agentId : assignments.values()) {
+            held.merge(agentId, 1, Integer::sum);
+        }
+        for (Map.Entry<String, AgentClock> entry : toList(clocks.entries())) {
+            AgentClock clock = entry.getValue();
+            minutes.emit(entry.getKey(), clock.active(end, held.getOrDefault(entry.getKey(), 0)));
+            store(entry.getKey(), clock);
+        }
+    }
+
+    private boolean anyCounting() throws Exception {
+        for (AgentClock clock : clocks.values()) {
+            if (clock.counting()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- the events -------------------------------------------------------------------------
+
+    private void apply(MonitorInput input, long at, Minutes minutes) throws Exception {
+        if (input.conversation != null) {
+            apply(input.conversation, at, minutes);
+        } else if (input.agent.getPayload() instanceof AgentStatusChanged status) {
+            String agentId = input.agent.getAgentId();
+            AgentClock clock = clockOf(agentId, at);
+            minutes.emit(agentId, clock.online(at, status.getStatus() == AgentStatus.ONLINE));
+            store(agentId, clock);
+        }
+    }
+
+    /** As the queue monitor follows assignment: an assignment or transfer to an agent starts it, anything else ends it. */
+    private void apply(ConversationEvent event, long at, Minutes minutes) throws Exception {
+        String conversation = event.getConversationId();
+        Object payload = event.getPayload();
+        if (payload instanceof AgentAssigned assigned) {
+            assign(conversation, assigned.getAgentId(), at, minutes);
+        } else if (payload instanceof ConversationTransferred transfer) {
+            assign(conversation, transfer.getToAgentId(), at, minutes);
+        } else if (payload instanceof ConversationQueued || payload instanceof ConversationResolved
+                || payload instanceof ConversationAbandoned) {
+            assign(conversation, null, at, minutes);
+        }
+    }
+
+    /** Moves the conversation to {@code agentId} (null: to nobody). */
+    private void assign(String conversation, String agentId, long at, Minutes minutes) throws Exception {
+        String previous = assignments.get(conversation);
+        if (Objects.equals(previous, agentId)) {
+            return;
+        }
+        if (previous != null) {
+            hold(previous, -1, at, minutes);
+        }
+        if (agentId == null) {
+            assignments.remove(conversation);
+        } else {
+            assignments.put(conversation, agentId);
+            hold(agentId, 1, at, minutes);
+        }
+    }
+
+    private void hold(String agentId, int change, long at, Minutes minutes) throws Exception {
+        AgentClock clock = clockOf(agentId, at);
+        minutes.emit(agentId, clock.active(at, clock.active + change));
+        store(agentId, clock);
+    }
+
+    private AgentClock clockOf(String agentId, long at) throws Exception {
+        AgentClock clock = clocks.get(agentId);
+        return clock != null ? clock : AgentClock.startingAt(at);
+    }
+
+    /** An idle clock is forgotten: a new one starting later counts the same. */
+    private void store(String agentId, AgentClock clock) throws Exception {
+        if (clock.idle()) {
+            clocks.remove(agentId);
+        } else {
+            clocks.put(agentId, clock);
+        }
+    }
+
+    /** Turns an agent's closed minutes into rows of the tenant. */
+    private record Minutes(String tenantId, Collector<AgentMinute> out) {
+        void emit(String agentId, List<AgentClock.MinuteTotals> closed) {
+            for (AgentClock.MinuteTotals m : closed) {
+                out.collect(new AgentMinute(tenantId, agentId, m.minute(), m.onlineMs(), m.occupiedMs(),
+                        m.conversationMs()));
+            }
+        }
+    }
+
+    private static <T> List<T> toList(Iterable<T> items) {
+        List<T> list = new ArrayList<>();
+        items.forEach(list::add);
+        return list;
+    }
+}
