@@ -9,6 +9,7 @@ import io.chatpulse.events.ConversationQueued;
 import io.chatpulse.events.ConversationResolved;
 import io.chatpulse.events.ConversationTransferred;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
+import io.chatpulse.streamjobs.queue.EventTimeBuffer;
 import io.chatpulse.streamjobs.queue.MonitorInput;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,8 +33,8 @@ import org.apache.flink.util.Collector;
  * tenant on the queue monitor's input: each agent's status and the conversations assigned to them
  * drive an {@link AgentClock}; every minute of event time a row per agent online in it goes out.
  *
- * <p>As in the queue monitor, an event waits in {@code pending} until the watermark passes its time
- * and is then applied in event-time order, and minutes close in event-time timers, so a replay
+ * <p>As in the queue monitor, an event waits in an {@link EventTimeBuffer} until the watermark passes
+ * its time and is then applied in event-time order, and minutes close in event-time timers, so a replay
  * writes the same rows; live, the watermark follows the clock while no event comes, so a minute
  * closes on time. A repeated event id (within an hour) is applied once.
  */
@@ -41,13 +42,9 @@ public class AgentTimeFunction extends KeyedProcessFunction<String, MonitorInput
 
     private static final long serialVersionUID = 1L;
 
-    /** How long an event id is remembered: redeliveries come within minutes. */
-    private static final Duration DEDUP_WINDOW = Duration.ofHours(1);
-
     private final Duration stateTtl;
 
-    private transient MapState<Long, List<MonitorInput>> pending;
-    private transient MapState<String, Boolean> seenEventIds;
+    private transient EventTimeBuffer buffer;
     /** Conversation -> the agent it is assigned to, while active. */
     private transient MapState<String, String> assignments;
     private transient MapState<String, AgentClock> clocks;
@@ -61,11 +58,7 @@ public class AgentTimeFunction extends KeyedProcessFunction<String, MonitorInput
     @Override
     public void open(OpenContext context) {
         TrustedEventClasses.install();
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
-                Types.LIST(TypeInformation.of(MonitorInput.class))));
-        MapStateDescriptor<String, Boolean> seen = new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
-        seen.enableTimeToLive(StateTtlConfig.newBuilder(DEDUP_WINDOW).build());
-        seenEventIds = getRuntimeContext().getMapState(seen);
+        buffer = EventTimeBuffer.open(getRuntimeContext());
         MapStateDescriptor<String, String> assigned = new MapStateDescriptor<>("assignments", Types.STRING, Types.STRING);
         assigned.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl).build());
         assignments = getRuntimeContext().getMapState(assigned);
@@ -76,19 +69,7 @@ public class AgentTimeFunction extends KeyedProcessFunction<String, MonitorInput
 
     @Override
     public void processElement(MonitorInput input, Context ctx, Collector<AgentMinute> out) throws Exception {
-        String eventId = input.conversation != null ? input.conversation.getEventId() : input.agent.getEventId();
-        if (seenEventIds.contains(eventId)) {
-            return; // a producer retry: applied again it would count an assignment twice
-        }
-        seenEventIds.put(eventId, Boolean.TRUE);
-        long at = ctx.timestamp() != null ? ctx.timestamp() : input.eventTime();
-        List<MonitorInput> due = pending.get(at);
-        if (due == null) {
-            due = new ArrayList<>();
-        }
-        due.add(input);
-        pending.put(at, due);
-        ctx.timerService().registerEventTimeTimer(at);
+        buffer.hold(input, ctx.timestamp(), ctx.timerService());
     }
 
     @Override
@@ -99,12 +80,8 @@ public class AgentTimeFunction extends KeyedProcessFunction<String, MonitorInput
             closeMinute(timestamp, minutes);
             nextMinute.clear();
         }
-        List<MonitorInput> due = pending.get(timestamp);
-        if (due != null) {
-            pending.remove(timestamp);
-            for (MonitorInput input : due) {
-                apply(input, timestamp, minutes);
-            }
+        for (MonitorInput input : buffer.takeDue(timestamp)) {
+            apply(input, timestamp, minutes);
         }
         if (nextMinute.value() == null && anyCounting()) {
             long next = (Math.floorDiv(timestamp, AgentClock.MINUTE) + 1) * AgentClock.MINUTE;

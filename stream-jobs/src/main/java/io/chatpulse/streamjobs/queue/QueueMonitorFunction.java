@@ -43,7 +43,7 @@ import org.apache.flink.util.OutputTag;
  * without skills, who serves every queue of the tenant, is one entry).
  *
  * <p>Everything happens in event-time timers, in event-time order: an event waits in
- * {@code pending} until the watermark passes its time, then changes the state; after every change,
+ * an {@link EventTimeBuffer} until the watermark passes its time, then changes the state; after every change,
  * and at every point where an alert can change without an event (the oldest wait reaching the
  * threshold, the end of a clear period, a queue opening or closing), the rules are evaluated; every
  * {@code tickMs} of event time a row per queue goes out. So a replay of history computes exactly what
@@ -63,8 +63,6 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     private static final long MINUTE = 60_000L;
     /** Longer than any baseline (volume_spike.baseline-days, 7 by default) plus its window. */
     private static final Duration COUNTS_KEPT = Duration.ofDays(15);
-    /** How long an event id is remembered: redeliveries come within minutes. */
-    private static final Duration DEDUP_WINDOW = Duration.ofHours(1);
 
     public static final OutputTag<AlertRecord> ALERTS = new OutputTag<>("alerts", TypeInformation.of(AlertRecord.class));
 
@@ -74,14 +72,13 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     private final Duration stateTtl;
     private final String dashboardUrl;
 
-    private transient MapState<Long, List<MonitorInput>> pending;
+    private transient EventTimeBuffer buffer;
     private transient MapState<String, Waiting> waiting;
     private transient MapState<String, String> assignments;
     private transient MapState<String, AgentPresence> agents;
     private transient MapState<String, QueueStatus> queues;
     private transient ValueState<Long> evaluatedUpTo;
     private transient ValueState<Long> nextTick;
-    private transient MapState<String, Boolean> seenEventIds;
     /**
      * Counts per queue and minute of event time, for the baselines of volume_spike and csat_drop:
      * "a|queue|minute" arrivals, "r|queue|minute" ratings, "n|queue|minute" negative ratings.
@@ -115,8 +112,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     @Override
     public void open(OpenContext context) {
         TrustedEventClasses.install();
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Types.LONG,
-                Types.LIST(TypeInformation.of(MonitorInput.class))));
+        buffer = EventTimeBuffer.open(getRuntimeContext());
         waiting = getRuntimeContext().getMapState(withTtl(
                 new MapStateDescriptor<>("waiting", Types.STRING, TypeInformation.of(Waiting.class))));
         assignments = getRuntimeContext().getMapState(withTtl(
@@ -127,9 +123,6 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 new MapStateDescriptor<>("queues", Types.STRING, TypeInformation.of(QueueStatus.class)));
         evaluatedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("evaluated-up-to", Types.LONG));
         nextTick = getRuntimeContext().getState(new ValueStateDescriptor<>("next-tick", Types.LONG));
-        MapStateDescriptor<String, Boolean> seen = new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
-        seen.enableTimeToLive(StateTtlConfig.newBuilder(DEDUP_WINDOW).build());
-        seenEventIds = getRuntimeContext().getMapState(seen);
         MapStateDescriptor<String, Integer> counts = new MapStateDescriptor<>("counts-per-minute", Types.STRING, Types.INT);
         counts.enableTimeToLive(StateTtlConfig.newBuilder(COUNTS_KEPT).build());
         perMinute = getRuntimeContext().getMapState(counts);
@@ -155,19 +148,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
 
     @Override
     public void processElement(MonitorInput input, Context ctx, Collector<QueueSnapshot> out) throws Exception {
-        String eventId = input.conversation != null ? input.conversation.getEventId() : input.agent.getEventId();
-        if (seenEventIds.contains(eventId)) {
-            return; // a producer retry: counted again it would count an arrival or a rating twice
-        }
-        seenEventIds.put(eventId, Boolean.TRUE);
-        long at = ctx.timestamp() != null ? ctx.timestamp() : input.eventTime();
-        List<MonitorInput> due = pending.get(at);
-        if (due == null) {
-            due = new ArrayList<>();
-        }
-        due.add(input);
-        pending.put(at, due);
-        ctx.timerService().registerEventTimeTimer(at);
+        buffer.hold(input, ctx.timestamp(), ctx.timerService());
     }
 
     @Override
@@ -175,15 +156,11 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         Long last = evaluatedUpTo.value();
         // A late event's timer may fire after a later one: the rules never step back in time.
         long at = last == null ? timestamp : Math.max(timestamp, last);
-        List<MonitorInput> due = pending.get(timestamp);
-        if (due != null) {
-            pending.remove(timestamp);
-            for (MonitorInput input : due) {
-                if (historySince.value() == null) {
-                    historySince.update(timestamp);
-                }
-                apply(input);
+        for (MonitorInput input : buffer.takeDue(timestamp)) {
+            if (historySince.value() == null) {
+                historySince.update(timestamp);
             }
+            apply(input);
         }
         Map<String, QueueLoad> loads = waitingByQueue();
         evaluateAlerts(ctx, at, loads);
