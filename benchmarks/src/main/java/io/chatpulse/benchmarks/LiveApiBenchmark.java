@@ -1,18 +1,15 @@
 package io.chatpulse.benchmarks;
 
 import io.chatpulse.localstack.Application;
-import io.chatpulse.localstack.clickhouse.ChdbHttpServerMain;
 import io.chatpulse.localstack.clickhouse.ClickHouseServer;
 import io.chatpulse.localstack.process.ChildProcess;
 import io.chatpulse.localstack.process.HealthCheck;
 import io.chatpulse.localstack.process.Ports;
 import io.chatpulse.schema.ClickHouseMigrations;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,7 +79,7 @@ public final class LiveApiBenchmark {
             report(new OpenLoopLoad().run(request, rate, Duration.ofSeconds(warmupSeconds),
                     Duration.ofSeconds(seconds)), rate);
             System.out.printf("RSS after the run: metrics-api %d MB, ClickHouse engine %d MB%n",
-                    Rss.megabytes(metricsApi.pid()), Rss.megabytes(clickHouseEnginePid()));
+                    Rss.megabytes(metricsApi.pid()), Rss.megabytes(clickHouse.pid()));
         } finally {
             metricsApi.destroy(Duration.ofSeconds(30));
         }
@@ -144,23 +141,6 @@ public final class LiveApiBenchmark {
                 millis(nanos.get(nanos.size() - 1)));
         System.out.printf("target p99 < %.0f ms at %d/s: p99 %.1f ms at %d/s, %s%n", TARGET_P99_MS, TARGET_RATE, p99,
                 rate, p99 < TARGET_P99_MS && rate >= TARGET_RATE && result.errors() == 0 ? "met" : "NOT met");
-    }
-
-    /**
-     * The engine's JVM is a child of this one (ClickHouseServer does not expose its process), found
-     * by its main class in /proc: ProcessHandle.Info cuts command lines as long as its classpath.
-     */
-    private static long clickHouseEnginePid() {
-        return ProcessHandle.current().children().mapToLong(ProcessHandle::pid)
-                .filter(pid -> commandLine(pid).contains(ChdbHttpServerMain.class.getName())).findFirst().orElse(-1);
-    }
-
-    private static String commandLine(long pid) {
-        try {
-            return Files.readString(Path.of("/proc", String.valueOf(pid), "cmdline"), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     private static int occurrences(String text, String part) {

@@ -15,13 +15,13 @@ import java.util.OptionalLong;
  * The test's own reading of metrics.md, from a conversation's events as Kafka holds them:
  * independent of the stream job's code, for the simple scripted conversations of the test.
  */
-final class ReferenceKpis {
+public final class ReferenceKpis {
 
     private ReferenceKpis() {
     }
 
     /** Queue wait per episode: queued until the first assignment after it. */
-    static List<Long> queueWaits(List<ConversationEvent> events) {
+    public static List<Long> queueWaits(List<ConversationEvent> events) {
         List<Long> waits = new ArrayList<>();
         Long queuedAt = null;
         for (ConversationEvent e : events) {
@@ -36,7 +36,7 @@ final class ReferenceKpis {
     }
 
     /** First response: open until the first human agent message; bot messages do not count. */
-    static OptionalLong firstResponse(List<ConversationEvent> events) {
+    public static OptionalLong firstResponse(List<ConversationEvent> events) {
         Long openedAt = null;
         for (ConversationEvent e : events) {
             if (e.getPayload() instanceof ConversationOpened) {

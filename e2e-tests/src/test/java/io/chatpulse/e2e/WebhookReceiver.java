@@ -12,16 +12,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP receiver for alert webhooks. It answers 500 to the first {@code failuresFirst}
- * requests, then 202, and remembers every request with the instant it arrived.
+ * requests, then 202, and remembers every request with the instant it arrived. It can be taken
+ * down (503 to everything, as a receiver with no healthy backend) and brought back, for the fault
+ * tests of {@code io.chatpulse.e2e.fault}.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(Instant at, int answered, JsonNode body) {
-        String action() {
+    public record Received(Instant at, int answered, JsonNode body) {
+        public String action() {
             return body.path("action").asText();
         }
 
-        String notificationId() {
+        public String notificationId() {
             return body.path("notificationId").asText();
         }
     }
@@ -29,13 +31,14 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger failuresLeft;
+    private volatile boolean down;
 
-    WebhookReceiver(int failuresFirst) throws IOException {
+    public WebhookReceiver(int failuresFirst) throws IOException {
         this.failuresLeft = new AtomicInteger(failuresFirst);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/hook", exchange -> {
             JsonNode body = JsonHttp.JSON.readTree(exchange.getRequestBody().readAllBytes());
-            int status = failuresLeft.getAndDecrement() > 0 ? 500 : 202;
+            int status = down ? 503 : failuresLeft.getAndDecrement() > 0 ? 500 : 202;
             synchronized (received) {
                 received.add(new Received(Instant.now(), status, body));
             }
@@ -45,11 +48,20 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    /** From now on every request is answered 503 until {@link #comeBack()}. */
+    public void goDown() {
+        down = true;
+    }
+
+    public void comeBack() {
+        down = false;
+    }
+
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         synchronized (received) {
             return List.copyOf(received);
         }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,8 @@ public final class LocalStack implements AutoCloseable {
     private ClickHouseServer clickHouse;
     private final List<Launched> applications = new ArrayList<>();
     private final Map<String, Integer> jobRestPorts = new HashMap<>();
+    /** Each application as it was started, by name, so a fault test can start it again the same way. */
+    private final Map<String, Application> configuredApplications = new HashMap<>();
 
     /** A started application and what says it is up. */
     private record Launched(ChildProcess process, BooleanSupplier ready) {
@@ -85,9 +88,58 @@ public final class LocalStack implements AutoCloseable {
         kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
     }
 
+    /**
+     * Stops the ClickHouse engine cleanly (SIGTERM) while everything else runs on: fault tests take
+     * it away under load to see the stream jobs' sink retry, or the job restart from its checkpoint.
+     */
+    public void stopClickHouse() {
+        clickHouse.close();
+    }
+
+    /** Starts the engine again on its folder and port; the tables are still there, so no migrations. */
+    public void startClickHouse() {
+        clickHouse = ClickHouseServer.start(settings.dataDir().resolve("clickhouse"), settings.clickHousePort());
+    }
+
+    /** SIGKILL of one application by name, as a crash would (fault tests): no shutdown hooks run. */
+    public void killApplication(String name) {
+        applications.get(indexOf(name)).process().kill();
+    }
+
+    /**
+     * Starts one application again by name, as it was first started, and returns once it is ready;
+     * a running one is stopped first. A stream job restores its newest retained checkpoint
+     * (RESTORE_FROM=auto, its default), as after a crash in production.
+     */
+    public void restartApplication(String name) {
+        int index = indexOf(name);
+        Launched old = applications.get(index);
+        old.process().destroy(Duration.ofSeconds(30));
+        out.printf("  restarting %-12s log: %s%n", name, old.process().log());
+        Launched again = new Launched(configuredApplications.get(name).start(settings.logDir()), old.ready());
+        applications.set(index, again);
+        again.process().awaitReady(again.ready(), SERVICE_START_TIMEOUT);
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < applications.size(); i++) {
+            if (applications.get(i).process().name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no application named " + name + " in " + applicationPids().keySet());
+    }
+
     /** The REST port of each Flink job's MiniCluster by job name, to check on the jobs from outside. */
     public Map<String, Integer> jobRestPorts() {
         return Map.copyOf(jobRestPorts);
+    }
+
+    /** The process id of each started application by name, in start order, to watch them from outside. */
+    public Map<String, Long> applicationPids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        applications.forEach(a -> pids.put(a.process().name(), a.process().pid()));
+        return pids;
     }
 
     /** The first application process that has ended, if any: the runner stops when one dies. */
@@ -166,6 +218,7 @@ public final class LocalStack implements AutoCloseable {
         out.printf("  starting %-12s log: %s%n", application.name(), settings.logDir().resolve(application.name() + ".log"));
         Application configured = application.withExtraEnvironment(
                 extraEnvironment.getOrDefault(application.name(), Map.of()));
+        configuredApplications.put(configured.name(), configured);
         applications.add(new Launched(configured.start(settings.logDir()), ready));
     }
 

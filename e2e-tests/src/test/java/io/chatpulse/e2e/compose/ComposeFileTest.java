@@ -253,7 +253,8 @@ class ComposeFileTest {
             assertThat(ROOT.resolve("deploy").resolve(script.substring("/deploy/".length()))).as(script).isRegularFile();
         }
         String topics = Files.readString(ROOT.resolve("deploy/create-topics.sh"));
-        assertThat(topics).contains(Topics.CONVERSATION_EVENTS, Topics.AGENT_EVENTS, Topics.ALERTS, Topics.DEAD_LETTER);
+        assertThat(topics).contains(Topics.CONVERSATION_EVENTS, Topics.AGENT_EVENTS, Topics.ALERTS, Topics.DEAD_LETTER,
+                Topics.ALERT_COMMANDS, Topics.ALERT_NOTIFICATIONS, Topics.ALERT_DELIVERIES);
 
         String submit = Files.readString(ROOT.resolve("deploy/submit-stream-jobs.sh"));
         Matcher mains = Pattern.compile("io\\.chatpulse\\.streamjobs\\.\\w+").matcher(submit);

@@ -22,10 +22,19 @@ final class ChatCoreScript {
 
     /** A customer asks, an agent takes the conversation and answers, and resolves it. */
     void answer(String conversationId, String agentId) {
+        customerAsks(conversationId);
+        takeOver(conversationId, agentId);
+        step(conversationId, "resolution", 200, Map.of());
+    }
+
+    void customerAsks(String conversationId) {
         step(conversationId, "messages", 201, Map.of("sender", "CUSTOMER", "text", "where is my parcel?"));
+    }
+
+    /** An agent takes the waiting conversation (ending its queue wait) and answers (its first response). */
+    void takeOver(String conversationId, String agentId) {
         step(conversationId, "assignment", 200, Map.of("agentId", agentId));
         step(conversationId, "messages", 201, Map.of("sender", "AGENT", "agentId", agentId, "text", "on its way"));
-        step(conversationId, "resolution", 200, Map.of());
     }
 
     private void step(String conversationId, String action, int status, Object body) {

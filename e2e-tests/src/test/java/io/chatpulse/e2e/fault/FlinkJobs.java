@@ -34,6 +34,20 @@ final class FlinkJobs {
         return states;
     }
 
+    /**
+     * Checkpoints completed by the running job of {@code runner} (Flink's own count; 0 while none
+     * runs): after one that follows the test's first events, a crash resumes with their state.
+     */
+    long completedCheckpoints(String runner) {
+        int port = restPorts.get(runner);
+        for (JsonNode job : get(port, "/jobs/overview").path("jobs")) {
+            if (job.path("state").asText().equals("RUNNING")) {
+                return get(port, "/jobs/" + job.path("jid").asText() + "/checkpoints").path("counts").path("completed").asLong();
+            }
+        }
+        return 0;
+    }
+
     private long restarts(int port, String jobId) {
         for (JsonNode metric : get(port, "/jobs/" + jobId + "/metrics?get=numRestarts")) {
             return metric.path("value").asLong(-1);

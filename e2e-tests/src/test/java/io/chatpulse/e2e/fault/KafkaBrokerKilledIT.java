@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.MessagePosted;
-import io.chatpulse.events.Topics;
-import io.chatpulse.events.codec.EventCodec;
 import io.chatpulse.localstack.LocalStack;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,9 +98,7 @@ class KafkaBrokerKilledIT {
 
     private static void assertEveryAcknowledgedMessageInKafkaExactlyOnce(ChatLoad load) {
         Set<String> conversations = load.conversations();
-        List<ConversationEvent> ours = TopicRecords.readAll(stack.settings().kafkaBootstrap(), Topics.CONVERSATION_EVENTS)
-                .stream().map(r -> EventCodec.CONVERSATION.decode(r.value()))
-                .filter(e -> conversations.contains(e.getConversationId())).toList();
+        List<ConversationEvent> ours = TopicRecords.conversationEvents(stack.settings().kafkaBootstrap(), conversations);
         Map<String, Long> copiesByEventId = ours.stream()
                 .collect(Collectors.groupingBy(ConversationEvent::getEventId, Collectors.counting()));
         assertThat(copiesByEventId).as("copies of each event id").allSatisfy((id, copies) -> assertThat(copies).isOne());
@@ -114,10 +110,6 @@ class KafkaBrokerKilledIT {
     }
 
     private static void assertFiguresCatchUp(String queue, Instant from, long acknowledged) {
-        Figures figures = new Figures(stack);
-        long stored = Poll.until("ClickHouse counting " + acknowledged + " customer messages", Duration.ofMinutes(3),
-                () -> figures.messagesInFromClickHouse(queue) >= acknowledged ? figures.messagesInFromClickHouse(queue) : null);
-        assertThat(stored).as("customer messages in ClickHouse").isEqualTo(acknowledged);
-        assertThat(figures.messagesInFromApi(queue, from)).as("messages in, from metrics-api").isEqualTo(acknowledged);
+        new Figures(stack).assertMessagesInCatchUp(queue, from, acknowledged);
     }
 }

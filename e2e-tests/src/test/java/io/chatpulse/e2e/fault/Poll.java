@@ -2,6 +2,7 @@ package io.chatpulse.e2e.fault;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waits for a condition with a deadline, polling: never a bare sleep that hopes. */
@@ -21,6 +22,20 @@ final class Poll {
             pause(250);
         }
         throw new AssertionError(what + " did not happen within " + timeout);
+    }
+
+    /**
+     * The first value of {@code probe} that is {@code done}, or the last one seen at the deadline, so
+     * the caller's assertion shows how far from done it was.
+     */
+    static <T> T latest(Duration timeout, Supplier<T> probe, Predicate<T> done) {
+        Instant deadline = Instant.now().plus(timeout);
+        T value = probe.get();
+        while (!done.test(value) && Instant.now().isBefore(deadline)) {
+            pause(250);
+            value = probe.get();
+        }
+        return value;
     }
 
     static void pause(long millis) {

@@ -1,10 +1,14 @@
 package io.chatpulse.e2e.fault;
 
+import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.Topics;
+import io.chatpulse.events.codec.EventCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,6 +50,13 @@ final class TopicRecords {
             }
         }
         return records;
+    }
+
+    /** The events of {@code conversations} on the conversation topic, in topic order (one key, one partition). */
+    static List<ConversationEvent> conversationEvents(String bootstrap, Set<String> conversations) {
+        return readAll(bootstrap, Topics.CONVERSATION_EVENTS).stream()
+                .map(r -> EventCodec.CONVERSATION.decode(r.value()))
+                .filter(e -> conversations.contains(e.getConversationId())).toList();
     }
 
     private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

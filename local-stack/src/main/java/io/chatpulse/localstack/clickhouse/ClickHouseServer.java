@@ -72,6 +72,11 @@ public final class ClickHouseServer implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The engine's own process, to watch its memory from outside. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL, as a crash would. */
     public void kill() {
         process.kill();

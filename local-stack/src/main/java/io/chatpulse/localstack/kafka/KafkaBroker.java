@@ -80,9 +80,14 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Creates the contract's topics if they do not exist yet. */
+    /**
+     * The contract topics, and alerting's own: alerting would create those at start, but its
+     * streams can start before the new topics are seen and then stop for good.
+     */
     public void createContractTopics() {
         createTopics(CONTRACT_TOPIC_PARTITIONS,
-                Topics.CONVERSATION_EVENTS, Topics.AGENT_EVENTS, Topics.ALERTS, Topics.DEAD_LETTER);
+                Topics.CONVERSATION_EVENTS, Topics.AGENT_EVENTS, Topics.ALERTS, Topics.DEAD_LETTER,
+                Topics.ALERT_COMMANDS, Topics.ALERT_NOTIFICATIONS, Topics.ALERT_DELIVERIES);
     }
 
     public void createTopics(int partitions, String... names) {
