@@ -1,7 +1,6 @@
 package io.chatpulse.streamjobs.bench;
 
 import io.chatpulse.streamjobs.LocalEngines;
-import java.util.Map;
 
 /**
  * Runs {@link BackfillBenchmark} on a broker and ClickHouse engine of its own (data under
@@ -15,9 +14,7 @@ public final class BackfillOnLocalEngines {
     public static void main(String[] args) throws Exception {
         BenchmarkArgs parsed = BenchmarkArgs.parseOrExit(BackfillBenchmark.USAGE, BackfillBenchmark.DEFAULTS, args);
         try (LocalEngines engines = LocalEngines.start("backfill-")) {
-            System.out.println(BackfillBenchmark.run(Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", engines.kafka().bootstrapServers(),
-                    "CLICKHOUSE_URL", engines.clickHouse().jdbcUrl()), parsed));
+            System.out.println(BackfillBenchmark.run(engines.jobEnvironment(), parsed));
         }
         System.exit(0);
     }

@@ -1,7 +1,6 @@
 package io.chatpulse.streamjobs.bench;
 
 import io.chatpulse.streamjobs.LocalEngines;
-import java.util.Map;
 
 /**
  * Runs {@link FreshnessBenchmark} on a broker and ClickHouse engine of its own (data under
@@ -16,9 +15,7 @@ public final class FreshnessOnLocalEngines {
     public static void main(String[] args) throws Exception {
         BenchmarkArgs parsed = BenchmarkArgs.parseOrExit(FreshnessBenchmark.USAGE, FreshnessBenchmark.DEFAULTS, args);
         try (LocalEngines engines = LocalEngines.start("freshness-")) {
-            System.out.println(FreshnessBenchmark.run(Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", engines.kafka().bootstrapServers(),
-                    "CLICKHOUSE_URL", engines.clickHouse().jdbcUrl()), parsed));
+            System.out.println(FreshnessBenchmark.run(engines.jobEnvironment(), parsed));
         }
         System.exit(0);
     }
