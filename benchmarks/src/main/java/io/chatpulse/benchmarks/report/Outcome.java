@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.regex.Pattern;
 
 /**
  * What one benchmark's output file held: the command that ran (its first line, {@code $ ...}, or
@@ -18,6 +19,8 @@ import java.util.OptionalDouble;
 record Outcome(Benchmark benchmark, String command, Map<String, Double> values, String problem) {
 
     private static final String COMMAND_PREFIX = "$ ";
+    /** Terminal colour codes, e.g. the resets Maven prints before a benchmark's first line. */
+    private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;]*m");
 
     static Outcome read(Benchmark benchmark, Path folder) {
         Path output = folder.resolve(benchmark.name() + ".out");
@@ -25,7 +28,7 @@ record Outcome(Benchmark benchmark, String command, Map<String, Double> values, 
             return new Outcome(benchmark, benchmark.command(), Map.of(), "no output (" + output.getFileName() + ")");
         }
         try {
-            return parse(benchmark, Files.readString(output));
+            return parse(benchmark, ANSI_ESCAPE.matcher(Files.readString(output)).replaceAll(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
