@@ -82,10 +82,7 @@ final class Benchmarks {
     /** metrics-api's ReportBenchmark: the agent report's median, before and after the parts are merged. */
     static Benchmark report() {
         String agentReport = "agent report, 30 days .*median # s";
-        return new Benchmark("report", "report latency (30-day agent report)", "cd metrics-api && mvn -B -q "
-                + "dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test && java "
-                + "-Xmx512m -cp \"target/classes:target/test-classes:$(cat target/bench.cp)\" "
-                + "io.chatpulse.metrics.bench.ReportBenchmark 1000000 5",
+        return new Benchmark("report", "report latency (30-day agent report)", "./chatpulse bench report 1000000 5",
                 List.of(Figure.of("median as inserted", "s", "^" + agentReport),
                         Figure.of("median merged", "s", "^-- after merging[\\s\\S]*?^" + agentReport)),
                 List.of(below("median as inserted", 1), below("median merged", 1)));

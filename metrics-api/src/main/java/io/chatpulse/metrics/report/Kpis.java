@@ -23,6 +23,11 @@ public record Kpis(Distribution queueWait, Service service, Distribution firstRe
     public record Volume(long opened, long messagesIn, long messagesOutAgent, long messagesOutBot, long handled,
                          long resolutions, long reopens, Double reopenRate) {
         static final Volume EMPTY = new Volume(0, 0, 0, 0, 0, 0, 0, null);
+
+        /** The agent report's two counts; it reads no other volume figure. */
+        static Volume ofAgent(long handled, long resolutions) {
+            return new Volume(0, 0, 0, 0, handled, resolutions, 0, null);
+        }
     }
 
     public record Quality(long ratings, long satisfied, long negative, Double csat, Double averageRating,

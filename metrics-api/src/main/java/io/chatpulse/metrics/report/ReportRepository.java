@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the report views of migrations V040 and V042. The arithmetic is theirs alone: the summary, a time
+ * Reads the report views of migrations V040, V042 and V043. The arithmetic is theirs alone: the summary, a time
  * series, the agent report and the exports are the same views with a different bucket, so they
  * cannot disagree with each other or with Grafana. Tenant, period, timezone and every filter are
  * bound parameters; nothing from a request is ever part of the SQL text.
@@ -30,11 +30,13 @@ public class ReportRepository {
 
     /** The views, one per family of figures; the agent report needs only some of them. */
     enum Family {
-        QUEUE_WAITS, FIRST_RESPONSES, REPLY_TIMES, RESOLUTION_TIMES, HANDLE_TIMES, ACTIVITY, CSAT, SURVEYS, AGENT_TIME
+        QUEUE_WAITS, FIRST_RESPONSES, REPLY_TIMES, RESOLUTION_TIMES, HANDLE_TIMES, ACTIVITY, CSAT, SURVEYS,
+        /** Of the agent report: its two counts of ACTIVITY (V043), and agent time (metrics.md: per agent). */
+        AGENT_ACTIVITY, AGENT_TIME
     }
 
-    /** What the summary and the series show: agent time is a figure per agent (metrics.md), of the agent report. */
-    static final Set<Family> KPIS = EnumSet.complementOf(EnumSet.of(Family.AGENT_TIME));
+    /** What the summary and the series show. */
+    static final Set<Family> KPIS = EnumSet.complementOf(EnumSet.of(Family.AGENT_ACTIVITY, Family.AGENT_TIME));
 
     /** The families asked for, per bucket of {@code interval}, per agent when {@code byAgent}. */
     KpiRows read(ReportQuery query, Interval interval, boolean byAgent, Set<Family> families) {
@@ -56,6 +58,10 @@ public class ReportRepository {
         }
         if (families.contains(Family.ACTIVITY)) {
             readActivity(query, interval, byAgent, rows);
+        }
+        if (families.contains(Family.AGENT_ACTIVITY)) {
+            read("report_agent_activity", ")", query, interval, byAgent, (key, rs) -> rows.volume.put(key,
+                    Kpis.Volume.ofAgent(rs.getLong("handled"), rs.getLong("resolutions"))));
         }
         if (families.contains(Family.CSAT)) {
             read("report_csat", ")", query, interval, byAgent, (key, rs) -> rows.csat.put(key, new Kpis.Quality(

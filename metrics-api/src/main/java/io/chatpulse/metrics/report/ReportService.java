@@ -17,10 +17,10 @@ public class ReportService {
 
     private static final DateTimeFormatter LOCAL_START = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
-    // What the agent report shows; queue waits, resolution times and surveys are not in it.
+    // What the agent report shows; queue waits, resolution times, surveys and message volume are not in it.
     private static final Set<ReportRepository.Family> AGENT_FIGURES = EnumSet.of(ReportRepository.Family.FIRST_RESPONSES,
-            ReportRepository.Family.REPLY_TIMES, ReportRepository.Family.HANDLE_TIMES, ReportRepository.Family.ACTIVITY,
-            ReportRepository.Family.CSAT, ReportRepository.Family.AGENT_TIME);
+            ReportRepository.Family.REPLY_TIMES, ReportRepository.Family.HANDLE_TIMES,
+            ReportRepository.Family.AGENT_ACTIVITY, ReportRepository.Family.CSAT, ReportRepository.Family.AGENT_TIME);
 
     private final ReportRepository repository;
     private final ReportProperties properties;

@@ -1,5 +1,6 @@
 package io.chatpulse.metrics.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.chatpulse.localstack.clickhouse.ClickHouseServer;
 import io.chatpulse.metrics.report.Interval;
 import io.chatpulse.metrics.report.ReportParams;
@@ -18,10 +19,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Times the 30-day agent report (and the summary and a daily series) over a generated tenant of
@@ -29,9 +28,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * engine from numbers()), on a ClickHouse engine from local-stack or the one CLICKHOUSE_URL names.
  *
  * <pre>
- * cd metrics-api && mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
- * java -Xmx512m -cp "target/classes:target/test-classes:$(cat target/bench.cp)" \
- *   io.chatpulse.metrics.bench.ReportBenchmark [conversations, default 1000000] [runs, default 5]
+ * ./chatpulse bench report [conversations, default 1000000] [runs, default 5]
  * </pre>
  */
 public final class ReportBenchmark {
@@ -74,11 +71,12 @@ public final class ReportBenchmark {
     }
 
     private static void time(String url, int runs) {
-        SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new com.clickhouse.jdbc.ClickHouseDriver(), url);
-        Properties properties = new Properties();
-        properties.setProperty("user", "default");
-        properties.setProperty("password", "");
-        dataSource.setConnectionProperties(properties);
+        // A pool as metrics-api runs with (application.yml): a new connection per query would time the handshake.
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        dataSource.setUsername("default");
+        dataSource.addDataSourceProperty("password", "");
+        dataSource.setAutoCommit(true);
         ReportProperties reportProperties = new ReportProperties(null, null, null, null, null);
         ReportService service = new ReportService(new ReportRepository(JdbcClient.create(dataSource)), reportProperties);
         ReportQuery query = service.query(new Tenant(TENANT), new ReportParams("2026-03-01T00:00:00Z",
@@ -86,6 +84,7 @@ public final class ReportBenchmark {
         report("agent report, 30 days", runs, () -> service.agents(query).agents().size() + " agents");
         report("summary, 30 days", runs, () -> service.summary(query).kpis().queueWait().count() + " answered");
         report("daily series, 30 days", runs, () -> service.series(query, Interval.DAY).buckets().size() + " buckets");
+        dataSource.close();
     }
 
     private static void report(String what, int runs, Supplier<String> call) {
