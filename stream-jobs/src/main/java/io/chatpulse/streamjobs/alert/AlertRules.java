@@ -1,6 +1,8 @@
 package io.chatpulse.streamjobs.alert;
 
 import io.chatpulse.streamjobs.DurationText;
+import io.chatpulse.streamjobs.calendar.BusinessCalendar;
+import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;
@@ -52,7 +54,8 @@ import java.util.Properties;
  * tenant.acme.queue.night.calendar.mon=00:00-06:00,22:00-24:00
  * </pre>
  *
- * A calendar is taken whole from the most specific level that names a zone.
+ * The calendars are {@link BusinessCalendars}: the KPI job reads the same settings for its
+ * business-hours figures.
  */
 public final class AlertRules implements Serializable {
 
@@ -88,13 +91,13 @@ public final class AlertRules implements Serializable {
             Map.entry("queue_wait.clear-after", "60s"),
             Map.entry("queue_wait.outside-business-hours", "false"));
 
-    private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
-
     private final Map<String, String> settings;
+    private final BusinessCalendars calendars;
     private transient Map<String, Object> cache;
 
     private AlertRules(Map<String, String> settings) {
         this.settings = settings;
+        this.calendars = BusinessCalendars.from(settings);
     }
 
     public static AlertRules defaults() {
@@ -180,24 +183,17 @@ public final class AlertRules implements Serializable {
 
     /** The queue's business hours; empty: always open. */
     public Optional<BusinessCalendar> calendar(String tenant, String queue) {
-        for (String prefix : prefixes(tenant, queue)) {
-            String zone = settings.get(prefix + "calendar.zone");
-            if (zone != null) {
-                Map<String, String> days = new LinkedHashMap<>();
-                for (String day : DAYS) {
-                    String hours = settings.get(prefix + "calendar." + day);
-                    if (hours != null) {
-                        days.put(day, hours);
-                    }
-                }
-                return Optional.of(BusinessCalendar.of(zone, days));
-            }
-        }
-        return Optional.empty();
+        return calendars.of(tenant, queue);
+    }
+
+    /** Every queue's business hours. */
+    public BusinessCalendars calendars() {
+        return calendars;
     }
 
     private void validate() {
-        // Parse every setting once now, so a typo stops the job at start, not at the first event.
+        // Parse every setting once now (the constructor parsed the calendars), so a typo stops the job at
+        // start, not at the first event.
         for (Map.Entry<String, String> e : settings.entrySet()) {
             String key = e.getKey();
             if (key.endsWith(".threshold") || key.endsWith(".clear-after") || key.endsWith(".window")) {
@@ -209,23 +205,8 @@ public final class AlertRules implements Serializable {
                 } catch (NumberFormatException ex) {
                     throw new IllegalArgumentException("alert rule setting " + key + " must be a number: " + e.getValue());
                 }
-            } else if (key.endsWith("calendar.zone")) {
-                BusinessCalendar.of(e.getValue(), Map.of());
             }
         }
-        settings.keySet().stream().filter(k -> k.endsWith("calendar.zone"))
-                .forEach(k -> calendarAt(k.substring(0, k.length() - "calendar.zone".length())));
-    }
-
-    private void calendarAt(String prefix) {
-        Map<String, String> days = new HashMap<>();
-        for (String day : DAYS) {
-            String hours = settings.get(prefix + "calendar." + day);
-            if (hours != null) {
-                days.put(day, hours);
-            }
-        }
-        BusinessCalendar.of(settings.get(prefix + "calendar.zone"), days);
     }
 
     private String setting(String tenant, String queue, String name) {

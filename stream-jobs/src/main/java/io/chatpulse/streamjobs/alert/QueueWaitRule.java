@@ -1,5 +1,6 @@
 package io.chatpulse.streamjobs.alert;
 
+import io.chatpulse.streamjobs.calendar.BusinessCalendar;
 import java.io.Serializable;
 import java.util.Optional;
 import java.util.OptionalLong;

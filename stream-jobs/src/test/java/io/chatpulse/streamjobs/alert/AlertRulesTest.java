@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AlertRulesTest {
@@ -46,17 +45,5 @@ class AlertRulesTest {
                 .hasMessageContaining("IANA");
         assertThatThrownBy(() -> AlertRules.parse("calendar.zone=UTC;calendar.mon=17:00-09:00"))
                 .hasMessageContaining("end after");
-    }
-
-    @Test
-    void businessHoursFollowTheZoneAcrossDaylightSaving() {
-        BusinessCalendar calendar = BusinessCalendar.of("Europe/Berlin", Map.of("sun", "09:00-17:00"));
-        // 2026-10-25: summer time ends in Berlin at 03:00; 09:00 local is 08:00 UTC.
-        long nineLocal = ZonedDateTime.of(2026, 10, 25, 8, 0, 0, 0, ZoneId.of("UTC")).toInstant().toEpochMilli();
-
-        assertThat(calendar.isOpen(nineLocal - 1)).isFalse();
-        assertThat(calendar.isOpen(nineLocal)).isTrue();
-        assertThat(calendar.nextChange(nineLocal - 3_600_000)).isEqualTo(nineLocal);
-        assertThat(calendar.nextChange(nineLocal)).isEqualTo(nineLocal + 8 * 3_600_000L);
     }
 }

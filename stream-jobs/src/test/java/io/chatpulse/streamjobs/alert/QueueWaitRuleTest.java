@@ -2,6 +2,7 @@ package io.chatpulse.streamjobs.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatpulse.streamjobs.calendar.BusinessCalendar;
 import java.time.ZonedDateTime;
 import java.time.ZoneId;
 import java.util.Map;
