@@ -405,7 +405,8 @@ class ReportsIntegrationTest {
         int rows = 100_000;
         try (Connection connection = DriverManager.getConnection(SharedClickHouse.get().jdbcUrl(), "default", "");
              Statement st = connection.createStatement()) {
-            st.execute("INSERT INTO first_responses SELECT 'bulk', 'q', concat('b-', toString(number)), 'a', "
+            st.execute("INSERT INTO first_responses (tenant_id, queue_id, conversation_id, agent_id, started_at, responded_at,"
+                    + " frt_ms) SELECT 'bulk', 'q', concat('b-', toString(number)), 'a', "
                     + "fromUnixTimestamp64Milli(toInt64(1772323200000 + number * 1000)), "
                     + "fromUnixTimestamp64Milli(toInt64(1772323200000 + number * 1000 + 700)), 700 FROM numbers(" + rows + ")");
         }
