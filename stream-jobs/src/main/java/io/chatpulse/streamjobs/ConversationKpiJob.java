@@ -1,6 +1,8 @@
 package io.chatpulse.streamjobs;
 
 import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.streamjobs.alert.AlertRules;
+import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.clickhouse.ClickHouseSettings;
 import io.chatpulse.streamjobs.clickhouse.ClickHouseSink;
 import io.chatpulse.streamjobs.clickhouse.ClickHouseTable;
@@ -18,7 +20,9 @@ import org.apache.flink.util.OutputTag;
  * reply times ({@code reply_times}), resolution time per resolution ({@code resolutions}), handle
  * time per agent episode ({@code handle_times}), CSAT ratings ({@code csat_ratings}) and the
  * countable steps behind volume, reopen and survey rates ({@code conversation_activity}). Records
- * that cannot be read go to {@code chatpulse.dead-letter}.
+ * that cannot be read go to {@code chatpulse.dead-letter}. FRT, reply and resolution time are also
+ * measured inside business hours, with the calendars of {@code ALERT_RULES} / {@code ALERT_RULES_FILE}
+ * (the queue monitor's settings: one calendar per queue for both jobs).
  */
 public final class ConversationKpiJob {
 
@@ -36,10 +40,12 @@ public final class ConversationKpiJob {
 
     /** Adds the job's pipeline to the environment. */
     public static void define(StreamExecutionEnvironment env, JobConfig config) {
+        BusinessCalendars calendars = AlertRules.load(config.find(JobConfig.ALERT_RULES_FILE),
+                config.find(JobConfig.ALERT_RULES)).calendars();
         DataStream<ConversationEvent> events = ConversationEvents.read(env, config);
         SingleOutputStreamOperator<Void> kpis = events
                 .keyBy(ConversationEvent::getConversationId)
-                .process(new ConversationKpiFunction(config.getDuration(JobConfig.STATE_TTL)))
+                .process(new ConversationKpiFunction(config.getDuration(JobConfig.STATE_TTL), calendars))
                 .name("conversation KPIs")
                 .uid("conversation-kpis");
 

@@ -60,13 +60,19 @@ public final class JobConfig implements Serializable {
                     + " reopen starts its clocks afresh anyway)");
     public static final Option SOURCE_BOUNDED =
             new Option("SOURCE_BOUNDED", "false", "true: read up to the offsets that are latest at start, then finish (replays, tests)");
+    /** Read by both jobs: the queue monitor's rules, and the business calendars the KPI job also measures with. */
+    public static final Option ALERT_RULES_FILE = new Option("ALERT_RULES_FILE", null,
+            "alert rule and business-hours calendar settings as a properties file (see README); default: metrics.md's"
+                    + " rules, no calendar (always open)");
+    public static final Option ALERT_RULES = new Option("ALERT_RULES", null,
+            "the same settings inline, properties separated by ';', over ALERT_RULES_FILE");
     public static final Option REST_PORT = new Option("REST_PORT", null, "port of the local MiniCluster's REST API"
             + " (GET /jobs/overview: job and task states); default: a random one; ignored on a cluster");
 
     public static final List<Option> OPTIONS = List.of(KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, CLICKHOUSE_URL,
             CLICKHOUSE_USER, CLICKHOUSE_PASSWORD, CLICKHOUSE_BATCH_SIZE, CLICKHOUSE_FLUSH_INTERVAL,
             CLICKHOUSE_MAX_RETRIES, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE_FROM, STATE_BACKEND, PARALLELISM,
-            WATERMARK_OUT_OF_ORDERNESS, SOURCE_IDLENESS, STATE_TTL, SOURCE_BOUNDED, REST_PORT);
+            WATERMARK_OUT_OF_ORDERNESS, SOURCE_IDLENESS, STATE_TTL, SOURCE_BOUNDED, ALERT_RULES_FILE, ALERT_RULES, REST_PORT);
 
 
     private final Map<String, String> values;

@@ -64,10 +64,6 @@ public final class QueueMonitorJob {
                     + " how far behind a partition counts as caught up");
     public static final JobConfig.Option LIVE_TICK = new JobConfig.Option("LIVE_TICK", "1s",
             "event time between two live rows of a queue");
-    public static final JobConfig.Option ALERT_RULES_FILE = new JobConfig.Option("ALERT_RULES_FILE", null,
-            "alert rule settings as a properties file (see README); default: metrics.md's");
-    public static final JobConfig.Option ALERT_RULES = new JobConfig.Option("ALERT_RULES", null,
-            "alert rule settings inline, properties separated by ';', over ALERT_RULES_FILE");
     public static final JobConfig.Option PIPELINE_WATCHDOG_INTERVAL = new JobConfig.Option(
             "PIPELINE_WATCHDOG_INTERVAL", "5s", "how often pipeline_stalled compares the events read with the KPI"
                     + " job's progress in ClickHouse; 0 turns the watchdog off");
@@ -79,7 +75,8 @@ public final class QueueMonitorJob {
             JobConfig.CLICKHOUSE_BATCH_SIZE, JobConfig.CLICKHOUSE_FLUSH_INTERVAL, JobConfig.CLICKHOUSE_MAX_RETRIES,
             JobConfig.CHECKPOINT_INTERVAL, JobConfig.CHECKPOINT_DIR, JobConfig.RESTORE_FROM, JobConfig.STATE_BACKEND,
             JobConfig.PARALLELISM, JobConfig.STATE_TTL, JobConfig.SOURCE_BOUNDED, JobConfig.REST_PORT, MONITOR_OUT_OF_ORDERNESS,
-            LIVE_IDLENESS, BACKLOG_IDLENESS, STARTUP_IDLENESS, REPLAY_BOUND, LIVE_TICK, ALERT_RULES_FILE, ALERT_RULES, PIPELINE_WATCHDOG_INTERVAL,
+            LIVE_IDLENESS, BACKLOG_IDLENESS, STARTUP_IDLENESS, REPLAY_BOUND, LIVE_TICK, JobConfig.ALERT_RULES_FILE,
+            JobConfig.ALERT_RULES, PIPELINE_WATCHDOG_INTERVAL,
             DASHBOARD_URL);
 
     private QueueMonitorJob() {
@@ -98,7 +95,7 @@ public final class QueueMonitorJob {
 
     /** Adds the monitor's pipeline to the environment. */
     public static void define(StreamExecutionEnvironment env, JobConfig config) {
-        AlertRules rules = AlertRules.load(config.find(ALERT_RULES_FILE), config.find(ALERT_RULES));
+        AlertRules rules = AlertRules.load(config.find(JobConfig.ALERT_RULES_FILE), config.find(JobConfig.ALERT_RULES));
         // Watermarks every 100 ms and small network buffers: an alert is due within a second or two.
         env.getConfig().setAutoWatermarkInterval(100);
         env.setBufferTimeout(20);

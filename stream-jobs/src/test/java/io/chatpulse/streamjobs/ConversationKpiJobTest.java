@@ -10,6 +10,8 @@ import io.chatpulse.localstack.kafka.KafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,25 +81,27 @@ class ConversationKpiJobTest {
                     List.of("acme", "tech", "conv-2", "30100", "33600", "abandoned", "", "3500"),
                     List.of("globex", "tech", "conv-3", "20500", "25500", "answered", "agent-9", "5000"),
                     List.of("globex", "tech", "conv-3", "100000", "112000", "answered", "agent-9", "12000"));
+            // No calendar is configured: the business-hours variants are the wall time.
             assertThat(query("SELECT tenant_id, queue_id, conversation_id, agent_id, toUnixTimestamp64Milli(started_at) - "
-                    + T0 + ", toUnixTimestamp64Milli(responded_at) - " + T0 + ", frt_ms"
+                    + T0 + ", toUnixTimestamp64Milli(responded_at) - " + T0 + ", frt_ms, frt_business_ms"
                     + " FROM first_responses FINAL ORDER BY conversation_id, started_at")).containsExactly(
-                    List.of("acme", "billing", "conv-1", "agent-7", "0", "60000", "60000"),
-                    List.of("globex", "tech", "conv-3", "agent-9", "20500", "28500", "8000"),
-                    List.of("globex", "tech", "conv-3", "agent-9", "100000", "115000", "15000"));
+                    List.of("acme", "billing", "conv-1", "agent-7", "0", "60000", "60000", "60000"),
+                    List.of("globex", "tech", "conv-3", "agent-9", "20500", "28500", "8000", "8000"),
+                    List.of("globex", "tech", "conv-3", "agent-9", "100000", "115000", "15000", "15000"));
             // The rows are what the summary views (the one definition every reader uses) expect.
             assertThat(query("SELECT queue_id, answered, median_ms FROM queue_wait_summary(tenant = 'globex',"
                     + " from = '2026-01-01 00:00:00', to = '2027-01-01 00:00:00')"))
                     .containsExactly(List.of("tech", "2", "8500.0"));
 
             assertThat(query("SELECT conversation_id, queue_id, agent_id, toUnixTimestamp64Milli(customer_at) - " + T0
-                    + ", reply_ms FROM reply_times FINAL ORDER BY conversation_id")).containsExactly(
-                    List.of("conv-1", "billing", "agent-7", "1000", "59000"),
-                    List.of("conv-3", "tech", "agent-9", "100500", "14500"));
+                    + ", reply_ms, reply_business_ms FROM reply_times FINAL ORDER BY conversation_id")).containsExactly(
+                    List.of("conv-1", "billing", "agent-7", "1000", "59000", "59000"),
+                    List.of("conv-3", "tech", "agent-9", "100500", "14500", "14500"));
             assertThat(query("SELECT conversation_id, queue_id, agent_id, resolved_by, toUnixTimestamp64Milli(started_at) - "
-                    + T0 + ", resolution_ms, after_reopen FROM resolutions FINAL ORDER BY conversation_id")).containsExactly(
-                    List.of("conv-1", "billing", "agent-7", "agent", "0", "90000", "false"),
-                    List.of("conv-3", "tech", "agent-9", "agent", "500", "49500", "false"));
+                    + T0 + ", resolution_ms, after_reopen, resolution_business_ms FROM resolutions FINAL"
+                    + " ORDER BY conversation_id")).containsExactly(
+                    List.of("conv-1", "billing", "agent-7", "agent", "0", "90000", "false", "90000"),
+                    List.of("conv-3", "tech", "agent-9", "agent", "500", "49500", "false", "49500"));
             assertThat(query("SELECT conversation_id, agent_id, toUnixTimestamp64Milli(assigned_at) - " + T0
                     + ", ending, handle_ms FROM handle_times FINAL ORDER BY conversation_id")).containsExactly(
                     List.of("conv-1", "agent-7", "42010", "resolved", "47990"),
@@ -164,6 +168,66 @@ class ConversationKpiJobTest {
         } finally {
             second.cancel().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void measuresTheBusinessHoursVariantsWithTheQueueMonitorsCalendars() throws Exception {
+        // acme is open mon..fri 09:00-17:00 in Berlin, set as the queue monitor reads it. Summer time
+        // ends on Sunday 2026-10-25: the weekend is an hour longer, the business hours are not.
+        StringBuilder calendar = new StringBuilder("tenant.acme.calendar.zone=Europe/Berlin");
+        for (String day : List.of("mon", "tue", "wed", "thu", "fri")) {
+            calendar.append(";tenant.acme.calendar.").append(day).append("=09:00-17:00");
+        }
+        long friday = berlin("2026-10-23T16:30");
+        long monday = berlin("2026-10-26T09:15");
+        TestConversation weekend = new TestConversation("acme", "conv-w");
+        TestConversation noQueue = new TestConversation("acme", "conv-n");
+        produce(List.of(
+                weekend.opened(friday, "support"),
+                weekend.queued(friday, "support", QueueReason.NEW),
+                weekend.customerMessage(friday + 600_000),
+                weekend.assigned(berlin("2026-10-26T09:00"), "agent-7"),
+                weekend.agentMessage(monday, "agent-7"),
+                weekend.resolved(berlin("2026-10-26T10:00"), "agent-7"),
+                // Straight to an agent, never in a queue: no calendar to measure with.
+                noQueue.opened(friday, null),
+                noQueue.transferredToAgent(friday + 1_000, null, "agent-2"),
+                noQueue.agentMessage(monday, "agent-2")));
+        String group = "kpi-job-business-hours-test";
+        JobClient job = startJob(config(group).with(JobConfig.ALERT_RULES, calendar.toString()));
+        try {
+            await("the group to have committed every record", () -> committedEverything(group));
+
+            // Wall: 65 h 45 min (64 h 45 min of local time and the hour summer time gave back).
+            // Business: Friday 16:30-17:00 and Monday 09:00-09:15.
+            assertThat(query("SELECT conversation_id, queue_id, frt_ms, frt_business_ms FROM first_responses FINAL"
+                    + " ORDER BY conversation_id")).containsExactly(
+                    List.of("conv-n", "", "236700000", "236700000"),
+                    List.of("conv-w", "support", "236700000", "2700000"));
+            // From the customer's message at 16:40: 20 + 15 minutes.
+            assertThat(query("SELECT conversation_id, reply_ms, reply_business_ms FROM reply_times FINAL"))
+                    .containsExactly(List.of("conv-w", "236100000", "2100000"));
+            // To the resolution at 10:00: 30 + 60 minutes.
+            assertThat(query("SELECT conversation_id, resolution_ms, resolution_business_ms FROM resolutions FINAL"))
+                    .containsExactly(List.of("conv-w", "239400000", "5400000"));
+
+            String args = "(tenant = 'acme', from = '2026-10-01 00:00:00', to = '2026-11-01 00:00:00', tz = 'Europe/Berlin',"
+                    + " bucket = 'period', by_agent = true, queue = 'support', agent = '', channel = '')";
+            assertThat(query("SELECT agent, n, median_ms FROM report_first_responses_business" + args))
+                    .containsExactly(List.of("agent-7", "1", "2700000.0"));
+            assertThat(query("SELECT agent, n, toUInt64(median_ms) FROM report_first_responses" + args))
+                    .containsExactly(List.of("agent-7", "1", "236700000"));
+            assertThat(query("SELECT n, mean_ms FROM report_reply_times_business" + args))
+                    .containsExactly(List.of("1", "2100000.0"));
+            assertThat(query("SELECT n, p90_ms FROM report_resolution_times_business" + args))
+                    .containsExactly(List.of("1", "5400000.0"));
+        } finally {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static long berlin(String local) {
+        return LocalDateTime.parse(local).atZone(ZoneId.of("Europe/Berlin")).toInstant().toEpochMilli();
     }
 
     /** The summary views of V004 read the stored figures as metrics.md defines them. */

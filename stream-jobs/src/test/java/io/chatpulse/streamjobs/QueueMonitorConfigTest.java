@@ -16,7 +16,7 @@ class QueueMonitorConfigTest {
         assertThat(config.get(JobConfig.KAFKA_GROUP_ID)).isEqualTo("chatpulse-queue-monitor");
         assertThat(config.getDuration(QueueMonitorJob.MONITOR_OUT_OF_ORDERNESS)).isEqualTo(Duration.ofMillis(500));
         assertThat(config.getDuration(QueueMonitorJob.REPLAY_BOUND)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(config.find(QueueMonitorJob.ALERT_RULES)).isEmpty();
+        assertThat(config.find(JobConfig.ALERT_RULES)).isEmpty();
     }
 
     @Test

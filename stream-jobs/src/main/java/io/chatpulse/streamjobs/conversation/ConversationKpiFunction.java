@@ -1,6 +1,7 @@
 package io.chatpulse.streamjobs.conversation;
 
 import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -33,6 +34,7 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
     public static final OutputTag<ConversationChannel> CHANNELS = tag("channels", ConversationChannel.class);
 
     private final Duration stateTtl;
+    private final BusinessCalendars calendars;
 
     private transient ConversationKpis kpis;
     private transient ValueState<ConversationState> conversations;
@@ -40,15 +42,17 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
     /**
      * @param stateTtl how long a conversation's state outlives its last event (nothing says a
      *                 conversation is over for good; a reopen restarts its clocks itself)
+     * @param calendars the queues' business hours, for the business-hours variants of the figures
      */
-    public ConversationKpiFunction(Duration stateTtl) {
+    public ConversationKpiFunction(Duration stateTtl, BusinessCalendars calendars) {
         this.stateTtl = stateTtl;
+        this.calendars = calendars;
     }
 
     @Override
     public void open(OpenContext context) {
         TrustedEventClasses.install();
-        kpis = new ConversationKpis();
+        kpis = new ConversationKpis(calendars);
         ValueStateDescriptor<ConversationState> state =
                 new ValueStateDescriptor<>("conversation", ConversationState.class);
         state.enableTimeToLive(ttl(stateTtl));

@@ -10,12 +10,14 @@ import io.chatpulse.events.ConversationTransferred;
 import io.chatpulse.events.CsatSubmitted;
 import io.chatpulse.events.MessagePosted;
 import io.chatpulse.events.SurveyOffered;
+import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import java.util.Optional;
 
 /**
  * The per-conversation KPIs of metrics.md, engine-free: one event and the conversation's state in,
  * the figures it completes out. Events of a conversation must come in order (Kafka keeps them in
- * order per conversation) and each once (the caller drops repeated event ids).
+ * order per conversation) and each once (the caller drops repeated event ids). FRT, reply and
+ * resolution time are also measured inside the business hours of the figure's queue.
  */
 public final class ConversationKpis {
 
@@ -39,10 +41,16 @@ public final class ConversationKpis {
     }
 
     private final QueueWaitTracker queueWaits = new QueueWaitTracker();
-    private final FirstResponseTracker firstResponses = new FirstResponseTracker();
-    private final ReplyTimeTracker replyTimes = new ReplyTimeTracker();
-    private final ResolutionTracker resolutions = new ResolutionTracker();
+    private final FirstResponseTracker firstResponses;
+    private final ReplyTimeTracker replyTimes;
+    private final ResolutionTracker resolutions;
     private final HandleTimeTracker handleTimes = new HandleTimeTracker();
+
+    public ConversationKpis(BusinessCalendars calendars) {
+        firstResponses = new FirstResponseTracker(calendars);
+        replyTimes = new ReplyTimeTracker(calendars);
+        resolutions = new ResolutionTracker(calendars);
+    }
 
     public void apply(ConversationEvent event, ConversationState state, Figures out) {
         state.where.follow(event);

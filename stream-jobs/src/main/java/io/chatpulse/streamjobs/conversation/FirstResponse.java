@@ -1,6 +1,9 @@
 package io.chatpulse.streamjobs.conversation;
 
-/** One first response time, as a row of {@code first_responses}. Times are epoch milliseconds, UTC. */
+/**
+ * One first response time, as a row of {@code first_responses}. Times are epoch milliseconds, UTC;
+ * {@code frtBusinessMs} counts only the time inside the queue's business hours.
+ */
 public record FirstResponse(
         String tenantId,
         String queueId,
@@ -8,5 +11,6 @@ public record FirstResponse(
         String agentId,
         long startedAt,
         long respondedAt,
-        long frtMs) {
+        long frtMs,
+        long frtBusinessMs) {
 }

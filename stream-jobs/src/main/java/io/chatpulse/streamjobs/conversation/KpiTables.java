@@ -4,7 +4,7 @@ import io.chatpulse.streamjobs.clickhouse.ClickHouseTable;
 import java.util.List;
 
 /**
- * The per-conversation tables of clickhouse-schema (V001, V003, V005, V040) and how each figure fills a row.
+ * The per-conversation tables of clickhouse-schema (V001, V003, V005, V007, V040) and how each figure fills a row.
  * DateTime64 columns are bound as epoch milliseconds: ClickHouse reads an integer inserted into a
  * DateTime64(3) column as a Unix timestamp in milliseconds, UTC, whatever the session time zone.
  */
@@ -24,7 +24,8 @@ public final class KpiTables {
             });
 
     public static final ClickHouseTable<FirstResponse> FIRST_RESPONSES = new ClickHouseTable<>("first_responses",
-            List.of("tenant_id", "queue_id", "conversation_id", "agent_id", "started_at", "responded_at", "frt_ms"),
+            List.of("tenant_id", "queue_id", "conversation_id", "agent_id", "started_at", "responded_at", "frt_ms",
+                    "frt_business_ms"),
             (insert, row) -> {
                 insert.setString(1, row.tenantId());
                 insert.setString(2, row.queueId());
@@ -33,10 +34,12 @@ public final class KpiTables {
                 insert.setLong(5, row.startedAt());
                 insert.setLong(6, row.respondedAt());
                 insert.setLong(7, row.frtMs());
+                insert.setLong(8, row.frtBusinessMs());
             });
 
     public static final ClickHouseTable<ReplyTime> REPLY_TIMES = new ClickHouseTable<>("reply_times",
-            List.of("tenant_id", "queue_id", "conversation_id", "agent_id", "customer_at", "replied_at", "reply_ms"),
+            List.of("tenant_id", "queue_id", "conversation_id", "agent_id", "customer_at", "replied_at", "reply_ms",
+                    "reply_business_ms"),
             (insert, row) -> {
                 insert.setString(1, row.tenantId());
                 insert.setString(2, row.queueId());
@@ -45,11 +48,12 @@ public final class KpiTables {
                 insert.setLong(5, row.customerAt());
                 insert.setLong(6, row.repliedAt());
                 insert.setLong(7, row.replyMs());
+                insert.setLong(8, row.replyBusinessMs());
             });
 
     public static final ClickHouseTable<Resolution> RESOLUTIONS = new ClickHouseTable<>("resolutions",
             List.of("tenant_id", "queue_id", "conversation_id", "agent_id", "resolved_by", "started_at", "resolved_at",
-                    "resolution_ms", "after_reopen"),
+                    "resolution_ms", "after_reopen", "resolution_business_ms"),
             (insert, row) -> {
                 insert.setString(1, row.tenantId());
                 insert.setString(2, row.queueId());
@@ -60,6 +64,7 @@ public final class KpiTables {
                 insert.setLong(7, row.resolvedAt());
                 insert.setLong(8, row.resolutionMs());
                 insert.setInt(9, row.afterReopen() ? 1 : 0);
+                insert.setLong(10, row.resolutionBusinessMs());
             });
 
     public static final ClickHouseTable<HandleTime> HANDLE_TIMES = new ClickHouseTable<>("handle_times",

@@ -9,6 +9,7 @@ import io.chatpulse.events.ConversationResolved;
 import io.chatpulse.events.MessagePosted;
 import io.chatpulse.events.QueueReason;
 import io.chatpulse.events.SenderKind;
+import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import java.util.Optional;
 
 /**
@@ -16,9 +17,16 @@ import java.util.Optional;
  * the previous agent message, that agent message minus the first of those customer messages.
  * Bot messages neither start nor stop it. What the customer wrote before a non-human start (open,
  * reopen, bot handoff) or before the conversation ended is not waiting for an agent: the first
- * response time covers a handoff, so the bot's part of the conversation is not counted twice.
+ * response time covers a handoff, so the bot's part of the conversation is not counted twice. The
+ * business-hours variant is the same stretch measured with the calendar of the reply's queue.
  */
 public final class ReplyTimeTracker {
+
+    private final BusinessCalendars calendars;
+
+    public ReplyTimeTracker(BusinessCalendars calendars) {
+        this.calendars = calendars;
+    }
 
     /** Applies one event; {@code where} already follows it. Returns the reply time it completes, if any. */
     public Optional<ReplyTime> apply(ConversationEvent event, ReplyTimeState state, ConversationContext where) {
@@ -29,10 +37,7 @@ public final class ReplyTimeTracker {
                 state.firstCustomerAt = event.getEventTime();
             } else if (message.getSender() == SenderKind.AGENT && state.pending) {
                 state.pending = false;
-                long repliedAt = event.getEventTime();
-                return Optional.of(new ReplyTime(event.getTenantId(), where.queueOrEmpty(), event.getConversationId(),
-                        Agents.author(message, where), state.firstCustomerAt, repliedAt,
-                        Durations.between(state.firstCustomerAt, repliedAt)));
+                return Optional.of(reply(event, state, where, message));
             }
         } else if (payload instanceof ConversationOpened || payload instanceof ConversationReopened
                 || payload instanceof ConversationResolved || payload instanceof ConversationAbandoned
@@ -40,5 +45,14 @@ public final class ReplyTimeTracker {
             state.pending = false;
         }
         return Optional.empty();
+    }
+
+    private ReplyTime reply(ConversationEvent event, ReplyTimeState state, ConversationContext where,
+                            MessagePosted message) {
+        long repliedAt = event.getEventTime();
+        String queueId = where.queueOrEmpty();
+        return new ReplyTime(event.getTenantId(), queueId, event.getConversationId(), Agents.author(message, where),
+                state.firstCustomerAt, repliedAt, Durations.between(state.firstCustomerAt, repliedAt),
+                calendars.openMillis(event.getTenantId(), queueId, state.firstCustomerAt, repliedAt));
     }
 }

@@ -2,7 +2,8 @@ package io.chatpulse.streamjobs.conversation;
 
 /**
  * One resolution and its resolution time, as a row of {@code resolutions}. {@code resolvedBy} is the
- * contract's sender kind in lower case; {@code agentId} is empty when no agent resolved it.
+ * contract's sender kind in lower case; {@code agentId} is empty when no agent resolved it;
+ * {@code resolutionBusinessMs} counts only the time inside the queue's business hours.
  */
 public record Resolution(
         String tenantId,
@@ -13,5 +14,6 @@ public record Resolution(
         long startedAt,
         long resolvedAt,
         long resolutionMs,
-        boolean afterReopen) {
+        boolean afterReopen,
+        long resolutionBusinessMs) {
 }

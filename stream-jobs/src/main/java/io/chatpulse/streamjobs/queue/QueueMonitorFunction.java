@@ -15,6 +15,7 @@ import io.chatpulse.streamjobs.alert.AlertRules;
 import io.chatpulse.streamjobs.alert.QueueWaitRule;
 import io.chatpulse.streamjobs.alert.CsatDropRule;
 import io.chatpulse.streamjobs.alert.FrtSpikeRule;
+import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.conversation.FirstResponseTracker;
 import io.chatpulse.streamjobs.alert.VolumeSpikeRule;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
@@ -132,7 +133,8 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 new MapStateDescriptor<>("responses-per-minute", Types.STRING, Types.LIST(Types.LONG));
         responses.enableTimeToLive(StateTtlConfig.newBuilder(COUNTS_KEPT).build());
         responsesPerMinute = getRuntimeContext().getMapState(responses);
-        firstResponses = new FirstResponseTracker();
+        // frt_spike watches the wall-clock FRT (metrics.md): no calendar.
+        firstResponses = new FirstResponseTracker(BusinessCalendars.NONE);
         historySince = getRuntimeContext().getState(new ValueStateDescriptor<>("history-since", Types.LONG));
         catchUpPages = new CatchUpPages(getRuntimeContext().getMapState(new MapStateDescriptor<>("unpaged-firings",
                 Types.STRING, TypeInformation.of(AlertRecord.class))));

@@ -64,24 +64,24 @@ class ClickHouseSinkTest {
     @Test
     void writingTheSameFiguresAgainLeavesThemAsTheyWere() throws Exception {
         List<FirstResponse> rows = List.of(
-                new FirstResponse("replay", "billing", "conv-1", "agent-7", T0, T0 + 30_000, 30_000),
-                new FirstResponse("replay", "", "conv-2", "agent-8", T0, T0 + 12_000, 12_000));
+                new FirstResponse("replay", "billing", "conv-1", "agent-7", T0, T0 + 30_000, 30_000, 20_000),
+                new FirstResponse("replay", "", "conv-2", "agent-8", T0, T0 + 12_000, 12_000, 12_000));
 
         run(rows, KpiTables.FIRST_RESPONSES, FirstResponse.class, settings(clickHouse.jdbcUrl(), 10));
         run(rows, KpiTables.FIRST_RESPONSES, FirstResponse.class, settings(clickHouse.jdbcUrl(), 10));
 
-        assertThat(query("SELECT conversation_id, queue_id, agent_id, frt_ms FROM first_responses FINAL"
-                + " WHERE tenant_id = 'replay' ORDER BY conversation_id"))
-                .containsExactly(List.of("conv-1", "billing", "agent-7", "30000"), List.of("conv-2", "", "agent-8", "12000"));
+        assertThat(query("SELECT conversation_id, queue_id, agent_id, frt_ms, frt_business_ms FROM first_responses FINAL"
+                + " WHERE tenant_id = 'replay' ORDER BY conversation_id")).containsExactly(
+                List.of("conv-1", "billing", "agent-7", "30000", "20000"), List.of("conv-2", "", "agent-8", "12000", "12000"));
     }
 
     @Test
     void everyKpiTableTakesItsRowsAsTheSchemaDefinesThem() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         ClickHouseSettings settings = settings(clickHouse.jdbcUrl(), 10);
-        env.fromData(List.of(new ReplyTime("all", "billing", "c-1", "agent-7", T0, T0 + 6_000, 6_000)),
+        env.fromData(List.of(new ReplyTime("all", "billing", "c-1", "agent-7", T0, T0 + 6_000, 6_000, 4_000)),
                 TypeInformation.of(ReplyTime.class)).sinkTo(new ClickHouseSink<>(settings, KpiTables.REPLY_TIMES));
-        env.fromData(List.of(new Resolution("all", "billing", "c-1", "", "bot", T0, T0 + 60_000, 60_000, true)),
+        env.fromData(List.of(new Resolution("all", "billing", "c-1", "", "bot", T0, T0 + 60_000, 60_000, true, 45_000)),
                 TypeInformation.of(Resolution.class)).sinkTo(new ClickHouseSink<>(settings, KpiTables.RESOLUTIONS));
         env.fromData(List.of(new HandleTime("all", "billing", "c-1", "agent-7", T0, T0 + 9_000,
                         HandleTime.Ending.TRANSFERRED, 9_000)),
@@ -93,10 +93,11 @@ class ClickHouseSinkTest {
         env.execute("every table");
 
         String at = Long.toString(T0);
-        assertThat(query("SELECT agent_id, toUnixTimestamp64Milli(customer_at), reply_ms FROM reply_times FINAL"
-                + " WHERE tenant_id = 'all'")).containsExactly(List.of("agent-7", at, "6000"));
-        assertThat(query("SELECT agent_id, resolved_by, toUnixTimestamp64Milli(started_at), resolution_ms, after_reopen"
-                + " FROM resolutions FINAL WHERE tenant_id = 'all'")).containsExactly(List.of("", "bot", at, "60000", "true"));
+        assertThat(query("SELECT agent_id, toUnixTimestamp64Milli(customer_at), reply_ms, reply_business_ms"
+                + " FROM reply_times FINAL WHERE tenant_id = 'all'")).containsExactly(List.of("agent-7", at, "6000", "4000"));
+        assertThat(query("SELECT agent_id, resolved_by, toUnixTimestamp64Milli(started_at), resolution_ms, after_reopen,"
+                + " resolution_business_ms FROM resolutions FINAL WHERE tenant_id = 'all'"))
+                .containsExactly(List.of("", "bot", at, "60000", "true", "45000"));
         assertThat(query("SELECT agent_id, ending, handle_ms FROM handle_times FINAL WHERE tenant_id = 'all'"))
                 .containsExactly(List.of("agent-7", "transferred", "9000"));
         assertThat(query("SELECT agent_id, rating, comment FROM csat_ratings FINAL WHERE tenant_id = 'all'"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.QueueReason;
 import io.chatpulse.streamjobs.TestConversation;
+import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -45,7 +46,7 @@ class ConversationKpiFunctionTest {
         assertThat(rows(ConversationKpiFunction.QUEUE_WAITS)).containsExactly(new QueueWait("acme", "billing", "conv-1",
                 T0 + 10, T0 + 20_010, QueueWait.Outcome.ANSWERED, "agent-7", 20_000));
         assertThat(rows(ConversationKpiFunction.FIRST_RESPONSES)).containsExactly(
-                new FirstResponse("acme", "billing", "conv-1", "agent-7", T0, T0 + 30_000, 30_000));
+                new FirstResponse("acme", "billing", "conv-1", "agent-7", T0, T0 + 30_000, 30_000, 30_000));
     }
 
     @Test
@@ -99,7 +100,7 @@ class ConversationKpiFunctionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, Void> newHarness() throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ConversationKpiFunction(Duration.ofDays(2))),
+                new KeyedProcessOperator<>(new ConversationKpiFunction(Duration.ofDays(2), BusinessCalendars.NONE)),
                 ConversationEvent::getConversationId, Types.STRING);
     }
 

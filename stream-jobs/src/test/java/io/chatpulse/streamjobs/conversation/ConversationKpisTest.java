@@ -6,6 +6,7 @@ import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.QueueReason;
 import io.chatpulse.events.SenderKind;
 import io.chatpulse.streamjobs.TestConversation;
+import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.conversation.Activity.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,8 +80,31 @@ class ConversationKpisTest {
                 org.assertj.core.groups.Tuple.tuple(Kind.ASSIGNED, "agent-8", "tech"));
     }
 
+    @Test
+    void theBusinessHoursVariantsLeaveTheClosedNightOut() {
+        // billing (mon..fri 09:00-17:00 in Berlin): opened Tuesday 16:30, answered and resolved Wednesday.
+        long opened = Trackers.berlin("2026-11-24T16:30");
+        Recorder figures = run(Trackers.OFFICE_HOURS,
+                c.opened(opened, "billing"),
+                c.queued(opened, "billing", QueueReason.NEW),
+                c.customerMessage(opened + 10 * 60_000),
+                c.assigned(Trackers.berlin("2026-11-25T09:00"), "agent-7"),
+                c.agentMessage(Trackers.berlin("2026-11-25T09:15"), "agent-7"),
+                c.resolved(Trackers.berlin("2026-11-25T10:00"), "agent-7"));
+
+        assertThat(figures.firstResponses).extracting(FirstResponse::frtBusinessMs).containsExactly(45 * 60_000L);
+        assertThat(figures.replyTimes).extracting(ReplyTime::replyBusinessMs).containsExactly(35 * 60_000L);
+        assertThat(figures.resolutions).extracting(Resolution::resolutionBusinessMs).containsExactly(90 * 60_000L);
+        assertThat(figures.queueWaits).as("queue wait has no business-hours variant")
+                .extracting(QueueWait::waitMs).containsExactly(16 * 3_600_000L + 30 * 60_000L);
+    }
+
     private static Recorder run(ConversationEvent... events) {
-        ConversationKpis kpis = new ConversationKpis();
+        return run(BusinessCalendars.NONE, events);
+    }
+
+    private static Recorder run(BusinessCalendars calendars, ConversationEvent... events) {
+        ConversationKpis kpis = new ConversationKpis(calendars);
         ConversationState state = new ConversationState();
         Recorder figures = new Recorder();
         for (ConversationEvent event : events) {

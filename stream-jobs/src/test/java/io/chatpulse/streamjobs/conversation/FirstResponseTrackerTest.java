@@ -6,6 +6,7 @@ import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.QueueReason;
 import io.chatpulse.events.SenderKind;
 import io.chatpulse.streamjobs.TestConversation;
+import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class FirstResponseTrackerTest {
                 c.agentMessage(T0 + 36_000, "agent-7"));
 
         assertThat(frts).containsExactly(
-                new FirstResponse("acme", "billing", "conv-1", "agent-7", T0, T0 + 35_000, 35_000));
+                new FirstResponse("acme", "billing", "conv-1", "agent-7", T0, T0 + 35_000, 35_000, 35_000));
     }
 
     @Test
@@ -41,7 +42,7 @@ class FirstResponseTrackerTest {
                 c.agentMessage(T0 + 75_000, "agent-7"));
 
         assertThat(frts).containsExactly(
-                new FirstResponse("acme", "billing", "conv-1", "agent-7", T0 + 60_000, T0 + 75_000, 15_000));
+                new FirstResponse("acme", "billing", "conv-1", "agent-7", T0 + 60_000, T0 + 75_000, 15_000, 15_000));
     }
 
     @Test
@@ -105,7 +106,35 @@ class FirstResponseTrackerTest {
         assertThat(frts).singleElement().extracting(FirstResponse::queueId).isEqualTo("");
     }
 
+    @Test
+    void aWaitOverTheClosedNightCountsOnlyTheBusinessHours() {
+        // billing closes at 17:00 and opens at 09:00: 10 minutes on Tuesday, 20 on Wednesday.
+        long opened = Trackers.berlin("2026-11-24T16:50");
+        long answered = Trackers.berlin("2026-11-25T09:20");
+        List<FirstResponse> frts = Trackers.run(new FirstResponseState(),
+                new FirstResponseTracker(Trackers.OFFICE_HOURS)::apply,
+                c.opened(opened, "billing"),
+                c.queued(opened + 5, "billing", QueueReason.NEW),
+                c.assigned(answered - 60_000, "agent-7"),
+                c.agentMessage(answered, "agent-7"));
+
+        assertThat(frts).containsExactly(new FirstResponse("acme", "billing", "conv-1", "agent-7", opened, answered,
+                16 * 3_600_000L + 30 * 60_000L, 30 * 60_000L));
+    }
+
+    @Test
+    void aQueueWithoutACalendarOrNoQueueCountsTheNightToo() {
+        long opened = Trackers.berlin("2026-11-24T16:50");
+        long answered = Trackers.berlin("2026-11-25T09:20");
+        FirstResponseTracker tracker = new FirstResponseTracker(Trackers.OFFICE_HOURS);
+
+        assertThat(Trackers.run(new FirstResponseState(), tracker::apply, c.opened(opened, "tech"),
+                c.agentMessage(answered, "agent-7"))).extracting(FirstResponse::frtBusinessMs).containsExactly(answered - opened);
+        assertThat(Trackers.run(new FirstResponseState(), tracker::apply, c.opened(opened, null),
+                c.agentMessage(answered, "agent-7"))).extracting(FirstResponse::frtBusinessMs).containsExactly(answered - opened);
+    }
+
     private static List<FirstResponse> run(ConversationEvent... events) {
-        return Trackers.run(new FirstResponseState(), new FirstResponseTracker()::apply, events);
+        return Trackers.run(new FirstResponseState(), new FirstResponseTracker(BusinessCalendars.NONE)::apply, events);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.QueueReason;
 import io.chatpulse.streamjobs.TestConversation;
+import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,8 @@ class ReplyTimeTrackerTest {
                 c.agentMessage(T0 + 26_000, "agent-7"));
 
         assertThat(replies).containsExactly(
-                new ReplyTime("acme", "billing", "conv-1", "agent-7", T0 + 1_000, T0 + 9_000, 8_000),
-                new ReplyTime("acme", "billing", "conv-1", "agent-7", T0 + 20_000, T0 + 26_000, 6_000));
+                new ReplyTime("acme", "billing", "conv-1", "agent-7", T0 + 1_000, T0 + 9_000, 8_000, 8_000),
+                new ReplyTime("acme", "billing", "conv-1", "agent-7", T0 + 20_000, T0 + 26_000, 6_000, 6_000));
     }
 
     @Test
@@ -63,7 +64,21 @@ class ReplyTimeTrackerTest {
         assertThat(replies).isEmpty();
     }
 
+    @Test
+    void aReplyTheNextMorningCountsOnlyTheBusinessHours() {
+        // Friday 16:45 to Monday 09:05 in billing (mon..fri 09:00-17:00): 15 + 5 minutes.
+        long asked = Trackers.berlin("2026-11-27T16:45");
+        long replied = Trackers.berlin("2026-11-30T09:05");
+        List<ReplyTime> replies = Trackers.run(new ReplyTimeState(), new ReplyTimeTracker(Trackers.OFFICE_HOURS)::apply,
+                c.opened(asked - 60_000, "billing"),
+                c.customerMessage(asked),
+                c.agentMessage(replied, "agent-7"));
+
+        assertThat(replies).extracting(ReplyTime::replyMs, ReplyTime::replyBusinessMs)
+                .containsExactly(tuple(replied - asked, 20 * 60_000L));
+    }
+
     private List<ReplyTime> run(ConversationEvent... events) {
-        return Trackers.run(new ReplyTimeState(), new ReplyTimeTracker()::apply, events);
+        return Trackers.run(new ReplyTimeState(), new ReplyTimeTracker(BusinessCalendars.NONE)::apply, events);
     }
 }
