@@ -24,6 +24,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "History", description = "KPIs of a past period, as a summary, a time series and per agent")
 class ReportController {
 
+    private static final String HOURS = "business: first response, reply and resolution time count only the time inside the "
+            + "business hours of each figure's queue (the weekly calendars stream-jobs is configured with; a queue "
+            + "without one is always open); all (default): every millisecond. The other KPIs are the same either way.";
+
     private final ReportService service;
 
     ReportController(ReportService service) {
@@ -32,10 +36,12 @@ class ReportController {
 
     @GetMapping("/api/v1/kpis/summary")
     @Operation(summary = "Every KPI over a period",
-            description = "Summary of [from, to) from the report views of migration V040; the same views as the series, "
-                    + "the agent report and the exports, so they agree exactly. Role: supervisor.")
-    KpiSummary summary(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params) {
-        return service.summary(service.query(tenant, params));
+            description = "Summary of [from, to) from the report views of migration V040 (V044's for FRT, reply and "
+                    + "resolution time with hours=business); the same views as the series, the agent report and the "
+                    + "exports, so they agree exactly. Role: supervisor.")
+    KpiSummary summary(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params,
+                       @Parameter(description = HOURS) @RequestParam(required = false) String hours) {
+        return service.summary(service.query(tenant, params, hours));
     }
 
     @GetMapping("/api/v1/kpis/series")
@@ -45,8 +51,9 @@ class ReportController {
                     + "a distinct count per bucket and does not). At most chatpulse.reports.max-buckets buckets. Role: supervisor.")
     KpiSeries series(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params,
                      @Parameter(description = "minute, hour, day or week", required = true)
-                     @RequestParam(required = false) String interval) {
-        ReportQuery query = service.query(tenant, params);
+                     @RequestParam(required = false) String interval,
+                     @Parameter(description = HOURS) @RequestParam(required = false) String hours) {
+        ReportQuery query = service.query(tenant, params, hours);
         return service.series(query, Interval.parseSeriesInterval(interval));
     }
 
@@ -57,8 +64,9 @@ class ReportController {
                     + "(null without online time) and CSAT. Online time belongs to no queue or channel: the three are "
                     + "the agent's whole time, and an agent online with no conversation is listed only when no queue "
                     + "or channel filter is given. Role: supervisor.")
-    AgentReport agents(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params) {
-        return service.agents(service.query(tenant, params));
+    AgentReport agents(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params,
+                       @Parameter(description = HOURS) @RequestParam(required = false) String hours) {
+        return service.agents(service.query(tenant, params, hours));
     }
 
     @GetMapping("/api/v1/reports/agents/export")
@@ -66,14 +74,19 @@ class ReportController {
     @ExportResponse
     @Operation(summary = "Agent performance report as CSV or XLSX",
             description = "The rows of GET /api/v1/reports/agents, one column per figure, streamed. The file name says "
-                    + "tenant, report, period (local times) and timezone. Role: manager.")
+                    + "tenant, report (agent-report, or agent-report-business-hours for hours=business), period (local "
+                    + "times) and timezone. Role: manager.")
     ResponseEntity<StreamingResponseBody> export(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params,
                                                  @Parameter(description = "csv (default) or xlsx")
-                                                 @RequestParam(required = false) String format) {
+                                                 @RequestParam(required = false) String format,
+                                                 @Parameter(description = HOURS)
+                                                 @RequestParam(required = false) String hours) {
         ExportFormat exportFormat = ExportFormat.parse(format);
-        ReportQuery query = service.query(tenant, params);
+        ReportQuery query = service.query(tenant, params, hours);
         AgentReport report = service.agents(query);
-        return ExportFiles.download(exportFormat, ExportFiles.filename(query, "agent-report", exportFormat), out -> {
+        // The name says what the file holds: the business-hours figures are another report.
+        String name = query.hours() == Hours.BUSINESS ? "agent-report-business-hours" : "agent-report";
+        return ExportFiles.download(exportFormat, ExportFiles.filename(query, name, exportFormat), out -> {
             try (TableWriter table = TableWriter.open(exportFormat, out, "agents")) {
                 table.header(AgentReportTable.HEADER);
                 for (AgentReport.Agent agent : report.agents()) {

@@ -8,17 +8,22 @@ import java.time.ZoneId;
 
 /**
  * A validated report request: whose, which period [from, to), the timezone buckets and local
- * times are cut in, the filters, and the service-level threshold and short-abandon cut-off.
+ * times are cut in, the filters, the service-level threshold and short-abandon cut-off, and whether
+ * FRT, reply and resolution time count all the time or business hours only.
  */
 public record ReportQuery(Tenant tenant, SummaryPeriod period, ZoneId zone, Filters filters,
-                          Duration answerWithin, Duration shortAbandon) {
+                          Duration answerWithin, Duration shortAbandon, Hours hours) {
 
-    public static ReportQuery parse(Tenant tenant, ReportParams params, ReportProperties properties) {
+    /**
+     * @param hours {@code business}, {@code all} or absent (all)
+     */
+    public static ReportQuery parse(Tenant tenant, ReportParams params, String hours, ReportProperties properties) {
         SummaryPeriod period = SummaryPeriod.parse(params.from(), params.to(), properties.maxPeriod());
         return new ReportQuery(tenant, period, zone(params.timezone()),
                 Filters.parse(params.queueId(), params.agentId(), params.channel()),
                 seconds("answerWithinSeconds", params.answerWithinSeconds(), properties.answerWithin()),
-                seconds("shortAbandonSeconds", params.shortAbandonSeconds(), properties.shortAbandon()));
+                seconds("shortAbandonSeconds", params.shortAbandonSeconds(), properties.shortAbandon()),
+                Hours.parse(hours));
     }
 
     /** IANA names only (Europe/Berlin, UTC): ClickHouse cuts days with the same tz database. */

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the report views of migrations V040, V042 and V043. The arithmetic is theirs alone: the summary, a time
+ * Reads the report views of migrations V040, V042, V043 and V044 (FRT, reply and resolution time inside
+ * business hours, for {@link Hours#BUSINESS}). The arithmetic is theirs alone: the summary, a time
  * series, the agent report and the exports are the same views with a different bucket, so they
  * cannot disagree with each other or with Grafana. Tenant, period, timezone and every filter are
  * bound parameters; nothing from a request is ever part of the SQL text.
@@ -45,13 +46,16 @@ public class ReportRepository {
             readQueueWaits(query, interval, byAgent, rows);
         }
         if (families.contains(Family.FIRST_RESPONSES)) {
-            read("report_first_responses", ")", query, interval, byAgent, distributionInto(rows.firstResponse));
+            read(query.hours().view("report_first_responses"), ")", query, interval, byAgent,
+                    distributionInto(rows.firstResponse));
         }
         if (families.contains(Family.REPLY_TIMES)) {
-            read("report_reply_times", ")", query, interval, byAgent, distributionInto(rows.replyTime));
+            read(query.hours().view("report_reply_times"), ")", query, interval, byAgent,
+                    distributionInto(rows.replyTime));
         }
         if (families.contains(Family.RESOLUTION_TIMES)) {
-            read("report_resolution_times", ")", query, interval, byAgent, distributionInto(rows.resolutionTime));
+            read(query.hours().view("report_resolution_times"), ")", query, interval, byAgent,
+                    distributionInto(rows.resolutionTime));
         }
         if (families.contains(Family.HANDLE_TIMES)) {
             read("report_handle_times", ")", query, interval, byAgent, distributionInto(rows.handleTime));

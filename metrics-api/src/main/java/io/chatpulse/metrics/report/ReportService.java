@@ -30,8 +30,14 @@ public class ReportService {
         this.properties = properties;
     }
 
+    /** A query of the wall-time figures (the drill-down has no other). */
     public ReportQuery query(Tenant tenant, ReportParams params) {
-        return ReportQuery.parse(tenant, params, properties);
+        return query(tenant, params, null);
+    }
+
+    /** A query as the request's {@code hours} parameter (business, all or absent) says. */
+    public ReportQuery query(Tenant tenant, ReportParams params, String hours) {
+        return ReportQuery.parse(tenant, params, hours, properties);
     }
 
     public KpiSummary summary(ReportQuery query) {

@@ -21,6 +21,21 @@ class ReportQueryTest {
     }
 
     @Test
+    void hoursAreBusinessOrAllAndAllByDefault() {
+        assertThat(Hours.parse(null)).isEqualTo(Hours.ALL);
+        assertThat(Hours.parse(" ")).isEqualTo(Hours.ALL);
+        assertThat(Hours.parse("all")).isEqualTo(Hours.ALL);
+        assertThat(Hours.parse("Business")).isEqualTo(Hours.BUSINESS);
+        assertThat(Hours.BUSINESS.view("report_first_responses")).isEqualTo("report_first_responses_business");
+        assertThat(Hours.ALL.view("report_first_responses")).isEqualTo("report_first_responses");
+        assertThatThrownBy(() -> Hours.parse("office"))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+                    assertThat(e.parameter()).isEqualTo("hours");
+                    assertThat(e.reason()).contains("business or all").contains("office");
+                });
+    }
+
+    @Test
     void normalizesFiltersAndRejectsUnknownChannels() {
         assertThat(Filters.parse(" billing ", null, "web")).isEqualTo(new Filters("billing", "", "WEB"));
         assertThatThrownBy(() -> Filters.parse(null, null, "fax")).hasMessageContaining("channel");

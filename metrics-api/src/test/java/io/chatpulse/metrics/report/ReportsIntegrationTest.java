@@ -337,6 +337,59 @@ class ReportsIntegrationTest {
         }
     }
 
+    // ---- business hours -----------------------------------------------------------------------
+
+    @Test
+    void withBusinessHoursFrtReplyAndResolutionTimeComeFromTheBusinessViewsAndNothingElseChanges() throws Exception {
+        JsonNode all = ok("/api/v1/kpis/summary?" + BERLIN_DAY_1, "acme-sup");
+        JsonNode business = ok("/api/v1/kpis/summary?" + BERLIN_DAY_1 + "&hours=business", "acme-sup");
+        assertThat(business.propertyNames()).containsExactly("from", "to", "timezone", "filters", "kpis");
+        JsonNode kpis = business.get("kpis");
+        // Items 1..4 inside business hours: FRT 400, 800, 1200, 1600 (item 2 replayed: counted once).
+        // median 1000; p90: 2.7 -> 1200 + 0.7 * 400 = 1480; p99: 1200 + 0.97 * 400 = 1588.
+        assertDistribution(kpis.get("firstResponse"), 4, 1000, 1480, 1588, 1000);
+        // Replies 200, 400, 600, 800; resolutions 15, 30, 45, 60 s.
+        assertDistribution(kpis.get("replyTime"), 4, 500, 740, 794, 500);
+        assertDistribution(kpis.get("resolutionTime"), 4, 37_500, 55_500, 59_550, 37_500);
+        for (String same : List.of("queueWait", "service", "handleTime", "volume", "quality")) {
+            assertThat(kpis.get(same)).as(same).isEqualTo(all.get("kpis").get(same));
+        }
+        assertThat(ok("/api/v1/kpis/summary?" + BERLIN_DAY_1 + "&hours=all", "acme-sup")).isEqualTo(all);
+
+        // The series reads the same views: Berlin's first day is the summary of that day.
+        JsonNode days = ok("/api/v1/kpis/series?" + BERLIN + "&interval=day&hours=business", "acme-sup").get("buckets");
+        assertThat(days.get(0).get("kpis")).isEqualTo(kpis);
+        assertCountsAddUp(ok("/api/v1/kpis/summary?" + BERLIN + "&hours=business", "acme-sup").get("kpis"), days);
+    }
+
+    @Test
+    void reportsAndExportsEveryAgentsBusinessHoursFigures() throws Exception {
+        JsonNode agents = ok("/api/v1/reports/agents?" + BERLIN + "&hours=business", "acme-mgr").get("agents");
+        JsonNode wall = ok("/api/v1/reports/agents?" + BERLIN, "acme-mgr").get("agents");
+        assertThat(ids(agents, "agentId")).containsExactly("a-1", "a-2", "a-3", "a-4");
+        JsonNode a2 = agents.get(1);
+        // a-2 has items 1, 4, 7: FRT 400, 1600, 2800 -> p90: 1.8 -> 1600 + 0.8 * 1200 = 2560; replies 200, 800, 1400.
+        assertDistribution(a2.get("firstResponse"), 3, 1600, 2560, 2776, 1600);
+        assertDistribution(a2.get("replyTime"), 3, 800, 1280, 1388, 800);
+        for (String same : List.of("agentId", "handled", "resolutions", "handleTime", "onlineMs", "occupancy",
+                "averageConcurrency", "csat")) {
+            assertThat(a2.get(same)).as(same).isEqualTo(wall.get(1).get(same));
+        }
+        JsonNode summary = ok("/api/v1/kpis/summary?" + BERLIN + "&agentId=a-2&hours=business", "acme-sup").get("kpis");
+        assertThat(a2.get("firstResponse")).isEqualTo(summary.get("firstResponse"));
+        assertThat(a2.get("replyTime")).isEqualTo(summary.get("replyTime"));
+
+        HttpResponse<byte[]> csv = getBytes("/api/v1/reports/agents/export?" + BERLIN + "&hours=business", "acme-mgr");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition")).get().asString()
+                .contains("chatpulse_acme_agent-report-business-hours_2026-03-01T0000_2026-03-03T0000_Europe-Berlin.csv");
+        List<List<String>> rows = parseCsv(new String(csv.body(), StandardCharsets.UTF_8));
+        assertThat(rows).hasSize(agents.size() + 1);
+        for (int i = 0; i < agents.size(); i++) {
+            assertThat(rows.get(i + 1)).as("csv row " + i).containsExactlyElementsOf(expectedAgentCells(agents.get(i)));
+        }
+    }
+
     // ---- drill-down and the conversation export ------------------------------------------------
 
     @Test
@@ -456,7 +509,8 @@ class ReportsIntegrationTest {
         // Unfiltered answers of acme hold none of globex's figures or names.
         List<String> unfiltered = new ArrayList<>(List.of("/api/v1/kpis/summary?" + BERLIN,
                 "/api/v1/kpis/series?" + BERLIN + "&interval=day", "/api/v1/reports/agents?" + BERLIN,
-                "/api/v1/reports/agents/export?" + BERLIN, "/api/v1/queues/summary?" + BERLIN));
+                "/api/v1/reports/agents/export?" + BERLIN, "/api/v1/queues/summary?" + BERLIN,
+                "/api/v1/kpis/summary?" + BERLIN + "&hours=business", "/api/v1/reports/agents?" + BERLIN + "&hours=business"));
         for (String figure : List.of("queue_wait", "first_response", "reply_time", "resolution_time", "handle_time", "csat")) {
             unfiltered.add("/api/v1/conversations?" + BERLIN + "&figure=" + figure + "&limit=1000");
             unfiltered.add("/api/v1/conversations/export?" + BERLIN + "&figure=" + figure);
@@ -514,6 +568,10 @@ class ReportsIntegrationTest {
                 "more than 10000");
         assertBad("/api/v1/reports/agents?" + BERLIN + "&timezone=nowhere", "timezone", "IANA");
         assertBad("/api/v1/reports/agents/export?" + BERLIN + "&format=pdf", "format", "csv or xlsx");
+        for (String path : List.of("/api/v1/kpis/summary?", "/api/v1/kpis/series?interval=day&", "/api/v1/reports/agents?",
+                "/api/v1/reports/agents/export?")) {
+            assertBad(path + BERLIN + "&hours=office", "hours", "must be business or all: 'office'");
+        }
         assertBad("/api/v1/conversations?" + BERLIN, "figure", "is required");
         assertBad("/api/v1/conversations?" + BERLIN + "&figure=mood", "figure", "first_response");
         assertBad("/api/v1/conversations?" + BERLIN + "&figure=csat&limit=0", "limit", "between 1 and 1000");
@@ -542,6 +600,11 @@ class ReportsIntegrationTest {
         assertThat(documented).containsAll(mapped);
         // The tenant is never a request parameter, and why a queue filter does not narrow online time is explained.
         assertThat(response.body()).doesNotContain("\"name\":\"tenant\"").contains("Online time belongs to no queue");
+        for (String path : List.of("/api/v1/kpis/summary", "/api/v1/kpis/series", "/api/v1/reports/agents",
+                "/api/v1/reports/agents/export")) {
+            assertThat(paths.get(path).get("get").get("parameters").toString()).as(path)
+                    .contains("\"name\":\"hours\"").contains("inside the business hours of each figure's queue");
+        }
         assertThat(get("/swagger-ui/index.html", null).statusCode()).isEqualTo(200);
     }
 

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Rows of two tenants around local midnight in Europe/Berlin (UTC+1 in March 2026). Item i of
  * tenant acme completes at {@link #TIMES}[i] in conversation c-i; tenant globex has the same
- * conversation ids and times with figures no acme figure has (4242421 ms, queue secret, agent g-1),
+ * conversation ids and times with figures no acme figure has (4242421 ms, also in business hours,
+ * queue secret, agent g-1),
  * so any leak shows.
  *
  * <pre>
@@ -31,7 +32,7 @@ import java.util.List;
  *
  * Per item: queue billing (even i) or sales (odd), agent a-(i%3+1), channel WEB (even) or APP (odd),
  * queue wait i*10 s answered, FRT i*1000+500 ms, reply i*700 ms, resolution i min, handle i*30 s,
- * rating i%5+1; activity: opened, assigned, a customer and an agent message, resolved, survey offered,
+ * rating i%5+1; inside business hours (V007's columns) FRT i*400 ms, reply i*200 ms, resolution i*15 s; activity: opened, assigned, a customer and an agent message, resolved, survey offered,
  * and a reopen for i = 2 and 5. Extra waits: abandoned after 60 s at items 2 and 6 (billing), a short
  * abandon of 2 s at item 3 (sales).
  *
@@ -63,7 +64,8 @@ public final class ReportFixtures {
             .withZone(ZoneOffset.UTC);
 
     private static final String FIRST_RESPONSES =
-            "first_responses (tenant_id, queue_id, conversation_id, agent_id, started_at, responded_at, frt_ms)";
+            "first_responses (tenant_id, queue_id, conversation_id, agent_id, started_at, responded_at, frt_ms,"
+                    + " frt_business_ms)";
     private static final String AGENT_TIME =
             "agent_time_minutes (tenant_id, agent_id, minute, online_ms, occupied_ms, conversation_ms)";
     private static final List<String> AGENT_TIME_ROWS = List.of(
@@ -99,9 +101,10 @@ public final class ReportFixtures {
             Instant t = TIMES[i];
             String queue = i % 2 == 0 ? "billing" : "sales";
             add(i, "acme", "c-" + i, queue, agent(i), i % 2 == 0 ? "WEB" : "APP", t, i * 10_000L, i * 1000L + 500,
-                    i * 700L, i * 60_000L, i * 30_000L, i % 5 + 1, waits, frts, replies, resolutions, handles,
-                    ratings, activity, channels);
+                    i * 700L, i * 60_000L, i * 30_000L, i % 5 + 1, new long[] {i * 400L, i * 200L, i * 15_000L},
+                    waits, frts, replies, resolutions, handles, ratings, activity, channels);
             add(i, "globex", "c-" + i, "secret", "g-1", "WEB", t, 4_242_421, 4_242_421, 4_242_421, 4_242_421, 4_242_421, 1,
+                    new long[] {4_242_421, 4_242_421, 4_242_421},
                     waits, frts, replies, resolutions, handles, ratings, activity, channels);
         }
         waits.add(wait("acme", "billing", "ab-2", TIMES[2], "abandoned", "", 60_000));
@@ -111,9 +114,10 @@ public final class ReportFixtures {
              Statement st = connection.createStatement()) {
             insertInto(st, "queue_waits (tenant_id, queue_id, conversation_id, queued_at, ended_at, outcome, agent_id, wait_ms)", waits);
             insertInto(st, FIRST_RESPONSES, frts);
-            insertInto(st, "reply_times (tenant_id, queue_id, conversation_id, agent_id, customer_at, replied_at, reply_ms)", replies);
-            insertInto(st, "resolutions (tenant_id, queue_id, conversation_id, agent_id, resolved_by, started_at, resolved_at, resolution_ms, after_reopen)",
-                    resolutions);
+            insertInto(st, "reply_times (tenant_id, queue_id, conversation_id, agent_id, customer_at, replied_at, reply_ms,"
+                    + " reply_business_ms)", replies);
+            insertInto(st, "resolutions (tenant_id, queue_id, conversation_id, agent_id, resolved_by, started_at, resolved_at,"
+                    + " resolution_ms, after_reopen, resolution_business_ms)", resolutions);
             insertInto(st, "handle_times (tenant_id, queue_id, conversation_id, agent_id, assigned_at, ended_at, ending, handle_ms)", handles);
             insertInto(st, "csat_ratings (tenant_id, queue_id, conversation_id, agent_id, submitted_at, rating, comment)", ratings);
             insertInto(st, CONVERSATION_ACTIVITY, activity);
@@ -131,15 +135,17 @@ public final class ReportFixtures {
         st.execute("INSERT INTO " + table + " VALUES " + String.join(",", rows));
     }
 
+    /** {@code business}: FRT, reply and resolution time inside business hours. */
     private static void add(int i, String tenant, String conversation, String queue, String agent, String channel,
                             Instant t, long wait, long frt, long reply, long resolution, long handle, int rating,
-                            List<String> waits, List<String> frts, List<String> replies, List<String> resolutions,
-                            List<String> handles, List<String> ratings, List<String> activity, List<String> channels) {
+                            long[] business, List<String> waits, List<String> frts, List<String> replies,
+                            List<String> resolutions, List<String> handles, List<String> ratings,
+                            List<String> activity, List<String> channels) {
         waits.add(wait(tenant, queue, conversation, t, "answered", agent, wait));
-        frts.add(values(tenant, queue, conversation, agent, ts(t.minusMillis(frt)), ts(t), frt));
-        replies.add(values(tenant, queue, conversation, agent, ts(t.minusMillis(reply)), ts(t), reply));
+        frts.add(values(tenant, queue, conversation, agent, ts(t.minusMillis(frt)), ts(t), frt, business[0]));
+        replies.add(values(tenant, queue, conversation, agent, ts(t.minusMillis(reply)), ts(t), reply, business[1]));
         resolutions.add(values(tenant, queue, conversation, agent, "agent", ts(t.minusMillis(resolution)), ts(t),
-                resolution, false));
+                resolution, false, business[2]));
         handles.add(values(tenant, queue, conversation, agent, ts(t.minusMillis(handle)), ts(t), "resolved", handle));
         ratings.add(values(tenant, queue, conversation, agent, ts(t), rating, "comment " + i));
         List<String[]> steps = new ArrayList<>(List.of(new String[] {"opened", ""}, new String[] {"assigned", agent},
