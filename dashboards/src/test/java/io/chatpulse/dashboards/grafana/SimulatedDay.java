@@ -99,7 +99,8 @@ final class SimulatedDay {
         step(id, queue, "assigned", agent, assignedAt);
 
         long firstReply = assignedAt + 2_000 + random.nextInt(60_000);
-        row("first_responses", q(TENANT), q(queue), q(id), q(agent), t(startedAt), t(firstReply), firstReply - startedAt);
+        row("first_responses", q(TENANT), q(queue), q(id), q(agent), t(startedAt), t(firstReply), firstReply - startedAt,
+                firstReply - startedAt);
         firstResponsesByAgent.computeIfAbsent(agent, a -> new ArrayList<>()).add(firstReply - startedAt);
         reply(id, queue, agent, startedAt, firstReply);
         long last = firstReply;
@@ -111,7 +112,7 @@ final class SimulatedDay {
         }
         long resolvedAt = last + 10_000 + random.nextInt(110_000);
         row("resolutions", q(TENANT), q(queue), q(id), q(agent), q("agent"), t(startedAt), t(resolvedAt),
-                resolvedAt - startedAt, afterReopen);
+                resolvedAt - startedAt, afterReopen, resolvedAt - startedAt);
         row("handle_times", q(TENANT), q(queue), q(id), q(agent), t(assignedAt), t(resolvedAt), q("resolved"),
                 resolvedAt - assignedAt);
         episodes.add(new Episode(agent, assignedAt, resolvedAt));
@@ -132,7 +133,8 @@ final class SimulatedDay {
     }
 
     private void reply(String id, String queue, String agent, long customerAt, long repliedAt) {
-        row("reply_times", q(TENANT), q(queue), q(id), q(agent), t(customerAt), t(repliedAt), repliedAt - customerAt);
+        row("reply_times", q(TENANT), q(queue), q(id), q(agent), t(customerAt), t(repliedAt), repliedAt - customerAt,
+                repliedAt - customerAt);
         step(id, queue, "agent_message", agent, repliedAt);
     }
 

@@ -51,8 +51,11 @@ public final class KafkaBroker implements AutoCloseable {
         int controllerPort = Ports.free();
         Path config = writeConfig(dataDir.toAbsolutePath(), port, controllerPort);
         formatStorageOnce(dataDir.toAbsolutePath(), config);
+        // A fixed heap, touched at start (Kafka's own scripts also set -Xms to -Xmx): the broker's
+        // resident memory is then flat from the first minute, and any growth a soak run shows is real.
         ChildProcess process = ChildProcess.start("Kafka broker on port " + port,
-                List.of("-Xmx512m", "-XX:+UseG1GC", "-Dlog4j2.configurationFile=" + LogConfig.write(dataDir)),
+                List.of("-Xms512m", "-Xmx512m", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC",
+                        "-Dlog4j2.configurationFile=" + LogConfig.write(dataDir)),
                 KafkaBrokerMain.class.getName(), List.of(config.toString()), dataDir.resolve("broker.log"));
         KafkaBroker broker = new KafkaBroker(dataDir, port, process);
         process.awaitReady(broker::answers, START_TIMEOUT);

@@ -122,16 +122,16 @@ public final class ReportBenchmark {
                         + "fromUnixTimestamp64Milli(t + toInt64(h % 120000)), if(n % 20 = 0, 'abandoned', 'answered'), "
                         + "if(n % 20 = 0, '', agent), h % 120000 FROM (" + base + ")",
                 "INSERT INTO first_responses SELECT tenant, queue, conv, agent, fromUnixTimestamp64Milli(t + 120000), "
-                        + "fromUnixTimestamp64Milli(t + 120000 + toInt64(h % 300000)), h % 300000 FROM (" + base + ")",
+                        + "fromUnixTimestamp64Milli(t + 120000 + toInt64(h % 300000)), h % 300000, h % 300000 FROM (" + base + ")",
                 "INSERT INTO resolutions SELECT tenant, queue, conv, agent, 'agent', fromUnixTimestamp64Milli(t), "
-                        + "fromUnixTimestamp64Milli(t + 1800000 + toInt64(h % 3600000)), 1800000 + h % 3600000, n % 10 = 0 FROM (" + base + ")",
+                        + "fromUnixTimestamp64Milli(t + 1800000 + toInt64(h % 3600000)), 1800000 + h % 3600000, n % 10 = 0, 1800000 + h % 3600000 FROM (" + base + ")",
                 "INSERT INTO handle_times SELECT tenant, queue, conv, agent, fromUnixTimestamp64Milli(t + 120000), "
                         + "fromUnixTimestamp64Milli(t + 1800000 + toInt64(h % 3600000)), 'resolved', 1680000 + h % 3600000 FROM (" + base + ")",
                 "INSERT INTO csat_ratings SELECT tenant, queue, conv, agent, fromUnixTimestamp64Milli(t + 7200000), "
                         + "1 + h % 5, '' FROM (" + base + ") WHERE n % 3 = 0",
                 // Four replies per conversation (from 4 of its 5 customer messages).
                 "INSERT INTO reply_times SELECT tenant, queue, conv, agent, fromUnixTimestamp64Milli(t + k * 300000), "
-                        + "fromUnixTimestamp64Milli(t + k * 300000 + toInt64((h + k) % 90000)), (h + k) % 90000 "
+                        + "fromUnixTimestamp64Milli(t + k * 300000 + toInt64((h + k) % 90000)), (h + k) % 90000, (h + k) % 90000 "
                         + "FROM (" + base + ") ARRAY JOIN [1, 2, 3, 4] AS k",
                 // Steps: opened, assigned, resolved, survey offered, and 10 messages (5 in, 4 agent, 1 bot).
                 "INSERT INTO conversation_activity SELECT tenant, queue, conv, concat(conv, '-', toString(k)), "
