@@ -1,13 +1,7 @@
 package io.chatpulse.streamjobs.conversation;
 
-import io.chatpulse.events.ConversationAbandoned;
 import io.chatpulse.events.ConversationEvent;
-import io.chatpulse.events.ConversationOpened;
-import io.chatpulse.events.ConversationQueued;
-import io.chatpulse.events.ConversationReopened;
-import io.chatpulse.events.ConversationResolved;
 import io.chatpulse.events.MessagePosted;
-import io.chatpulse.events.QueueReason;
 import io.chatpulse.events.SenderKind;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import java.util.Optional;
@@ -15,9 +9,9 @@ import java.util.Optional;
 /**
  * Reply time (metrics.md): for each agent message that follows one or more customer messages since
  * the previous agent message, that agent message minus the first of those customer messages.
- * Bot messages neither start nor stop it. What the customer wrote before a non-human start (open,
- * reopen, bot handoff) or before the conversation ended is not waiting for an agent: the first
- * response time covers a handoff, so the bot's part of the conversation is not counted twice. The
+ * Bot messages neither start nor stop it, and nothing else does either, as the contract names
+ * nothing else: a customer message to the bot before a handoff, or one left unanswered at a
+ * resolution, waits until the next agent message, across the handoff or the reopen. The
  * business-hours variant is the same stretch measured with the calendar of the reply's queue.
  */
 public final class ReplyTimeTracker {
@@ -39,10 +33,6 @@ public final class ReplyTimeTracker {
                 state.pending = false;
                 return Optional.of(reply(event, state, where, message));
             }
-        } else if (payload instanceof ConversationOpened || payload instanceof ConversationReopened
-                || payload instanceof ConversationResolved || payload instanceof ConversationAbandoned
-                || payload instanceof ConversationQueued queued && queued.getReason() == QueueReason.BOT_HANDOFF) {
-            state.pending = false;
         }
         return Optional.empty();
     }

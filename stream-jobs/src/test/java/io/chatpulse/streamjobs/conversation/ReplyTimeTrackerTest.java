@@ -35,7 +35,7 @@ class ReplyTimeTrackerTest {
     }
 
     @Test
-    void whatTheCustomerToldTheBotBeforeAHandoffIsNotAReplyWait() {
+    void whatTheCustomerToldTheBotBeforeAHandoffWaitsForTheFirstAgentMessage() {
         List<ReplyTime> replies = run(
                 c.opened(T0, null),
                 c.customerMessage(T0 + 1_000),
@@ -47,11 +47,11 @@ class ReplyTimeTrackerTest {
                 c.agentMessage(T0 + 53_000, "agent-2"));
 
         assertThat(replies).extracting(ReplyTime::queueId, ReplyTime::customerAt, ReplyTime::replyMs)
-                .containsExactly(tuple("tech", T0 + 50_000, 3_000L));
+                .containsExactly(tuple("tech", T0 + 1_000, 40_000L), tuple("tech", T0 + 50_000, 3_000L));
     }
 
     @Test
-    void messagesLeftUnansweredAtResolutionDoNotCarryIntoAReopen() {
+    void aMessageLeftUnansweredAtResolutionWaitsAcrossTheReopen() {
         List<ReplyTime> replies = run(
                 c.opened(T0, "billing"),
                 c.assigned(T0 + 1_000, "agent-7"),
@@ -61,7 +61,8 @@ class ReplyTimeTrackerTest {
                 c.assigned(T0 + 100_000, "agent-7"),
                 c.agentMessage(T0 + 101_000, "agent-7"));
 
-        assertThat(replies).isEmpty();
+        assertThat(replies).extracting(ReplyTime::customerAt, ReplyTime::replyMs)
+                .containsExactly(tuple(T0 + 2_000, 99_000L));
     }
 
     @Test
