@@ -24,6 +24,10 @@ final class ChatCoreScript {
     void answer(String conversationId, String agentId) {
         customerAsks(conversationId);
         takeOver(conversationId, agentId);
+        resolve(conversationId);
+    }
+
+    void resolve(String conversationId) {
         step(conversationId, "resolution", 200, Map.of());
     }
 

@@ -40,13 +40,13 @@ final class Figures {
     }
 
     /**
-     * Waits (3 minutes at most) until ClickHouse counts {@code acknowledged} customer messages of the
+     * Waits (3 minutes at most) until ClickHouse counts {@code expected} customer messages of the
      * queue, then asserts exactly that many there and in metrics-api: none lost, none counted twice.
      */
-    void assertMessagesInCatchUp(String queueId, Instant from, long acknowledged) {
-        long stored = Poll.latest(Duration.ofMinutes(3), () -> messagesInFromClickHouse(queueId), n -> n >= acknowledged);
-        assertThat(stored).as("customer messages in ClickHouse").isEqualTo(acknowledged);
-        assertThat(messagesInFromApi(queueId, from)).as("messages in, from metrics-api").isEqualTo(acknowledged);
+    void assertMessagesInCatchUp(String queueId, Instant from, long expected) {
+        long stored = Poll.latest(Duration.ofMinutes(3), () -> messagesInFromClickHouse(queueId), n -> n >= expected);
+        assertThat(stored).as("customer messages in ClickHouse").isEqualTo(expected);
+        assertThat(messagesInFromApi(queueId, from)).as("messages in, from metrics-api").isEqualTo(expected);
     }
 
     /** Customer messages per conversation of the queue, each event id once. */

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
  * Issue #8, broker crash: customers keep writing while the Kafka broker is killed with SIGKILL and
  * started again on the same folder and port. chat-core must say 503 (with Retry-After) and nothing
  * worse while Kafka is gone, come back by itself, and every message it acknowledged must be in
- * Kafka exactly once and counted exactly once by the figures.
+ * Kafka exactly once and counted exactly once by the figures. A post in flight at the instant of
+ * the kill has an outcome no client can know: the broker may have appended it and died before
+ * answering. So Kafka may hold at most one message a customer that was not acknowledged, and the
+ * figures must count exactly what Kafka holds.
  */
 class KafkaBrokerKilledIT {
 
@@ -58,9 +61,9 @@ class KafkaBrokerKilledIT {
                 outage.recoveredAt() - outage.restartedAt(), load.acknowledgedMessages().size(), load.answers().size());
 
         assertOnly503WithRetryAfterWhileKafkaIsDown(load.answers(), outage);
-        assertEveryAcknowledgedMessageInKafkaExactlyOnce(load);
+        long inKafka = assertEveryAcknowledgedMessageInKafkaExactlyOnce(load);
         long checkedAt = System.currentTimeMillis();
-        assertFiguresCatchUp(queue, from, load.acknowledgedMessages().size());
+        assertFiguresCatchUp(queue, from, inKafka);
         System.out.printf("figures caught up in %d ms of polling%n", System.currentTimeMillis() - checkedAt);
     }
 
@@ -96,20 +99,26 @@ class KafkaBrokerKilledIT {
                 .allMatch(a -> a.status() == 503, "503: nothing can be acknowledged without a broker");
     }
 
-    private static void assertEveryAcknowledgedMessageInKafkaExactlyOnce(ChatLoad load) {
+    /** Returns how many of the load's messages Kafka holds. */
+    private static long assertEveryAcknowledgedMessageInKafkaExactlyOnce(ChatLoad load) {
         Set<String> conversations = load.conversations();
         List<ConversationEvent> ours = TopicRecords.conversationEvents(stack.settings().kafkaBootstrap(), conversations);
         Map<String, Long> copiesByEventId = ours.stream()
                 .collect(Collectors.groupingBy(ConversationEvent::getEventId, Collectors.counting()));
         assertThat(copiesByEventId).as("copies of each event id").allSatisfy((id, copies) -> assertThat(copies).isOne());
-        List<String> messageIds = ours.stream().filter(e -> e.getPayload() instanceof MessagePosted)
-                .map(e -> ((MessagePosted) e.getPayload()).getMessageId()).toList();
-        // Equal sets: nothing acknowledged is lost, and nothing answered 503 was written after all.
-        assertThat(messageIds).as("message ids in Kafka").doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(load.acknowledgedMessages());
+        Map<String, String> conversationByMessage = ours.stream().filter(e -> e.getPayload() instanceof MessagePosted)
+                .collect(Collectors.toMap(e -> ((MessagePosted) e.getPayload()).getMessageId(),
+                        ConversationEvent::getConversationId));
+        assertThat(conversationByMessage.keySet()).as("message ids in Kafka: nothing acknowledged is lost")
+                .containsAll(load.acknowledgedMessages());
+        List<String> inFlightAtTheKill = conversationByMessage.entrySet().stream()
+                .filter(m -> !load.acknowledgedMessages().contains(m.getKey())).map(Map.Entry::getValue).toList();
+        assertThat(inFlightAtTheKill).as("conversations of messages in Kafka never acknowledged: one post a"
+                + " customer can be in flight when the broker dies").doesNotHaveDuplicates().hasSizeLessThanOrEqualTo(CUSTOMERS);
+        return conversationByMessage.size();
     }
 
-    private static void assertFiguresCatchUp(String queue, Instant from, long acknowledged) {
-        new Figures(stack).assertMessagesInCatchUp(queue, from, acknowledged);
+    private static void assertFiguresCatchUp(String queue, Instant from, long inKafka) {
+        new Figures(stack).assertMessagesInCatchUp(queue, from, inKafka);
     }
 }
