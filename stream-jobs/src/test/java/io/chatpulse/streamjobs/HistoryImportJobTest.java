@@ -16,9 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -76,7 +73,7 @@ class HistoryImportJobTest {
         assertThat(both.stream().map(record -> record.value().getEventId()).distinct()).as("the same ids again")
                 .containsExactlyInAnyOrderElementsOf(first.stream().map(record -> record.value().getEventId()).toList());
 
-        runKpiJobOverTheTopic();
+        engines.runBoundedKpiJob("history-kpi-test", DEADLINE);
         // Queued 09:00:01, assigned 09:00:46; opened 09:00:00, first agent message 09:01:16; abandoned after 90 s.
         assertThat(engines.query("SELECT conversation_id, outcome, wait_ms FROM queue_waits FINAL ORDER BY conversation_id"))
                 .containsExactly(List.of("zd-1001", "answered", "45000"), List.of("zd-1002", "abandoned", "90000"));
@@ -115,21 +112,5 @@ class HistoryImportJobTest {
             assertThat(seen).as("records on " + Topics.CONVERSATION_EVENTS).hasSize(expected);
             return seen;
         }
-    }
-
-    /** The KPI job bounded (as for a replay): it reads what the topic holds, stores the figures and finishes. */
-    private void runKpiJobOverTheTopic() throws Exception {
-        JobConfig config = JobConfig.from(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", engines.kafka().bootstrapServers(),
-                "KAFKA_GROUP_ID", "history-kpi-test",
-                "CLICKHOUSE_URL", engines.clickHouse().jdbcUrl(),
-                "CHECKPOINT_INTERVAL", "1s",
-                "CLICKHOUSE_FLUSH_INTERVAL", "200ms",
-                "PARALLELISM", "2",
-                "SOURCE_BOUNDED", "true"));
-        StreamExecutionEnvironment env = JobEnvironment.create(config);
-        ConversationKpiJob.define(env, config);
-        JobClient job = env.executeAsync(ConversationKpiJob.NAME);
-        job.getJobExecutionResult().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
 }

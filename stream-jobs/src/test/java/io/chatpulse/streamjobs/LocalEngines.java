@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * A real Kafka broker with the contract topics and the real ClickHouse engine with the schema
@@ -60,6 +62,24 @@ public final class LocalEngines implements AutoCloseable {
 
     public ClickHouseServer clickHouse() {
         return clickHouse;
+    }
+
+    /**
+     * The KPI job bounded, as for a replay: it reads what the topic holds, stores every figure and
+     * finishes; fails after {@code deadline}.
+     */
+    void runBoundedKpiJob(String groupId, Duration deadline) throws Exception {
+        JobConfig config = JobConfig.from(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "KAFKA_GROUP_ID", groupId,
+                "CLICKHOUSE_URL", clickHouse.jdbcUrl(),
+                "CHECKPOINT_INTERVAL", "1s",
+                "CLICKHOUSE_FLUSH_INTERVAL", "200ms",
+                "PARALLELISM", "2",
+                "SOURCE_BOUNDED", "true"));
+        StreamExecutionEnvironment env = JobEnvironment.create(config);
+        ConversationKpiJob.define(env, config);
+        env.executeAsync(ConversationKpiJob.NAME).getJobExecutionResult().get(deadline.toSeconds(), TimeUnit.SECONDS);
     }
 
     List<List<String>> query(String sql) throws Exception {

@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -69,7 +67,7 @@ class SimulatedDayKpiTest {
         assertTheDayHasEveryCase();
         try (LocalEngines engines = LocalEngines.start("simulated-day-")) {
             produce(engines);
-            runBoundedJob(engines);
+            engines.runBoundedKpiJob("simulated-day", DEADLINE);
             SoftAssertions softly = new SoftAssertions();
             for (Table table : Table.values()) {
                 assertPerConversation(softly, engines, table);
@@ -120,20 +118,6 @@ class SimulatedDayKpiTest {
         }
     }
 
-    /** As for a replay: the job reads what the topic holds, stores every figure and finishes. */
-    private static void runBoundedJob(LocalEngines engines) throws Exception {
-        JobConfig config = JobConfig.from(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", engines.kafka().bootstrapServers(),
-                "KAFKA_GROUP_ID", "simulated-day",
-                "CLICKHOUSE_URL", engines.clickHouse().jdbcUrl(),
-                "CHECKPOINT_INTERVAL", "1s",
-                "CLICKHOUSE_FLUSH_INTERVAL", "200ms",
-                "PARALLELISM", "2",
-                "SOURCE_BOUNDED", "true"));
-        StreamExecutionEnvironment env = JobEnvironment.create(config);
-        ConversationKpiJob.define(env, config);
-        env.executeAsync(ConversationKpiJob.NAME).getJobExecutionResult().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-    }
 
     private void assertPerConversation(SoftAssertions softly, LocalEngines engines, Table table) throws Exception {
         String columns = STORED.get(table).replaceAll("ms\\((\\w+)\\)", "toUnixTimestamp64Milli($1)");
