@@ -1,6 +1,7 @@
 package io.chatpulse.streamjobs;
 
 import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.Topics;
 import io.chatpulse.streamjobs.alert.AlertRules;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.clickhouse.ClickHouseSettings;
@@ -20,7 +21,8 @@ import org.apache.flink.util.OutputTag;
  * reply times ({@code reply_times}), resolution time per resolution ({@code resolutions}), handle
  * time per agent episode ({@code handle_times}), CSAT ratings ({@code csat_ratings}) and the
  * countable steps behind volume, reopen and survey rates ({@code conversation_activity}). Records
- * that cannot be read go to {@code chatpulse.dead-letter}. FRT, reply and resolution time are also
+ * that cannot be read go to {@code chatpulse.dead-letter}, and so do events older than one their
+ * conversation has applied (beyond {@code REORDER_WINDOW}). FRT, reply and resolution time are also
  * measured inside business hours, with the calendars of {@code ALERT_RULES} / {@code ALERT_RULES_FILE}
  * (the queue monitor's settings: one calendar per queue for both jobs).
  */
@@ -45,9 +47,14 @@ public final class ConversationKpiJob {
         DataStream<ConversationEvent> events = ConversationEvents.read(env, config);
         SingleOutputStreamOperator<Void> kpis = events
                 .keyBy(ConversationEvent::getConversationId)
-                .process(new ConversationKpiFunction(config.getDuration(JobConfig.STATE_TTL), calendars))
+                .process(new ConversationKpiFunction(config.getDuration(JobConfig.STATE_TTL), calendars,
+                        config.getDuration(JobConfig.REORDER_WINDOW)))
                 .name("conversation KPIs")
                 .uid("conversation-kpis");
+        kpis.getSideOutput(ConversationKpiFunction.LATE_EVENTS)
+                .sinkTo(ConversationEvents.deadLetterSink(config))
+                .name("kafka: " + Topics.DEAD_LETTER + " (late events)")
+                .uid("late-events-sink");
 
         ClickHouseSettings clickHouse = JobEnvironment.clickHouse(config);
         toClickHouse(kpis, ConversationKpiFunction.QUEUE_WAITS, KpiTables.QUEUE_WAITS, clickHouse);

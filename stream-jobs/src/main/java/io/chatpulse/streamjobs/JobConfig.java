@@ -51,8 +51,10 @@ public final class JobConfig implements Serializable {
             new Option("STATE_BACKEND", null, "hashmap or rocksdb; default: the environment's (hashmap locally)");
     public static final Option PARALLELISM =
             new Option("PARALLELISM", null, "job parallelism; default: the environment's");
-    public static final Option WATERMARK_OUT_OF_ORDERNESS =
-            new Option("WATERMARK_OUT_OF_ORDERNESS", "5s", "how late an event may arrive behind the newest one");
+    public static final Option REORDER_WINDOW =
+            new Option("REORDER_WINDOW", "0s", "how long the KPI job holds events to apply each conversation's in"
+                    + " event-time order; 0: on arrival (chat-core writes a conversation's events in order). An event"
+                    + " older than one its conversation has applied goes to the dead-letter topic");
     public static final Option SOURCE_IDLENESS =
             new Option("SOURCE_IDLENESS", "30s", "a Kafka partition silent this long no longer holds back the watermark");
     public static final Option STATE_TTL =
@@ -72,7 +74,7 @@ public final class JobConfig implements Serializable {
     public static final List<Option> OPTIONS = List.of(KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, CLICKHOUSE_URL,
             CLICKHOUSE_USER, CLICKHOUSE_PASSWORD, CLICKHOUSE_BATCH_SIZE, CLICKHOUSE_FLUSH_INTERVAL,
             CLICKHOUSE_MAX_RETRIES, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE_FROM, STATE_BACKEND, PARALLELISM,
-            WATERMARK_OUT_OF_ORDERNESS, SOURCE_IDLENESS, STATE_TTL, SOURCE_BOUNDED, ALERT_RULES_FILE, ALERT_RULES, REST_PORT);
+            REORDER_WINDOW, SOURCE_IDLENESS, STATE_TTL, SOURCE_BOUNDED, ALERT_RULES_FILE, ALERT_RULES, REST_PORT);
 
 
     private final Map<String, String> values;

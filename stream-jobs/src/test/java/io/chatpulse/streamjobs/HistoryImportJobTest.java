@@ -73,7 +73,7 @@ class HistoryImportJobTest {
         assertThat(both.stream().map(record -> record.value().getEventId()).distinct()).as("the same ids again")
                 .containsExactlyInAnyOrderElementsOf(first.stream().map(record -> record.value().getEventId()).toList());
 
-        engines.runBoundedKpiJob("history-kpi-test", DEADLINE);
+        engines.runBoundedKpiJob("history-kpi-test", DEADLINE, Map.of());
         // Queued 09:00:01, assigned 09:00:46; opened 09:00:00, first agent message 09:01:16; abandoned after 90 s.
         assertThat(engines.query("SELECT conversation_id, outcome, wait_ms FROM queue_waits FINAL ORDER BY conversation_id"))
                 .containsExactly(List.of("zd-1001", "answered", "45000"), List.of("zd-1002", "abandoned", "90000"));

@@ -19,7 +19,7 @@ class JobConfigTest {
         assertThat(config.get(JobConfig.CLICKHOUSE_USER)).isEqualTo("default");
         assertThat(config.get(JobConfig.CLICKHOUSE_PASSWORD)).isEmpty();
         assertThat(config.getDuration(JobConfig.CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.getDuration(JobConfig.WATERMARK_OUT_OF_ORDERNESS)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.getDuration(JobConfig.REORDER_WINDOW)).as("applied on arrival").isZero();
         assertThat(config.find(JobConfig.PARALLELISM)).isEmpty();
     }
 

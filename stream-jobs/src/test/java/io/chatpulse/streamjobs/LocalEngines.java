@@ -6,11 +6,18 @@ import io.chatpulse.schema.ClickHouseMigrations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * A real Kafka broker with the contract topics and the real ClickHouse engine with the schema
@@ -68,8 +75,8 @@ public final class LocalEngines implements AutoCloseable {
      * The KPI job bounded, as for a replay: it reads what the topic holds, stores every figure and
      * finishes; fails after {@code deadline}.
      */
-    void runBoundedKpiJob(String groupId, Duration deadline) throws Exception {
-        JobConfig config = JobConfig.from(Map.of(
+    void runBoundedKpiJob(String groupId, Duration deadline, Map<String, String> settings) throws Exception {
+        Map<String, String> environment = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "KAFKA_GROUP_ID", groupId,
                 "CLICKHOUSE_URL", clickHouse.jdbcUrl(),
@@ -77,9 +84,33 @@ public final class LocalEngines implements AutoCloseable {
                 "CLICKHOUSE_FLUSH_INTERVAL", "200ms",
                 "PARALLELISM", "2",
                 "SOURCE_BOUNDED", "true"));
+        environment.putAll(settings);
+        JobConfig config = JobConfig.from(environment);
         StreamExecutionEnvironment env = JobEnvironment.create(config);
         ConversationKpiJob.define(env, config);
         env.executeAsync(ConversationKpiJob.NAME).getJobExecutionResult().get(deadline.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Every record of the topic, from the beginning to its end as of the call. */
+    List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Instant giveUpAt = Instant.now().plusSeconds(60);
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (Instant.now().isAfter(giveUpAt)) {
+                    throw new IllegalStateException(topic + " not read to its end " + end + " in 60 s");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
     }
 
     List<List<String>> query(String sql) throws Exception {

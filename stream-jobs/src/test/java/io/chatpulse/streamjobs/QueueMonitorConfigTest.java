@@ -34,6 +34,6 @@ class QueueMonitorConfigTest {
     void helpListsTheMonitorsSettings() {
         assertThat(JobConfig.help("m", "what", QueueMonitorJob.OPTIONS))
                 .contains("ALERT_RULES_FILE", "LIVE_IDLENESS", "--monitor-out-of-orderness", "(default: 500ms)")
-                .doesNotContain("WATERMARK_OUT_OF_ORDERNESS");
+                .doesNotContain("REORDER_WINDOW");
     }
 }

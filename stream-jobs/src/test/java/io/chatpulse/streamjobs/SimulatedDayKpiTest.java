@@ -11,20 +11,26 @@ import io.chatpulse.streamjobs.reference.ReferenceKpis.Table;
 import io.chatpulse.streamjobs.reference.ReferenceReport;
 import io.chatpulse.streamjobs.reference.ReferenceReport.Scope;
 import io.chatpulse.streamjobs.reference.SimulatedDay;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.assertj.core.api.SoftAssertions;
@@ -34,13 +40,15 @@ import org.junit.jupiter.api.Test;
  * Issue 4: every KPI of a simulated day, computed from its raw events by the plain reference of
  * {@code reference/} (metrics.md's wording, none of the job's code), equals what the real job stores
  * in the real ClickHouse: per conversation in the tables, and over the day in the report views the API
- * reads, with the API's parameters. A failure names the conversation or the view, filter and agent.
+ * reads, with the API's parameters. Events later than the job can put in order are on the dead-letter
+ * topic, and only those. A failure names the conversation or the view, filter and agent.
  */
 class SimulatedDayKpiTest {
 
     private static final long SEED = 20_261_117L;
     private static final long DAY = Instant.parse("2026-11-17T00:00:00Z").toEpochMilli();
     private static final int CONVERSATIONS = 300;
+    private static final int REORDERED_CONVERSATIONS = 100;
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     private static final DateTimeFormatter SQL_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -59,51 +67,100 @@ class SimulatedDayKpiTest {
             Table.CSAT_RATINGS, "queue_id, agent_id, ms(submitted_at), ms(submitted_at), rating, comment",
             Table.CONVERSATION_ACTIVITY, "queue_id, agent_id, ms(at), ms(at), 0, kind"));
 
-    private final List<ConversationEvent> delivered = SimulatedDay.delivered(SEED, DAY, CONVERSATIONS);
-    private final ReferenceKpis reference = ReferenceKpis.of(delivered);
-
     @Test
     void everyKpiOfTheDayIsTheOneComputedFromItsEvents() throws Exception {
-        assertTheDayHasEveryCase();
+        List<ConversationEvent> delivered = SimulatedDay.delivered(SEED, DAY, CONVERSATIONS);
+        List<ConversationEvent> late = ReferenceKpis.late(delivered);
+        ReferenceKpis reference = ReferenceKpis.of(without(delivered, late));
+        assertTheDayHasEveryCase(delivered, reference);
+        assertThat(late.size()).as("customer messages delivered after the event that followed them (1 in 40 conversations)")
+                .isGreaterThanOrEqualTo(5);
         try (LocalEngines engines = LocalEngines.start("simulated-day-")) {
-            produce(engines);
-            engines.runBoundedKpiJob("simulated-day", DEADLINE);
+            produce(engines, delivered);
+            engines.runBoundedKpiJob("simulated-day", DEADLINE, Map.of());
             SoftAssertions softly = new SoftAssertions();
-            for (Table table : Table.values()) {
-                assertPerConversation(softly, engines, table);
-            }
-            for (Scope scope : scopes()) {
-                assertReports(softly, engines, scope);
-            }
+            assertFigures(softly, engines, reference);
+            assertDeadLetters(softly, engines, late, "reorder window of 0 ms");
             softly.assertAll();
         }
     }
 
+    /**
+     * With a reorder window a conversation's own events may come out of order within it: every figure is
+     * then the one computed from the events in event-time order (equal times in arrival order), and none
+     * is dead-lettered.
+     */
+    @Test
+    void withAReorderWindowEventsOutOfOrderWithinItCountInEventTimeOrder() throws Exception {
+        List<ConversationEvent> delivered = SimulatedDay.reordered(SEED + 1, DAY, REORDERED_CONVERSATIONS, 5_000);
+        List<ConversationEvent> inEventTimeOrder = delivered.stream()
+                .sorted(Comparator.comparingLong(ConversationEvent::getEventTime)).toList();
+        assertThat(ReferenceKpis.late(delivered).size()).as("events delivered after a later one of their conversation")
+                .isGreaterThanOrEqualTo(10);
+        ReferenceKpis reference = ReferenceKpis.of(inEventTimeOrder);
+        try (LocalEngines engines = LocalEngines.start("simulated-day-reordered-")) {
+            produce(engines, delivered);
+            engines.runBoundedKpiJob("simulated-day-reordered", DEADLINE, Map.of("REORDER_WINDOW", "5s"));
+            SoftAssertions softly = new SoftAssertions();
+            assertFigures(softly, engines, reference);
+            assertDeadLetters(softly, engines, List.of(), "");
+            softly.assertAll();
+        }
+    }
+
+    private void assertFigures(SoftAssertions softly, LocalEngines engines, ReferenceKpis reference) throws Exception {
+        for (Table table : Table.values()) {
+            assertPerConversation(softly, engines, reference, table);
+        }
+        for (Scope scope : scopes()) {
+            assertReports(softly, engines, reference, scope);
+        }
+    }
+
+    private static List<ConversationEvent> without(List<ConversationEvent> delivered, List<ConversationEvent> late) {
+        Set<String> left = late.stream().map(ConversationEvent::getEventId).collect(Collectors.toSet());
+        return delivered.stream().filter(e -> !left.contains(e.getEventId())).toList();
+    }
+
     /** The day must hold every case the figures distinguish, or equality would prove little. */
-    private void assertTheDayHasEveryCase() {
+    private static void assertTheDayHasEveryCase(List<ConversationEvent> delivered, ReferenceKpis reference) {
         assertThat(delivered.size() - delivered.stream().map(ConversationEvent::getEventId).distinct().count())
                 .as("events delivered twice").isGreaterThan(20);
         assertThat(reference.conversations()).hasSize(CONVERSATIONS);
-        assertThat(details(Table.QUEUE_WAITS)).contains(List.of("abandoned"), List.of("answered"));
-        assertThat(values(Table.QUEUE_WAITS)).as("waits at the limits").contains(30_000L, 30_001L, 5_000L)
+        assertThat(details(reference, Table.QUEUE_WAITS)).contains(List.of("abandoned"), List.of("answered"));
+        assertThat(values(reference, Table.QUEUE_WAITS)).as("waits at the limits").contains(30_000L, 30_001L, 5_000L)
                 .anyMatch(ms -> ms < 5_000);
-        assertThat(details(Table.RESOLUTIONS)).map(d -> d.subList(0, 2)).contains(List.of("bot", "false"),
+        assertThat(details(reference, Table.RESOLUTIONS)).map(d -> d.subList(0, 2)).contains(List.of("bot", "false"),
                 List.of("agent", "false"), List.of("agent", "true"));
-        assertThat(details(Table.HANDLE_TIMES)).contains(List.of("transferred"), List.of("resolved"));
+        assertThat(details(reference, Table.HANDLE_TIMES)).contains(List.of("transferred"), List.of("resolved"));
         assertThat(reference.figures(Table.CSAT_RATINGS)).hasSizeGreaterThan(50);
         assertThat(reference.figures(Table.CONVERSATION_ACTIVITY)).as("steps of the day before and the day after")
                 .anyMatch(f -> f.endedAt() < DAY).anyMatch(f -> f.endedAt() >= DAY + SimulatedDay.DAY_MS);
     }
 
-    private List<List<String>> details(Table table) {
+    /** The dead-letter topic holds exactly the late events, each as written, with its reason. */
+    private static void assertDeadLetters(SoftAssertions softly, LocalEngines engines, List<ConversationEvent> late,
+                                          String reason) {
+        Map<String, String> reasons = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> letter : engines.readAll(Topics.DEAD_LETTER)) {
+            ConversationEvent event = EventCodec.CONVERSATION.decode(letter.value());
+            Header header = letter.headers().lastHeader(Topics.HEADER_DLQ_REASON);
+            reasons.put(event.getEventId(), header == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        softly.assertThat(reasons.keySet()).as("event ids on " + Topics.DEAD_LETTER)
+                .containsExactlyInAnyOrderElementsOf(late.stream().map(ConversationEvent::getEventId).toList());
+        reasons.forEach((id, text) -> softly.assertThat(text).as("reason for " + id).contains("late event", id, reason));
+    }
+
+    private static List<List<String>> details(ReferenceKpis reference, Table table) {
         return reference.figures(table).stream().map(Figure::details).distinct().toList();
     }
 
-    private List<Long> values(Table table) {
+    private static List<Long> values(ReferenceKpis reference, Table table) {
         return reference.figures(table).stream().map(Figure::value).toList();
     }
 
-    private void produce(LocalEngines engines) throws Exception {
+    private static void produce(LocalEngines engines, List<ConversationEvent> delivered) throws Exception {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.kafka().bootstrapServers(),
@@ -119,7 +176,8 @@ class SimulatedDayKpiTest {
     }
 
 
-    private void assertPerConversation(SoftAssertions softly, LocalEngines engines, Table table) throws Exception {
+    private static void assertPerConversation(SoftAssertions softly, LocalEngines engines, ReferenceKpis reference,
+                                              Table table) throws Exception {
         String columns = STORED.get(table).replaceAll("ms\\((\\w+)\\)", "toUnixTimestamp64Milli($1)");
         Map<String, List<List<String>>> stored = new TreeMap<>();
         for (List<String> row : engines.query("SELECT conversation_id, " + columns + " FROM " + table.table()
@@ -146,7 +204,8 @@ class SimulatedDayKpiTest {
                 new Scope(DAY, to, SimulatedDay.QUEUES.get(0), "", false), new Scope(DAY, to, "", "APP", false));
     }
 
-    private void assertReports(SoftAssertions softly, LocalEngines engines, Scope scope) throws Exception {
+    private static void assertReports(SoftAssertions softly, LocalEngines engines, ReferenceKpis reference,
+                                      Scope scope) throws Exception {
         ReferenceReport report = new ReferenceReport(reference, scope);
         String queueWaitArgs = ", answer_within_ms = " + ReferenceReport.ANSWER_WITHIN_MS + ", short_abandon_ms = "
                 + ReferenceReport.SHORT_ABANDON_MS + ", by_queue = false";

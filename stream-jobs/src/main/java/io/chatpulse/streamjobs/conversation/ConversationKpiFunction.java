@@ -2,6 +2,8 @@ package io.chatpulse.streamjobs.conversation;
 
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
+import io.chatpulse.streamjobs.ingest.DeadLetter;
+import io.chatpulse.streamjobs.ingest.EventTimeQueue;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -12,6 +14,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-conversation KPIs on Flink, keyed by conversation id: keeps each conversation's
@@ -19,10 +23,17 @@ import org.apache.flink.util.OutputTag;
  * the event, and emits each completed figure to the side output of its table. An event id seen
  * before for the conversation ({@link SeenEventIds}) is skipped, so a redelivered event cannot
  * restart a clock.
+ *
+ * <p>Events are applied in event-time order. With a reorder window they wait in an
+ * {@link EventTimeQueue} until the watermark (the window behind the newest event) passes them; without
+ * one they are applied on arrival, as chat-core writes each conversation's events in order. An event
+ * older than one its conversation has already applied would change figures already written: it goes
+ * to {@link #LATE_EVENTS} (the dead-letter topic) with the reason, and the conversation goes on.
  */
 public class ConversationKpiFunction extends KeyedProcessFunction<String, ConversationEvent, Void> {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationKpiFunction.class);
 
     public static final OutputTag<QueueWait> QUEUE_WAITS = tag("queue-waits", QueueWait.class);
     public static final OutputTag<FirstResponse> FIRST_RESPONSES = tag("first-responses", FirstResponse.class);
@@ -32,21 +43,26 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
     public static final OutputTag<CsatRating> CSAT_RATINGS = tag("csat-ratings", CsatRating.class);
     public static final OutputTag<Activity> ACTIVITY = tag("activity", Activity.class);
     public static final OutputTag<ConversationChannel> CHANNELS = tag("channels", ConversationChannel.class);
+    public static final OutputTag<DeadLetter> LATE_EVENTS = tag("late-events", DeadLetter.class);
 
     private final Duration stateTtl;
     private final BusinessCalendars calendars;
+    private final Duration reorderWindow;
 
     private transient ConversationKpis kpis;
     private transient ValueState<ConversationState> conversations;
+    private transient EventTimeQueue<ConversationEvent> pending;
 
     /**
      * @param stateTtl how long a conversation's state outlives its last event (nothing says a
      *                 conversation is over for good; a reopen restarts its clocks itself)
      * @param calendars the queues' business hours, for the business-hours variants of the figures
+     * @param reorderWindow zero: events are applied on arrival; else they wait for the watermark
      */
-    public ConversationKpiFunction(Duration stateTtl, BusinessCalendars calendars) {
+    public ConversationKpiFunction(Duration stateTtl, BusinessCalendars calendars, Duration reorderWindow) {
         this.stateTtl = stateTtl;
         this.calendars = calendars;
+        this.reorderWindow = reorderWindow;
     }
 
     @Override
@@ -57,10 +73,29 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
                 new ValueStateDescriptor<>("conversation", ConversationState.class);
         state.enableTimeToLive(ttl(stateTtl));
         conversations = getRuntimeContext().getState(state);
+        if (!reorderWindow.isZero()) {
+            pending = EventTimeQueue.open(getRuntimeContext(), "pending", TypeInformation.of(ConversationEvent.class),
+                    ttl(stateTtl));
+        }
     }
 
     @Override
     public void processElement(ConversationEvent event, Context ctx, Collector<Void> out) throws Exception {
+        if (pending == null) {
+            applyInOrder(event, ctx);
+        } else {
+            pending.hold(event, event.getEventTime(), ctx.timerService());
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Void> out) throws Exception {
+        for (ConversationEvent event : pending.takeDue(timestamp)) {
+            applyInOrder(event, ctx);
+        }
+    }
+
+    private void applyInOrder(ConversationEvent event, Context ctx) throws Exception {
         ConversationState state = conversations.value();
         if (state == null) {
             state = new ConversationState();
@@ -68,7 +103,14 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
         if (!state.seen.firstTime(event.getEventId())) {
             return;
         }
-        kpis.apply(event, state, new SideOutputs(ctx));
+        if (event.getEventTime() < state.appliedUpTo) {
+            String reason = LateEvent.reason(event, state.appliedUpTo, reorderWindow);
+            LOG.warn("to the dead-letter topic: {}", reason);
+            ctx.output(LATE_EVENTS, DeadLetter.unapplied(event, reason));
+        } else {
+            state.appliedUpTo = event.getEventTime();
+            kpis.apply(event, state, new SideOutputs(ctx));
+        }
         conversations.update(state);
     }
 

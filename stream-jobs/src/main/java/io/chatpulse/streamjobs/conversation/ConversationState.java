@@ -13,6 +13,8 @@ public class ConversationState {
     public ResolutionState resolution = new ResolutionState();
     public HandleTimeState handleTime = new HandleTimeState();
     public SeenEventIds seen = new SeenEventIds();
+    /** Event time of the newest event applied (epoch ms); 0 before the first. */
+    public long appliedUpTo;
 
     public ConversationState() {
     }

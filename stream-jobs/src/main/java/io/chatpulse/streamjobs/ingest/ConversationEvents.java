@@ -3,6 +3,7 @@ package io.chatpulse.streamjobs.ingest;
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.Topics;
 import io.chatpulse.streamjobs.JobConfig;
+import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -20,15 +21,23 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  */
 public final class ConversationEvents {
 
+    private static final Duration LIVE_IDLENESS = Duration.ofSeconds(1);
+    private static final Duration CATCH_UP_BOUND = Duration.ofSeconds(60);
+
     private ConversationEvents() {
     }
 
+    /**
+     * The events with watermarks {@code REORDER_WINDOW} behind the newest event time, which follow the
+     * clock once a caught-up partition has been silent for a second (so that a held event is applied
+     * without waiting for the next one); a partition reading history, or not read yet, only after
+     * {@code SOURCE_IDLENESS}: a watermark moved to now in the middle of a replay would make the rest late.
+     */
     public static DataStream<ConversationEvent> read(StreamExecutionEnvironment env, JobConfig config) {
-        WatermarkStrategy<IngestedRecord> watermarks = WatermarkStrategy
-                .<IngestedRecord>forBoundedOutOfOrderness(config.getDuration(JobConfig.WATERMARK_OUT_OF_ORDERNESS))
-                .withTimestampAssigner((record, kafkaTime) -> record.eventTime())
-                .withIdleness(config.getDuration(JobConfig.SOURCE_IDLENESS));
-        return read(env, config, watermarks, "");
+        Duration idleness = config.getDuration(JobConfig.SOURCE_IDLENESS);
+        LiveWatermarks watermarks = new LiveWatermarks(config.getDuration(JobConfig.REORDER_WINDOW), LIVE_IDLENESS,
+                idleness, idleness, CATCH_UP_BOUND);
+        return read(env, config, watermarks.strategy((record, kafkaTime) -> record.eventTime()), "");
     }
 
     /**
@@ -66,7 +75,8 @@ public final class ConversationEvents {
         return builder.build();
     }
 
-    static KafkaSink<DeadLetter> deadLetterSink(JobConfig config) {
+    /** At least once: a dead letter written twice says the same thing twice, and loses nothing. */
+    public static KafkaSink<DeadLetter> deadLetterSink(JobConfig config) {
         return KafkaSink.<DeadLetter>builder()
                 .setBootstrapServers(config.get(JobConfig.KAFKA_BOOTSTRAP_SERVERS))
                 .setRecordSerializer(new DeadLetterSerializer(Topics.DEAD_LETTER))

@@ -1,13 +1,16 @@
 package io.chatpulse.streamjobs.ingest;
 
+import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.Topics;
+import io.chatpulse.events.codec.EventCodec;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
  * A record that could not be read, kept byte for byte (key, value, headers, timestamp) with where it
- * came from and why, on its way to {@link Topics#DEAD_LETTER}. A Flink POJO.
+ * came from and why, on its way to {@link Topics#DEAD_LETTER}; or an event read but not applied
+ * ({@link #unapplied}). A Flink POJO.
  */
 public class DeadLetter {
     public byte[] key;
@@ -38,6 +41,26 @@ public class DeadLetter {
         letter.sourceTopic = record.topic();
         letter.sourcePartition = record.partition();
         letter.sourceOffset = record.offset();
+        letter.reason = reason;
+        return letter;
+    }
+
+    /**
+     * An event that was read but cannot be applied, written back as its producer wrote it (key and
+     * single-object encoding); where it was read is no longer known ({@link #sourcePartition} -1). Its
+     * timestamp is the time it is dead-lettered: the event's own time may be older than the topic keeps
+     * records (an imported history), and the broker would delete it at once.
+     */
+    public static DeadLetter unapplied(ConversationEvent event, String reason) {
+        DeadLetter letter = new DeadLetter();
+        letter.key = utf8(event.getConversationId());
+        letter.value = EventCodec.CONVERSATION.encode(event);
+        letter.headerKeys = new String[0];
+        letter.headerValues = new byte[0][];
+        letter.timestamp = -1;
+        letter.sourceTopic = Topics.CONVERSATION_EVENTS;
+        letter.sourcePartition = -1;
+        letter.sourceOffset = -1;
         letter.reason = reason;
         return letter;
     }

@@ -5,7 +5,10 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-/** Writes a dead letter to {@link Topics#DEAD_LETTER} unchanged, plus the {@code dlq.*} headers. */
+/**
+ * Writes a dead letter to {@link Topics#DEAD_LETTER} unchanged, plus the {@code dlq.*} headers (the
+ * source partition and offset only where they are known).
+ */
 public final class DeadLetterSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
 
     private static final long serialVersionUID = 1L;
@@ -24,8 +27,10 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
         }
         headers.add(Topics.HEADER_DLQ_REASON, DeadLetter.utf8(letter.reason));
         headers.add(Topics.HEADER_DLQ_SOURCE_TOPIC, DeadLetter.utf8(letter.sourceTopic));
-        headers.add(Topics.HEADER_DLQ_SOURCE_PARTITION, DeadLetter.utf8(Integer.toString(letter.sourcePartition)));
-        headers.add(Topics.HEADER_DLQ_SOURCE_OFFSET, DeadLetter.utf8(Long.toString(letter.sourceOffset)));
+        if (letter.sourcePartition >= 0) {
+            headers.add(Topics.HEADER_DLQ_SOURCE_PARTITION, DeadLetter.utf8(Integer.toString(letter.sourcePartition)));
+            headers.add(Topics.HEADER_DLQ_SOURCE_OFFSET, DeadLetter.utf8(Long.toString(letter.sourceOffset)));
+        }
         Long originalTime = letter.timestamp >= 0 ? letter.timestamp : null;
         return new ProducerRecord<>(topic, null, originalTime, letter.key, letter.value, headers);
     }

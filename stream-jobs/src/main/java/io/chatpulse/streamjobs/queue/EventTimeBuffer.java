@@ -1,7 +1,7 @@
 package io.chatpulse.streamjobs.queue;
 
+import io.chatpulse.streamjobs.ingest.EventTimeQueue;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
@@ -21,10 +21,10 @@ public final class EventTimeBuffer {
 
     private static final Duration DEDUP_WINDOW = Duration.ofHours(1);
 
-    private final MapState<Long, List<MonitorInput>> pending;
+    private final EventTimeQueue<MonitorInput> pending;
     private final MapState<String, Boolean> seenEventIds;
 
-    private EventTimeBuffer(MapState<Long, List<MonitorInput>> pending, MapState<String, Boolean> seenEventIds) {
+    private EventTimeBuffer(EventTimeQueue<MonitorInput> pending, MapState<String, Boolean> seenEventIds) {
         this.pending = pending;
         this.seenEventIds = seenEventIds;
     }
@@ -33,8 +33,8 @@ public final class EventTimeBuffer {
     public static EventTimeBuffer open(RuntimeContext context) {
         MapStateDescriptor<String, Boolean> seen = new MapStateDescriptor<>("seen-event-ids", Types.STRING, Types.BOOLEAN);
         seen.enableTimeToLive(StateTtlConfig.newBuilder(DEDUP_WINDOW).build());
-        return new EventTimeBuffer(context.getMapState(new MapStateDescriptor<>("pending", Types.LONG,
-                Types.LIST(TypeInformation.of(MonitorInput.class)))), context.getMapState(seen));
+        return new EventTimeBuffer(EventTimeQueue.open(context, "pending", TypeInformation.of(MonitorInput.class), null),
+                context.getMapState(seen));
     }
 
     /** Holds an input until its time; an event id seen before is dropped. */
@@ -44,23 +44,11 @@ public final class EventTimeBuffer {
             return;
         }
         seenEventIds.put(eventId, Boolean.TRUE);
-        long at = timestamp != null ? timestamp : input.eventTime();
-        List<MonitorInput> due = pending.get(at);
-        if (due == null) {
-            due = new ArrayList<>();
-        }
-        due.add(input);
-        pending.put(at, due);
-        timers.registerEventTimeTimer(at);
+        pending.hold(input, timestamp != null ? timestamp : input.eventTime(), timers);
     }
 
     /** The inputs of this timer's time, in arrival order, taken out of the buffer. */
     public List<MonitorInput> takeDue(long timestamp) throws Exception {
-        List<MonitorInput> due = pending.get(timestamp);
-        if (due == null) {
-            return List.of();
-        }
-        pending.remove(timestamp);
-        return due;
+        return pending.takeDue(timestamp);
     }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.QueueReason;
+import io.chatpulse.events.codec.EventCodec;
 import io.chatpulse.streamjobs.TestConversation;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -98,9 +100,82 @@ class ConversationKpiFunctionTest {
                 .extracting(FirstResponse::frtMs).isEqualTo(4_000L);
     }
 
+    @Test
+    void withoutAReorderWindowAnEventOlderThanOneAppliedGoesToTheDeadLettersWithTheReason() throws Exception {
+        TestConversation c = new TestConversation("acme", "conv-1");
+        ConversationEvent question = c.customerMessage(T0 + 25_000);
+        send(c.opened(T0, "billing"), c.queued(T0 + 10, "billing", QueueReason.NEW), c.assigned(T0 + 20_010, "agent-7"),
+                c.agentMessage(T0 + 30_000, "agent-7"), c.customerMessage(T0 + 40_000));
+        send(question, c.agentMessage(T0 + 41_000, "agent-7"));
+
+        assertThat(rows(ConversationKpiFunction.LATE_EVENTS)).singleElement().satisfies(letter -> {
+            assertThat(EventCodec.CONVERSATION.decode(letter.value)).isEqualTo(question);
+            assertThat(new String(letter.key, StandardCharsets.UTF_8)).isEqualTo("conv-1");
+            assertThat(letter.reason).contains("late event", question.getEventId(), "15000 ms older",
+                    "reorder window of 0 ms");
+        });
+        assertThat(rows(ConversationKpiFunction.REPLY_TIMES)).as("the conversation goes on without it")
+                .extracting(ReplyTime::replyMs).containsExactly(1_000L);
+    }
+
+    @Test
+    void withAReorderWindowAConversationsEventsAreAppliedInEventTimeOrder() throws Exception {
+        harness.close();
+        harness = newHarness(Duration.ofSeconds(5));
+        harness.open();
+        TestConversation c = new TestConversation("acme", "conv-1");
+        send(c.queued(T0 + 10, "billing", QueueReason.NEW), c.opened(T0, "billing"),
+                c.agentMessage(T0 + 3_000, "agent-7"), c.assigned(T0 + 2_010, "agent-7"));
+        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS)).as("held until the watermark passes").isEmpty();
+
+        harness.processWatermark(T0 + 3_000);
+
+        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS)).singleElement().extracting(QueueWait::waitMs)
+                .isEqualTo(2_000L);
+        assertThat(rows(ConversationKpiFunction.FIRST_RESPONSES)).singleElement().extracting(FirstResponse::frtMs)
+                .isEqualTo(3_000L);
+        assertThat(rows(ConversationKpiFunction.LATE_EVENTS)).isEmpty();
+    }
+
+    @Test
+    void withAReorderWindowAnEventBehindTheWatermarkIsAppliedUnlessItsConversationHasGoneFurther() throws Exception {
+        harness.close();
+        harness = newHarness(Duration.ofSeconds(5));
+        harness.open();
+        TestConversation a = new TestConversation("acme", "conv-a");
+        TestConversation b = new TestConversation("acme", "conv-b");
+        ConversationEvent aOpened = a.opened(T0, "billing");
+        send(a.queued(T0 + 10, "billing", QueueReason.NEW), b.opened(T0 + 20, "tech"));
+        harness.processWatermark(T0 + 60_000);
+        ConversationEvent bQueued = b.queued(T0 + 30, "tech", QueueReason.NEW);
+        send(aOpened, bQueued, b.assigned(T0 + 1_030, "agent-2"));
+        harness.processWatermark(T0 + 120_000);
+
+        assertThat(rows(ConversationKpiFunction.LATE_EVENTS)).singleElement()
+                .satisfies(letter -> assertThat(letter.reason).contains(aOpened.getEventId(), "10 ms older",
+                        "reorder window of 5000 ms"));
+        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS)).as("conv-b had applied nothing after it")
+                .extracting(QueueWait::conversationId, QueueWait::waitMs)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("conv-b", 1_000L));
+    }
+
+    @Test
+    void aLateCopyOfAnAppliedEventIsARepeatNotADeadLetter() throws Exception {
+        TestConversation c = new TestConversation("acme", "conv-1");
+        ConversationEvent opened = c.opened(T0, "billing");
+        send(opened, c.queued(T0 + 10, "billing", QueueReason.NEW), opened);
+
+        assertThat(rows(ConversationKpiFunction.LATE_EVENTS)).isEmpty();
+    }
+
     private static KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, Void> newHarness() throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ConversationKpiFunction(Duration.ofDays(2), BusinessCalendars.NONE)),
+        return newHarness(Duration.ZERO);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, Void> newHarness(
+            Duration reorderWindow) throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new ConversationKpiFunction(Duration.ofDays(2), BusinessCalendars.NONE, reorderWindow)),
                 ConversationEvent::getConversationId, Types.STRING);
     }
 

@@ -3,6 +3,7 @@ package io.chatpulse.streamjobs.reference;
 import io.chatpulse.events.ConversationEvent;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,28 @@ public final class ReferenceKpis {
             }
         });
         return kpis;
+    }
+
+    /**
+     * The events a job that applies on arrival leaves out: each older than an event of its conversation
+     * delivered before it (a repeated event id is a repeat, not late).
+     */
+    public static List<ConversationEvent> late(List<ConversationEvent> delivered) {
+        Map<String, Long> newest = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        List<ConversationEvent> late = new ArrayList<>();
+        for (ConversationEvent event : delivered) {
+            if (!seen.add(event.getConversationId() + "/" + event.getEventId())) {
+                continue;
+            }
+            long upTo = newest.getOrDefault(event.getConversationId(), Long.MIN_VALUE);
+            if (event.getEventTime() < upTo) {
+                late.add(event);
+            } else {
+                newest.put(event.getConversationId(), event.getEventTime());
+            }
+        }
+        return late;
     }
 
     /** Each conversation's events in arrival order, a repeated event id left out. */

@@ -33,14 +33,24 @@ public final class SimulatedDay {
         this.dayStart = dayStart;
     }
 
-    /** The day's events as the job receives them (see {@link Delivery}). */
+    /** The day's events as the job receives them, each conversation's in order (see {@link Delivery#inOrder}). */
     public static List<ConversationEvent> delivered(long seed, long dayStart, int conversations) {
         SimulatedDay day = new SimulatedDay(seed, dayStart);
+        return Delivery.inOrder(day.conversations(conversations), day.random);
+    }
+
+    /** The day's events each up to {@code windowMs} late, in its own conversation too (see {@link Delivery#reordered}). */
+    public static List<ConversationEvent> reordered(long seed, long dayStart, int conversations, long windowMs) {
+        SimulatedDay day = new SimulatedDay(seed, dayStart);
+        return Delivery.reordered(day.conversations(conversations), day.random, windowMs);
+    }
+
+    private List<List<ConversationEvent>> conversations(int count) {
         List<List<ConversationEvent>> all = new ArrayList<>();
-        for (int n = 1; n <= conversations; n++) {
-            all.add(day.conversation(String.format("conv-%03d", n)));
+        for (int n = 1; n <= count; n++) {
+            all.add(conversation(String.format("conv-%03d", n)));
         }
-        return Delivery.of(all, day.random);
+        return all;
     }
 
     private List<ConversationEvent> conversation(String id) {
