@@ -44,6 +44,9 @@ public final class ConversationKpiJob {
     public static void define(StreamExecutionEnvironment env, JobConfig config) {
         BusinessCalendars calendars = AlertRules.load(config.find(JobConfig.ALERT_RULES_FILE),
                 config.find(JobConfig.ALERT_RULES)).calendars();
+        // No function of this job keeps or changes a record it has passed on, so chained operators
+        // need no defensive copy of each (a fifth of the source's time in a backfill went to copies).
+        env.getConfig().enableObjectReuse();
         DataStream<ConversationEvent> events = ConversationEvents.read(env, config);
         SingleOutputStreamOperator<Void> kpis = events
                 .keyBy(ConversationEvent::getConversationId)
