@@ -4,16 +4,15 @@ import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.Topics;
 import io.chatpulse.streamjobs.alert.AlertRules;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
-import io.chatpulse.streamjobs.clickhouse.ClickHouseSettings;
 import io.chatpulse.streamjobs.clickhouse.ClickHouseSink;
-import io.chatpulse.streamjobs.clickhouse.ClickHouseTable;
 import io.chatpulse.streamjobs.conversation.ConversationKpiFunction;
+import io.chatpulse.streamjobs.conversation.KpiRow;
 import io.chatpulse.streamjobs.conversation.KpiTables;
 import io.chatpulse.streamjobs.ingest.ConversationEvents;
+import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.OutputTag;
 
 /**
  * Per-conversation KPIs (metrics.md) from {@code chatpulse.conversation-events} into ClickHouse:
@@ -50,7 +49,7 @@ public final class ConversationKpiJob {
         // Network buffers go out at least every 20 ms (Flink's default is 100): part of freshness.
         env.setBufferTimeout(20);
         DataStream<ConversationEvent> events = ConversationEvents.read(env, config);
-        SingleOutputStreamOperator<Void> kpis = events
+        SingleOutputStreamOperator<KpiRow> kpis = events
                 .keyBy(ConversationEvent::getConversationId)
                 .process(new ConversationKpiFunction(config.getDuration(JobConfig.STATE_TTL), calendars,
                         config.getDuration(JobConfig.REORDER_WINDOW)))
@@ -61,22 +60,9 @@ public final class ConversationKpiJob {
                 .name("kafka: " + Topics.DEAD_LETTER + " (late events)")
                 .uid("late-events-sink");
 
-        ClickHouseSettings clickHouse = JobEnvironment.clickHouse(config);
-        toClickHouse(kpis, ConversationKpiFunction.QUEUE_WAITS, KpiTables.QUEUE_WAITS, clickHouse);
-        toClickHouse(kpis, ConversationKpiFunction.FIRST_RESPONSES, KpiTables.FIRST_RESPONSES, clickHouse);
-        toClickHouse(kpis, ConversationKpiFunction.REPLY_TIMES, KpiTables.REPLY_TIMES, clickHouse);
-        toClickHouse(kpis, ConversationKpiFunction.RESOLUTIONS, KpiTables.RESOLUTIONS, clickHouse);
-        toClickHouse(kpis, ConversationKpiFunction.HANDLE_TIMES, KpiTables.HANDLE_TIMES, clickHouse);
-        toClickHouse(kpis, ConversationKpiFunction.CSAT_RATINGS, KpiTables.CSAT_RATINGS, clickHouse);
-        toClickHouse(kpis, ConversationKpiFunction.ACTIVITY, KpiTables.ACTIVITY, clickHouse);
-        toClickHouse(kpis, ConversationKpiFunction.CHANNELS, KpiTables.CONVERSATION_CHANNELS, clickHouse);
-    }
-
-    private static <T> void toClickHouse(SingleOutputStreamOperator<?> kpis, OutputTag<T> figures,
-                                         ClickHouseTable<T> table, ClickHouseSettings settings) {
-        kpis.getSideOutput(figures)
-                .sinkTo(new ClickHouseSink<>(settings, table))
-                .name("clickhouse: " + table.name())
-                .uid(table.name() + "-sink");
+        kpis.sinkTo(new ClickHouseSink<>(JobEnvironment.clickHouse(config), KpiTables.ROUTES))
+                .name("clickhouse: " + KpiTables.ROUTES.stream().map(route -> route.table().name())
+                        .collect(Collectors.joining(", ")))
+                .uid("kpi-tables-sink");
     }
 }

@@ -8,6 +8,7 @@ import io.chatpulse.streamjobs.conversation.ConversationState;
 import io.chatpulse.streamjobs.conversation.CsatRating;
 import io.chatpulse.streamjobs.conversation.FirstResponse;
 import io.chatpulse.streamjobs.conversation.HandleTime;
+import io.chatpulse.streamjobs.conversation.KpiRow;
 import io.chatpulse.streamjobs.conversation.QueueWait;
 import io.chatpulse.streamjobs.conversation.ReplyTime;
 import io.chatpulse.streamjobs.conversation.Resolution;
@@ -24,7 +25,7 @@ class FlinkTypesTest {
     @Test
     void rowsStateAndRecordsArePojos() {
         for (Class<?> type : new Class<?>[] {QueueWait.class, FirstResponse.class, ReplyTime.class, Resolution.class,
-                HandleTime.class, CsatRating.class, Activity.class, ConversationState.class, DeadLetter.class,
+                HandleTime.class, CsatRating.class, Activity.class, KpiRow.class, ConversationState.class, DeadLetter.class,
                 IngestedRecord.class}) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The per-conversation KPIs on Flink, keyed by conversation id: keeps each conversation's
  * {@link ConversationState} in a value state, lets the engine-free {@link ConversationKpis} apply
- * the event, and emits each completed figure to the side output of its table. An event id seen
+ * the event, and emits each completed figure as a {@link KpiRow}. An event id seen
  * before for the conversation ({@link SeenEventIds}) is skipped, so a redelivered event cannot
  * restart a clock.
  *
@@ -30,19 +30,11 @@ import org.slf4j.LoggerFactory;
  * older than one its conversation has already applied would change figures already written: it goes
  * to {@link #LATE_EVENTS} (the dead-letter topic) with the reason, and the conversation goes on.
  */
-public class ConversationKpiFunction extends KeyedProcessFunction<String, ConversationEvent, Void> {
+public class ConversationKpiFunction extends KeyedProcessFunction<String, ConversationEvent, KpiRow> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ConversationKpiFunction.class);
 
-    public static final OutputTag<QueueWait> QUEUE_WAITS = tag("queue-waits", QueueWait.class);
-    public static final OutputTag<FirstResponse> FIRST_RESPONSES = tag("first-responses", FirstResponse.class);
-    public static final OutputTag<ReplyTime> REPLY_TIMES = tag("reply-times", ReplyTime.class);
-    public static final OutputTag<Resolution> RESOLUTIONS = tag("resolutions", Resolution.class);
-    public static final OutputTag<HandleTime> HANDLE_TIMES = tag("handle-times", HandleTime.class);
-    public static final OutputTag<CsatRating> CSAT_RATINGS = tag("csat-ratings", CsatRating.class);
-    public static final OutputTag<Activity> ACTIVITY = tag("activity", Activity.class);
-    public static final OutputTag<ConversationChannel> CHANNELS = tag("channels", ConversationChannel.class);
     public static final OutputTag<DeadLetter> LATE_EVENTS = tag("late-events", DeadLetter.class);
 
     private final Duration stateTtl;
@@ -80,22 +72,22 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
     }
 
     @Override
-    public void processElement(ConversationEvent event, Context ctx, Collector<Void> out) throws Exception {
+    public void processElement(ConversationEvent event, Context ctx, Collector<KpiRow> out) throws Exception {
         if (pending == null) {
-            applyInOrder(event, ctx);
+            applyInOrder(event, ctx, out);
         } else {
             pending.hold(event, event.getEventTime(), ctx.timerService());
         }
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Void> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<KpiRow> out) throws Exception {
         for (ConversationEvent event : pending.takeDue(timestamp)) {
-            applyInOrder(event, ctx);
+            applyInOrder(event, ctx, out);
         }
     }
 
-    private void applyInOrder(ConversationEvent event, Context ctx) throws Exception {
+    private void applyInOrder(ConversationEvent event, Context ctx, Collector<KpiRow> out) throws Exception {
         ConversationState state = conversations.value();
         if (state == null) {
             state = new ConversationState();
@@ -109,7 +101,7 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
             ctx.output(LATE_EVENTS, DeadLetter.unapplied(event, reason));
         } else {
             state.appliedUpTo = event.getEventTime();
-            kpis.apply(event, state, new SideOutputs(ctx));
+            kpis.apply(event, state, new Rows(out));
         }
         conversations.update(state);
     }
@@ -131,45 +123,46 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
         return new OutputTag<>(id, TypeInformation.of(type));
     }
 
-    private record SideOutputs(Context ctx) implements ConversationKpis.Figures {
+    /** Each figure as a {@link KpiRow} of the function's output. */
+    private record Rows(Collector<KpiRow> out) implements ConversationKpis.Figures {
         @Override
-        public void queueWait(QueueWait row) {
-            ctx.output(QUEUE_WAITS, row);
+        public void queueWait(QueueWait figure) {
+            out.collect(KpiRow.of(figure));
         }
 
         @Override
-        public void firstResponse(FirstResponse row) {
-            ctx.output(FIRST_RESPONSES, row);
+        public void firstResponse(FirstResponse figure) {
+            out.collect(KpiRow.of(figure));
         }
 
         @Override
-        public void replyTime(ReplyTime row) {
-            ctx.output(REPLY_TIMES, row);
+        public void replyTime(ReplyTime figure) {
+            out.collect(KpiRow.of(figure));
         }
 
         @Override
-        public void resolution(Resolution row) {
-            ctx.output(RESOLUTIONS, row);
+        public void resolution(Resolution figure) {
+            out.collect(KpiRow.of(figure));
         }
 
         @Override
-        public void handleTime(HandleTime row) {
-            ctx.output(HANDLE_TIMES, row);
+        public void handleTime(HandleTime figure) {
+            out.collect(KpiRow.of(figure));
         }
 
         @Override
-        public void csat(CsatRating row) {
-            ctx.output(CSAT_RATINGS, row);
+        public void csat(CsatRating figure) {
+            out.collect(KpiRow.of(figure));
         }
 
         @Override
-        public void activity(Activity row) {
-            ctx.output(ACTIVITY, row);
+        public void activity(Activity figure) {
+            out.collect(KpiRow.of(figure));
         }
 
         @Override
-        public void channel(ConversationChannel row) {
-            ctx.output(CHANNELS, row);
+        public void channel(ConversationChannel figure) {
+            out.collect(KpiRow.of(figure));
         }
     }
 }

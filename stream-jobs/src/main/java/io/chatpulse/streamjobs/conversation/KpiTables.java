@@ -1,6 +1,7 @@
 package io.chatpulse.streamjobs.conversation;
 
 import io.chatpulse.streamjobs.clickhouse.ClickHouseTable;
+import io.chatpulse.streamjobs.clickhouse.TableRoute;
 import java.util.List;
 
 /**
@@ -114,6 +115,17 @@ public final class KpiTables {
                 insert.setString(3, row.channel());
                 insert.setLong(4, row.openedAt());
             });
+
+    /** Each table with the figure of a {@link KpiRow} it takes: the KPI job's one sink. */
+    public static final List<TableRoute<KpiRow, ?>> ROUTES = List.of(
+            new TableRoute<>(QUEUE_WAITS, row -> row.queueWait),
+            new TableRoute<>(FIRST_RESPONSES, row -> row.firstResponse),
+            new TableRoute<>(REPLY_TIMES, row -> row.replyTime),
+            new TableRoute<>(RESOLUTIONS, row -> row.resolution),
+            new TableRoute<>(HANDLE_TIMES, row -> row.handleTime),
+            new TableRoute<>(CSAT_RATINGS, row -> row.csat),
+            new TableRoute<>(ACTIVITY, row -> row.activity),
+            new TableRoute<>(CONVERSATION_CHANNELS, row -> row.channel));
 
     private KpiTables() {
     }

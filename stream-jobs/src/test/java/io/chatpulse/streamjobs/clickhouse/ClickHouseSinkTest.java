@@ -12,6 +12,7 @@ import io.chatpulse.streamjobs.conversation.FirstResponse;
 import io.chatpulse.streamjobs.conversation.HandleTime;
 import io.chatpulse.streamjobs.conversation.ReplyTime;
 import io.chatpulse.streamjobs.conversation.Resolution;
+import io.chatpulse.streamjobs.conversation.KpiRow;
 import io.chatpulse.streamjobs.conversation.KpiTables;
 import io.chatpulse.streamjobs.conversation.QueueWait;
 import java.nio.file.Path;
@@ -105,6 +106,26 @@ class ClickHouseSinkTest {
         assertThat(query("SELECT queue_id, event_id, kind, agent_id, toUnixTimestamp64Milli(at)"
                 + " FROM conversation_activity FINAL WHERE tenant_id = 'all'"))
                 .containsExactly(List.of("", "e-1", "survey_offered", "agent-7", at));
+    }
+
+    @Test
+    void oneSinkFillsEachTableWithItsFiguresOfTheRecords() throws Exception {
+        List<KpiRow> rows = LongStream.range(0, 30).mapToObj(i -> i % 3 == 0
+                ? KpiRow.of(new HandleTime("routed", "q", "c-" + i, "agent-1", T0, T0 + i, HandleTime.Ending.RESOLVED, i))
+                : KpiRow.of(new Activity("routed", "q", "c-" + i, "e-" + i, Activity.Kind.OPENED, "", T0 + i))).toList();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        env.fromData(rows, TypeInformation.of(KpiRow.class))
+                .sinkTo(new ClickHouseSink<>(settings(clickHouse.jdbcUrl(), 4), KpiTables.ROUTES));
+        env.execute("routed rows");
+
+        assertThat(query("SELECT count(), sum(handle_ms) FROM handle_times FINAL WHERE tenant_id = 'routed'"))
+                .containsExactly(List.of("10", "135"));
+        assertThat(query("SELECT count(), uniqExact(event_id) FROM conversation_activity FINAL WHERE tenant_id = 'routed'"))
+                .containsExactly(List.of("20", "20"));
+        assertThat(query("SELECT count() FROM queue_waits FINAL WHERE tenant_id = 'routed'"))
+                .containsExactly(List.of("0"));
     }
 
     @Test

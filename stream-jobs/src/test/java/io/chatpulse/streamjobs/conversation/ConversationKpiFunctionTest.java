@@ -7,6 +7,7 @@ import io.chatpulse.events.QueueReason;
 import io.chatpulse.events.codec.EventCodec;
 import io.chatpulse.streamjobs.TestConversation;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
+import io.chatpulse.streamjobs.ingest.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,6 @@ import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class ConversationKpiFunctionTest {
 
     private static final long T0 = 1_790_000_000_000L;
 
-    private KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, Void> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, KpiRow> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -45,9 +45,9 @@ class ConversationKpiFunctionTest {
                 c.assigned(T0 + 20_010, "agent-7"),
                 c.agentMessage(T0 + 30_000, "agent-7"));
 
-        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS)).containsExactly(new QueueWait("acme", "billing", "conv-1",
+        assertThat(rows(QueueWait.class)).containsExactly(new QueueWait("acme", "billing", "conv-1",
                 T0 + 10, T0 + 20_010, QueueWait.Outcome.ANSWERED, "agent-7", 20_000));
-        assertThat(rows(ConversationKpiFunction.FIRST_RESPONSES)).containsExactly(
+        assertThat(rows(FirstResponse.class)).containsExactly(
                 new FirstResponse("acme", "billing", "conv-1", "agent-7", T0, T0 + 30_000, 30_000, 30_000));
     }
 
@@ -61,8 +61,8 @@ class ConversationKpiFunctionTest {
         // restart both clocks and the next messages would count twice.
         send(opened, queued, c.assigned(T0 + 7_000, "agent-7"), c.agentMessage(T0 + 8_000, "agent-7"));
 
-        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS)).hasSize(1);
-        assertThat(rows(ConversationKpiFunction.FIRST_RESPONSES)).singleElement()
+        assertThat(rows(QueueWait.class)).hasSize(1);
+        assertThat(rows(FirstResponse.class)).singleElement()
                 .extracting(FirstResponse::frtMs).isEqualTo(6_000L);
     }
 
@@ -75,7 +75,7 @@ class ConversationKpiFunctionTest {
                 b.assigned(T0 + 4_000, "agent-2"),
                 a.abandoned(T0 + 9_000, "billing"));
 
-        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS))
+        assertThat(rows(QueueWait.class))
                 .extracting(QueueWait::conversationId, QueueWait::outcome, QueueWait::waitMs)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("conv-b", QueueWait.Outcome.ANSWERED, 3_000L),
@@ -94,9 +94,9 @@ class ConversationKpiFunctionTest {
         harness.open();
         send(c.assigned(T0 + 2_010, "agent-7"), c.agentMessage(T0 + 4_000, "agent-7"));
 
-        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS)).singleElement()
+        assertThat(rows(QueueWait.class)).singleElement()
                 .extracting(QueueWait::waitMs).isEqualTo(2_000L);
-        assertThat(rows(ConversationKpiFunction.FIRST_RESPONSES)).singleElement()
+        assertThat(rows(FirstResponse.class)).singleElement()
                 .extracting(FirstResponse::frtMs).isEqualTo(4_000L);
     }
 
@@ -108,13 +108,13 @@ class ConversationKpiFunctionTest {
                 c.agentMessage(T0 + 30_000, "agent-7"), c.customerMessage(T0 + 40_000));
         send(question, c.agentMessage(T0 + 41_000, "agent-7"));
 
-        assertThat(rows(ConversationKpiFunction.LATE_EVENTS)).singleElement().satisfies(letter -> {
+        assertThat(lateEvents()).singleElement().satisfies(letter -> {
             assertThat(EventCodec.CONVERSATION.decode(letter.value)).isEqualTo(question);
             assertThat(new String(letter.key, StandardCharsets.UTF_8)).isEqualTo("conv-1");
             assertThat(letter.reason).contains("late event", question.getEventId(), "15000 ms older",
                     "reorder window of 0 ms");
         });
-        assertThat(rows(ConversationKpiFunction.REPLY_TIMES)).as("the conversation goes on without it")
+        assertThat(rows(ReplyTime.class)).as("the conversation goes on without it")
                 .extracting(ReplyTime::replyMs).containsExactly(1_000L);
     }
 
@@ -126,15 +126,15 @@ class ConversationKpiFunctionTest {
         TestConversation c = new TestConversation("acme", "conv-1");
         send(c.queued(T0 + 10, "billing", QueueReason.NEW), c.opened(T0, "billing"),
                 c.agentMessage(T0 + 3_000, "agent-7"), c.assigned(T0 + 2_010, "agent-7"));
-        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS)).as("held until the watermark passes").isEmpty();
+        assertThat(rows(QueueWait.class)).as("held until the watermark passes").isEmpty();
 
         harness.processWatermark(T0 + 3_000);
 
-        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS)).singleElement().extracting(QueueWait::waitMs)
+        assertThat(rows(QueueWait.class)).singleElement().extracting(QueueWait::waitMs)
                 .isEqualTo(2_000L);
-        assertThat(rows(ConversationKpiFunction.FIRST_RESPONSES)).singleElement().extracting(FirstResponse::frtMs)
+        assertThat(rows(FirstResponse.class)).singleElement().extracting(FirstResponse::frtMs)
                 .isEqualTo(3_000L);
-        assertThat(rows(ConversationKpiFunction.LATE_EVENTS)).isEmpty();
+        assertThat(lateEvents()).isEmpty();
     }
 
     @Test
@@ -151,10 +151,10 @@ class ConversationKpiFunctionTest {
         send(aOpened, bQueued, b.assigned(T0 + 1_030, "agent-2"));
         harness.processWatermark(T0 + 120_000);
 
-        assertThat(rows(ConversationKpiFunction.LATE_EVENTS)).singleElement()
+        assertThat(lateEvents()).singleElement()
                 .satisfies(letter -> assertThat(letter.reason).contains(aOpened.getEventId(), "10 ms older",
                         "reorder window of 5000 ms"));
-        assertThat(rows(ConversationKpiFunction.QUEUE_WAITS)).as("conv-b had applied nothing after it")
+        assertThat(rows(QueueWait.class)).as("conv-b had applied nothing after it")
                 .extracting(QueueWait::conversationId, QueueWait::waitMs)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("conv-b", 1_000L));
     }
@@ -165,14 +165,14 @@ class ConversationKpiFunctionTest {
         ConversationEvent opened = c.opened(T0, "billing");
         send(opened, c.queued(T0 + 10, "billing", QueueReason.NEW), opened);
 
-        assertThat(rows(ConversationKpiFunction.LATE_EVENTS)).isEmpty();
+        assertThat(lateEvents()).isEmpty();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, Void> newHarness() throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, KpiRow> newHarness() throws Exception {
         return newHarness(Duration.ZERO);
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, Void> newHarness(
+    private static KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, KpiRow> newHarness(
             Duration reorderWindow) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
                 new ConversationKpiFunction(Duration.ofDays(2), BusinessCalendars.NONE, reorderWindow)),
@@ -185,8 +185,13 @@ class ConversationKpiFunctionTest {
         }
     }
 
-    private <T> List<T> rows(OutputTag<T> tag) {
-        var out = harness.getSideOutput(tag);
+    private <T> List<T> rows(Class<T> figure) {
+        return harness.extractOutputValues().stream().map(KpiRow::figure).filter(figure::isInstance)
+                .map(figure::cast).toList();
+    }
+
+    private List<DeadLetter> lateEvents() {
+        var out = harness.getSideOutput(ConversationKpiFunction.LATE_EVENTS);
         return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
     }
 }
