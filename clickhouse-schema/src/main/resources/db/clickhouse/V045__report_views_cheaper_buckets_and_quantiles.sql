@@ -1,6 +1,6 @@
 -- The report views of V040 to V044 again, with the same parameters, rows, output columns and
 -- figures, computed with less work (ISSUE 6, the 30-day agent report under 1 s):
---   bucket_ms   nested if() instead of multiIf(): the bucket parameter is a constant, and
+--   bucket_ms   chatpulse_bucket_ms(), nested if() instead of multiIf(): the bucket parameter is a constant, and
 --               ClickHouse folds if() on a constant condition, so bucket = 'period' (the summary
 --               and the agent report) groups by the agent alone instead of (a computed column,
 --               agent); multiIf() is not folded. A minute, hour, day or week series groups by its
@@ -11,14 +11,22 @@
 --               same Float64 values.
 -- report_queue_waits is V041's (with by_queue). Only what the views compute changed.
 
+-- The start of the bucket a time falls in, epoch ms, in the caller's timezone: 'minute', 'hour',
+-- 'day', 'week' (from Monday), else the whole period (its start). An if() chain, not multiIf(): a
+-- view's bucket parameter is a constant, and ClickHouse folds the chain away, so a whole-period
+-- report groups by the agent alone (the function is inlined where it is called; checked with
+-- EXPLAIN). One definition for every report view.
+CREATE FUNCTION IF NOT EXISTS chatpulse_bucket_ms AS (t, bucket, tz, period_start) ->
+    if(bucket = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(t), tz))) * 1000,
+    if(bucket = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(t), tz))) * 1000,
+    if(bucket = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(t), tz))) * 1000,
+    if(bucket = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(t, tz), tz))) * 1000,
+       toUnixTimestamp64Milli(period_start)))));
+
 -- report_queue_waits: as V041
 CREATE OR REPLACE VIEW report_queue_waits AS
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(ended_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(ended_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(ended_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(ended_at, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(ended_at, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     if({by_queue:Bool}, queue_id, '') AS queue,
     countIf(outcome = 'answered') AS answered,
@@ -46,11 +54,7 @@ GROUP BY bucket_ms, agent, queue;
 -- report_first_responses: as V040
 CREATE OR REPLACE VIEW report_first_responses AS
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(responded_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(responded_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(responded_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(responded_at, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(responded_at, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     count() AS n,
     quantilesExactInclusive(0.5, 0.9, 0.99)(frt_ms)[1]  AS median_ms,
@@ -71,11 +75,7 @@ GROUP BY bucket_ms, agent;
 -- report_reply_times: as V040
 CREATE OR REPLACE VIEW report_reply_times AS
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(replied_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(replied_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(replied_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(replied_at, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(replied_at, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     count() AS n,
     quantilesExactInclusive(0.5, 0.9, 0.99)(reply_ms)[1]  AS median_ms,
@@ -96,11 +96,7 @@ GROUP BY bucket_ms, agent;
 -- report_resolution_times: as V040
 CREATE OR REPLACE VIEW report_resolution_times AS
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(resolved_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(resolved_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(resolved_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(resolved_at, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(resolved_at, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     count() AS n,
     quantilesExactInclusive(0.5, 0.9, 0.99)(resolution_ms)[1]  AS median_ms,
@@ -121,11 +117,7 @@ GROUP BY bucket_ms, agent;
 -- report_handle_times: as V040
 CREATE OR REPLACE VIEW report_handle_times AS
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(ended_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(ended_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(ended_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(ended_at, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(ended_at, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     count() AS n,
     quantilesExactInclusive(0.5, 0.9, 0.99)(handle_ms)[1]  AS median_ms,
@@ -147,11 +139,7 @@ GROUP BY bucket_ms, agent;
 -- report_csat: as V040
 CREATE OR REPLACE VIEW report_csat AS
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(submitted_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(submitted_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(submitted_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(submitted_at, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(submitted_at, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     count()                                        AS ratings,
     countIf(rating >= 4)                           AS satisfied,
@@ -173,11 +161,7 @@ GROUP BY bucket_ms, agent;
 -- report_activity: as V040
 CREATE OR REPLACE VIEW report_activity AS
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(at), {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(at), {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(at), {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(at, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(at, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     countIf(kind = 'opened')                              AS opened,
     countIf(kind = 'customer_message')                    AS messages_in,
@@ -210,11 +194,7 @@ SELECT
 FROM
 (
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(at), {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(at), {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(at), {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(at, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(at, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     count() AS surveys_offered
 FROM conversation_activity FINAL
@@ -232,11 +212,7 @@ GROUP BY bucket_ms, agent
 FULL OUTER JOIN
 (
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(submitted_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(submitted_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(submitted_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(submitted_at, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(submitted_at, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     count() AS ratings
 FROM csat_ratings FINAL
@@ -262,11 +238,7 @@ SELECT
 FROM
 (
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(minute, {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(minute, {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(minute, {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(minute, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(minute, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     sum(online_ms)       AS online_ms,
     sum(occupied_ms)     AS occupied_ms,
@@ -282,11 +254,7 @@ GROUP BY bucket_ms, agent
 -- report_agent_activity: as V043
 CREATE OR REPLACE VIEW report_agent_activity AS
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(at), {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(at), {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(at), {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(at, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(at, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     uniqExactIf(conversation_id, kind = 'assigned') AS handled,
     countIf(kind = 'resolved')                      AS resolutions
@@ -305,11 +273,7 @@ GROUP BY bucket_ms, agent;
 -- report_first_responses_business: as V044
 CREATE OR REPLACE VIEW report_first_responses_business AS
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(responded_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(responded_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(responded_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(responded_at, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(responded_at, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     count() AS n,
     quantilesExactInclusive(0.5, 0.9, 0.99)(frt_business_ms)[1]  AS median_ms,
@@ -330,11 +294,7 @@ GROUP BY bucket_ms, agent;
 -- report_reply_times_business: as V044
 CREATE OR REPLACE VIEW report_reply_times_business AS
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(replied_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(replied_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(replied_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(replied_at, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(replied_at, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     count() AS n,
     quantilesExactInclusive(0.5, 0.9, 0.99)(reply_business_ms)[1]  AS median_ms,
@@ -355,11 +315,7 @@ GROUP BY bucket_ms, agent;
 -- report_resolution_times_business: as V044
 CREATE OR REPLACE VIEW report_resolution_times_business AS
 SELECT
-    if({bucket:String} = 'minute', toInt64(toUnixTimestamp(toStartOfMinute(toDateTime(resolved_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'hour',   toInt64(toUnixTimestamp(toStartOfHour(toDateTime(resolved_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'day',    toInt64(toUnixTimestamp(toStartOfDay(toDateTime(resolved_at), {tz:String}))) * 1000,
-    if({bucket:String} = 'week',   toInt64(toUnixTimestamp(toDateTime(toMonday(resolved_at, {tz:String}), {tz:String}))) * 1000,
-       toUnixTimestamp64Milli({from:DateTime64(3, 'UTC')}))))) AS bucket_ms,
+    chatpulse_bucket_ms(resolved_at, {bucket:String}, {tz:String}, {from:DateTime64(3, 'UTC')}) AS bucket_ms,
     if({by_agent:Bool}, agent_id, '') AS agent,
     count() AS n,
     quantilesExactInclusive(0.5, 0.9, 0.99)(resolution_business_ms)[1]  AS median_ms,
