@@ -35,7 +35,7 @@ public final class JobConfig implements Serializable {
     public static final Option CLICKHOUSE_BATCH_SIZE =
             new Option("CLICKHOUSE_BATCH_SIZE", "5000", "rows per insert at most");
     public static final Option CLICKHOUSE_FLUSH_INTERVAL =
-            new Option("CLICKHOUSE_FLUSH_INTERVAL", "1s", "insert buffered rows at least this often");
+            new Option("CLICKHOUSE_FLUSH_INTERVAL", "500ms", "insert buffered rows at least this often");
     public static final Option CLICKHOUSE_MAX_RETRIES =
             new Option("CLICKHOUSE_MAX_RETRIES", "5", "retries of a failed insert (backoff 1s doubling to 30s) before the job restarts");
     public static final Option CHECKPOINT_INTERVAL =
