@@ -91,6 +91,11 @@ public final class JobEnvironment {
             flink.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         });
         restorePath(config).ifPresent(path -> flink.put("execution.state-recovery.path", path));
+        if (config.getBoolean(JobConfig.SOURCE_BOUNDED)) {
+            // A bounded run would otherwise wait up to a checkpoint interval after its last row for one
+            // more checkpoint; its sinks flush at the end of input anyway, and a rerun rewrites the same rows.
+            flink.put("execution.checkpointing.checkpoints-after-tasks-finish", "false");
+        }
         config.find(JobConfig.STATE_BACKEND).ifPresent(backend -> {
             if (!STATE_BACKENDS.contains(backend)) {
                 throw new IllegalArgumentException("STATE_BACKEND must be one of " + STATE_BACKENDS + ": " + backend);

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The agent time table of clickhouse-schema V006. {@code minute} is a DateTime (seconds), not a
- * DateTime64: an integer inserted into it is read as a Unix timestamp in seconds, UTC.
+ * DateTime64: it stores a Unix timestamp in seconds, UTC.
  */
 public final class AgentTables {
 

@@ -1,8 +1,6 @@
 package io.chatpulse.streamjobs.clickhouse;
 
 import java.io.Serializable;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 
 /** Where rows of type {@code T} go: a table, its columns in insert order, and how a row binds to them. */
@@ -10,10 +8,10 @@ public final class ClickHouseTable<T> implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Sets the parameters 1..n of the insert, in the order of the columns. */
+    /** Sets the columns 1..n of the row, in the order of the columns. */
     @FunctionalInterface
     public interface RowBinder<T> extends Serializable {
-        void bind(PreparedStatement insert, T row) throws SQLException;
+        void bind(InsertRow insert, T row);
     }
 
     private final String name;
@@ -30,12 +28,11 @@ public final class ClickHouseTable<T> implements Serializable {
         return name;
     }
 
-    public String insertSql() {
-        return "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+    public List<String> columns() {
+        return columns;
     }
 
-    void bind(PreparedStatement insert, T row) throws SQLException {
+    void bind(InsertRow insert, T row) {
         binder.bind(insert, row);
     }
 }

@@ -1,13 +1,22 @@
 package io.chatpulse.streamjobs.clickhouse;
 
+import com.clickhouse.client.api.ClickHouseException;
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.insert.InsertResponse;
+import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.data.ClickHouseFormat;
+import com.clickhouse.jdbc.ConnectionImpl;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One table's rows on their way into ClickHouse: a buffer that belongs to the task's mailbox thread,
- * and batches handed to an insert thread of the table's own, inserted in the order handed over (a
- * JDBC batch each, with retries). A batch handed over is no longer touched by the mailbox thread.
+ * and batches handed to an insert thread of the table's own, inserted in the order handed over (one
+ * RowBinary insert each, through the JDBC connection's client, with retries). A batch handed over is no longer touched by the mailbox thread.
  */
 final class TableInserts<T> {
 
@@ -32,6 +41,7 @@ final class TableInserts<T> {
     private final Deque<Future<?>> pending = new ArrayDeque<>();
     private List<T> buffer = new ArrayList<>();
     private Connection connection;
+    private List<ColumnEncoder> encoders;
 
     TableInserts(ClickHouseSettings settings, ClickHouseTable<T> table) {
         this.settings = settings;
@@ -120,17 +130,49 @@ final class TableInserts<T> {
         }
     }
 
-    private void insert(List<T> rows) throws SQLException {
-        try (PreparedStatement insert = connection().prepareStatement(table.insertSql())) {
-            // No JDBC escapes in these inserts; with escape processing on, the driver runs its regular
-            // expressions over the whole batch's SQL text (a third of the insert thread's time).
-            insert.setEscapeProcessing(false);
-            for (T row : rows) {
-                table.bind(insert, row);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+    private void insert(List<T> rows) throws SQLException, InterruptedException {
+        RowBinaryBatch batch = new RowBinaryBatch(table.name(), table.columns(), encoders());
+        for (T row : rows) {
+            table.bind(batch, row);
+            batch.endRow();
         }
+        try (InsertResponse ignored = client().insert(table.name(), table.columns(), batch::writeTo,
+                ClickHouseFormat.RowBinary, new InsertSettings()).get()) {
+            log.debug("inserted {} rows into {}", batch.rows(), table.name());
+        } catch (ExecutionException e) {
+            throw new SQLException(e.getCause().getMessage(), e.getCause());
+        } catch (ClickHouseException e) {
+            // The client fails a synchronous insert by throwing, an asynchronous one through its future.
+            throw new SQLException(e.getMessage(), e);
+        }
+    }
+
+    /** The table's column types as the server describes them, once a connection: they decide the encoding. */
+    private List<ColumnEncoder> encoders() throws SQLException {
+        if (encoders == null) {
+            Map<String, String> types = new HashMap<>();
+            try (Statement describe = connection().createStatement();
+                 ResultSet columns = describe.executeQuery("DESCRIBE TABLE " + table.name())) {
+                while (columns.next()) {
+                    types.put(columns.getString("name"), columns.getString("type"));
+                }
+            }
+            List<ColumnEncoder> found = new ArrayList<>();
+            for (String column : table.columns()) {
+                String type = types.get(column);
+                if (type == null) {
+                    throw new IllegalStateException("table " + table.name() + " has no column " + column
+                            + " (are the migrations applied?)");
+                }
+                found.add(ColumnEncoder.of(type));
+            }
+            encoders = found;
+        }
+        return encoders;
+    }
+
+    private Client client() throws SQLException {
+        return connection().unwrap(ConnectionImpl.class).getClient();
     }
 
     private Connection connection() throws SQLException {
@@ -151,6 +193,7 @@ final class TableInserts<T> {
                 log.debug("closing a broken ClickHouse connection", e);
             }
             connection = null;
+            encoders = null;
         }
     }
 }

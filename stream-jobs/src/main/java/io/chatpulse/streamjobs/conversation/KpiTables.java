@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The per-conversation tables of clickhouse-schema (V001, V003, V005, V007, V040) and how each figure fills a row.
- * DateTime64 columns are bound as epoch milliseconds: ClickHouse reads an integer inserted into a
- * DateTime64(3) column as a Unix timestamp in milliseconds, UTC, whatever the session time zone.
+ * DateTime64 columns are bound as epoch milliseconds, what ClickHouse stores for a DateTime64(3),
+ * UTC whatever the session time zone.
  */
 public final class KpiTables {
 

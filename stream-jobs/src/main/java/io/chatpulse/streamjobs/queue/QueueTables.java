@@ -1,7 +1,7 @@
 package io.chatpulse.streamjobs.queue;
 
 import io.chatpulse.streamjobs.clickhouse.ClickHouseTable;
-import java.sql.Types;
+import io.chatpulse.streamjobs.clickhouse.InsertRow;
 import java.util.List;
 
 /** The live queue tables of clickhouse-schema V020. */
@@ -21,14 +21,14 @@ public final class QueueTables {
     public static final ClickHouseTable<QueueSnapshot> LIVE_HISTORY =
             new ClickHouseTable<>("queue_live_history", COLUMNS, QueueTables::bind);
 
-    private static void bind(java.sql.PreparedStatement insert, QueueSnapshot row) throws java.sql.SQLException {
+    private static void bind(InsertRow insert, QueueSnapshot row) {
         insert.setString(1, row.tenantId());
         insert.setString(2, row.queueId());
         insert.setLong(3, row.asOf());
         insert.setInt(4, row.queueLength());
         insert.setLong(5, row.oldestWaitMs());
         if (row.queueLength() == 0) {
-            insert.setNull(6, Types.BIGINT);
+            insert.setNull(6);
         } else {
             insert.setLong(6, row.oldestQueuedAt());
         }
