@@ -41,7 +41,8 @@ abstract class ColumnEncoder {
         }
         return switch (type) {
             case "String" -> new StringEncoder(type);
-            case "Int64", "UInt64" -> new IntegerEncoder(type, 8, type.startsWith("U") ? 0 : Long.MIN_VALUE, Long.MAX_VALUE);
+            case "Int64" -> new IntegerEncoder(type, 8, Long.MIN_VALUE, Long.MAX_VALUE);
+            case "UInt64" -> new IntegerEncoder(type, 8, 0, Long.MAX_VALUE);
             case "Int32" -> new IntegerEncoder(type, 4, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case "UInt32" -> new IntegerEncoder(type, 4, 0, 0xFFFF_FFFFL);
             case "Int16" -> new IntegerEncoder(type, 2, Short.MIN_VALUE, Short.MAX_VALUE);
@@ -123,11 +124,6 @@ abstract class ColumnEncoder {
         @Override
         void writeDouble(RowBuffer out, double value) {
             out.littleEndian(Double.doubleToRawLongBits(value), 8);
-        }
-
-        @Override
-        void writeLong(RowBuffer out, long value) {
-            writeDouble(out, value);
         }
     }
 
