@@ -134,7 +134,8 @@ abstract class ColumnEncoder {
             super(type);
             Matcher entry = ENUM_ENTRY.matcher(type);
             while (entry.find()) {
-                codes.put(entry.group(1).replace("\\'", "'"), Byte.parseByte(entry.group(2)));
+                // Interned, so that a value given as a literal (every enum of the jobs) matches by identity.
+                codes.put(entry.group(1).replace("\\'", "'").intern(), Byte.parseByte(entry.group(2)));
             }
         }
 

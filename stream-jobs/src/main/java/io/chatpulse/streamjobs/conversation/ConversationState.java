@@ -15,6 +15,8 @@ public class ConversationState {
     public SeenEventIds seen = new SeenEventIds();
     /** Event time of the newest event applied (epoch ms); 0 before the first. */
     public long appliedUpTo;
+    /** Processing time (epoch ms) the conversation is forgotten at unless an event comes first; 0 before. */
+    public long forgetAt;
 
     public ConversationState() {
     }

@@ -101,6 +101,24 @@ class ConversationKpiFunctionTest {
     }
 
     @Test
+    void aConversationIsForgottenTwoDaysOfProcessingTimeAfterItsLastEvent() throws Exception {
+        long hour = Duration.ofHours(1).toMillis();
+        TestConversation quiet = new TestConversation("acme", "conv-quiet");
+        TestConversation busy = new TestConversation("acme", "conv-busy");
+        harness.setProcessingTime(0);
+        send(quiet.opened(T0, "billing"), busy.opened(T0, "billing"));
+        harness.setProcessingTime(hour + 1);
+        send(busy.queued(T0 + 10, "billing", QueueReason.NEW));
+
+        harness.setProcessingTime(48 * hour - 1);
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+        harness.setProcessingTime(48 * hour);
+        assertThat(harness.numKeyedStateEntries()).as("the quiet one is let go, the busy one kept").isEqualTo(1);
+        harness.setProcessingTime(50 * hour);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
     void withoutAReorderWindowAnEventOlderThanOneAppliedGoesToTheDeadLettersWithTheReason() throws Exception {
         TestConversation c = new TestConversation("acme", "conv-1");
         ConversationEvent question = c.customerMessage(T0 + 25_000);
