@@ -32,7 +32,8 @@ final class Benchmarks {
     /** BackfillBenchmark.Result. */
     static Benchmark backfill() {
         return new Benchmark("backfill", "pipeline backfill throughput", "./chatpulse bench backfill --events 2000000",
-                List.of(Figure.of("throughput", "events/s", "^backfill: \\S+ events in \\S+ s = # events/s")),
+                List.of(Figure.of("throughput", "events/s", "^backfill: \\S+ events in \\S+ s = # events/s"),
+                        Figure.of("steady", "events/s", "^backfill: .*; steady # events/s")),
                 List.of(atLeast("throughput", 100_000)));
     }
 

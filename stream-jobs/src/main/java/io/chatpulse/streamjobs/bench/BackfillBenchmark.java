@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,14 +62,38 @@ public final class BackfillBenchmark {
         System.exit(0);
     }
 
-    public record Result(long recordsRead, long jobMillis, Map<String, Long> rows, String memory) {
+    public record Result(long recordsRead, long jobMillis, Map<String, Long> rows, String memory,
+                         List<Progress> progress) {
         @Override
         public String toString() {
             return String.format("backfill: %,d events in %.1f s = %,.0f events/s (target >= %,d events/s),"
-                    + " job start -> finished and rows counted in ClickHouse; rows written %s; %s",
+                    + " job start -> finished and rows counted in ClickHouse; %s; rows written %s; %s",
                     recordsRead, jobMillis / 1000.0, recordsRead * 1000.0 / jobMillis, TARGET_EVENTS_PER_SECOND,
-                    rows, memory);
+                    steadyRate(), rows, memory);
         }
+
+        /**
+         * The rate between the first and the last progress line, past the start-up (MiniCluster, JIT)
+         * and before the end: activity rows a second over the activity rows the whole run wrote an event.
+         */
+        String steadyRate() {
+            long activityRows = rows.getOrDefault(KpiTables.ACTIVITY.name(), 0L);
+            if (progress.size() < 2 || activityRows == 0) {
+                return "too short for a steady rate";
+            }
+            Progress first = progress.get(0);
+            Progress last = progress.get(progress.size() - 1);
+            double rowsPerEvent = (double) activityRows / recordsRead;
+            double rowsPerSecond = (last.activityRows() - first.activityRows()) * 1000.0
+                    / (last.atMillis() - first.atMillis());
+            return String.format("steady %,.0f events/s from %.0f s to %.0f s (%,.0f %s rows/s, %.3f an event)",
+                    rowsPerSecond / rowsPerEvent, first.atMillis() / 1000.0, last.atMillis() / 1000.0,
+                    rowsPerSecond, KpiTables.ACTIVITY.name(), rowsPerEvent);
+        }
+    }
+
+    /** What a progress line counted: {@code activityRows} at {@code atMillis} after job start. */
+    public record Progress(long atMillis, long activityRows) {
     }
 
     public static Result run(Map<String, String> environment, BenchmarkArgs args) throws Exception {
@@ -84,9 +109,10 @@ public final class BackfillBenchmark {
         ConversationKpiJob.define(flink, config);
         JobClient job = flink.executeAsync("backfill-benchmark");
         try (Connection clickHouse = JobEnvironment.clickHouse(config).connect()) {
-            awaitFinished(job, clickHouse, tenantPrefix, started);
+            List<Progress> progress = awaitFinished(job, clickHouse, tenantPrefix, started);
             Map<String, Long> rows = rowsPerTable(clickHouse, tenantPrefix);
-            return new Result(recordsRead, System.currentTimeMillis() - started, rows, ProcessMemory.describe());
+            return new Result(recordsRead, System.currentTimeMillis() - started, rows, ProcessMemory.describe(),
+                    progress);
         }
     }
 
@@ -140,16 +166,19 @@ public final class BackfillBenchmark {
         }
     }
 
-    private static void awaitFinished(JobClient job, Connection clickHouse, String tenantPrefix, long started)
-            throws Exception {
+    private static List<Progress> awaitFinished(JobClient job, Connection clickHouse, String tenantPrefix,
+                                                long started) throws Exception {
+        List<Progress> progress = new ArrayList<>();
         while (true) {
             try {
                 job.getJobExecutionResult().get(PROGRESS_EVERY_MS, TimeUnit.MILLISECONDS);
-                return;
+                return progress;
             } catch (TimeoutException stillRunning) {
-                System.out.printf("job running %.0f s: %,d conversation_activity rows so far%n",
-                        (System.currentTimeMillis() - started) / 1000.0,
+                Progress now = new Progress(System.currentTimeMillis() - started,
                         count(clickHouse, KpiTables.ACTIVITY.name(), tenantPrefix));
+                progress.add(now);
+                System.out.printf("job running %.0f s: %,d conversation_activity rows so far%n",
+                        now.atMillis() / 1000.0, now.activityRows());
             }
         }
     }
