@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A conversation is forgotten once {@code stateTtl} of processing time has passed without an
  * event, by a timer of its own ({@link ForgetTimer}) rather than Flink's state TTL, whose wrapper and
- * sweep cost a fifth of this function's time in a backfill. Processing time, as the TTL was: a history
+ * sweep took a third of this function's time in a backfill. Processing time, as the TTL was: a history
  * import of old conversations into a live job must keep each one while its events arrive.
  */
 public class ConversationKpiFunction extends KeyedProcessFunction<String, ConversationEvent, KpiRow> {
