@@ -44,6 +44,14 @@ public final class ClickHouseMigrations {
     }
 
     public static List<String> apply(Connection connection) throws SQLException {
+        return apply(connection, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Applies what is pending up to and including {@code throughVersion}: a schema as an older
+     * release left it, for a test of the migrations after it.
+     */
+    public static List<String> apply(Connection connection, int throughVersion) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " (version UInt32, file_name String,"
                     + " checksum String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))"
@@ -52,6 +60,9 @@ public final class ClickHouseMigrations {
         Map<Integer, String> applied = appliedChecksums(connection);
         List<String> appliedNow = new ArrayList<>();
         for (Migration migration : bundled()) {
+            if (migration.version() > throughVersion) {
+                break;
+            }
             String checksum = applied.get(migration.version());
             if (checksum == null) {
                 run(connection, migration);
@@ -62,7 +73,7 @@ public final class ClickHouseMigrations {
             }
         }
         log.info("ClickHouse schema at version {}: {} migration(s) applied now {}",
-                bundled().get(bundled().size() - 1).version(), appliedNow.size(), appliedNow);
+                Math.min(throughVersion, bundled().get(bundled().size() - 1).version()), appliedNow.size(), appliedNow);
         return appliedNow;
     }
 

@@ -1,32 +1,32 @@
 package io.chatpulse.metrics.report;
 
 import io.chatpulse.metrics.queue.Distribution;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the report views returned, per (bucket, agent). Only combines rows into records: every
- * figure is the view's own.
+ * figure is the view's own. The views are read at the same time, each into its own maps.
  */
 final class KpiRows {
 
     record Key(long bucketMs, String agentId) {
     }
 
-    final Map<Key, Distribution> queueWait = new HashMap<>();
-    final Map<Key, Kpis.Service> service = new HashMap<>();
-    final Map<Key, Distribution> firstResponse = new HashMap<>();
-    final Map<Key, Distribution> replyTime = new HashMap<>();
-    final Map<Key, Distribution> resolutionTime = new HashMap<>();
-    final Map<Key, Distribution> handleTime = new HashMap<>();
-    final Map<Key, Kpis.Volume> volume = new HashMap<>();
-    final Map<Key, Kpis.Quality> csat = new HashMap<>();
-    final Map<Key, long[]> surveys = new HashMap<>();
-    final Map<Key, Double> surveyResponseRate = new HashMap<>();
+    final Map<Key, Distribution> queueWait = new ConcurrentHashMap<>();
+    final Map<Key, Kpis.Service> service = new ConcurrentHashMap<>();
+    final Map<Key, Distribution> firstResponse = new ConcurrentHashMap<>();
+    final Map<Key, Distribution> replyTime = new ConcurrentHashMap<>();
+    final Map<Key, Distribution> resolutionTime = new ConcurrentHashMap<>();
+    final Map<Key, Distribution> handleTime = new ConcurrentHashMap<>();
+    final Map<Key, Kpis.Volume> volume = new ConcurrentHashMap<>();
+    final Map<Key, Kpis.Quality> csat = new ConcurrentHashMap<>();
+    final Map<Key, long[]> surveys = new ConcurrentHashMap<>();
+    final Map<Key, Double> surveyResponseRate = new ConcurrentHashMap<>();
     // Not among keys(): whether an agent with time only is a row depends on the filters (AgentReport).
-    final Map<Key, AgentTime> agentTime = new HashMap<>();
+    final Map<Key, AgentTime> agentTime = new ConcurrentHashMap<>();
 
     Set<Key> keys() {
         Set<Key> keys = new HashSet<>();

@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Times the 30-day agent report (and the summary and a daily series) over a generated tenant of
- * 1,000,000 conversations and 10,000,000 messages (rows of every KPI table, made inside the
- * engine from numbers()), on a ClickHouse engine from local-stack or the one CLICKHOUSE_URL names.
+ * 1,000,000 conversations and 10,000,000 messages, and 200 agents online 8 hours a day (rows of
+ * every KPI table, made inside the engine from numbers()), on a ClickHouse engine from local-stack or the one CLICKHOUSE_URL names.
  * Three times over: as inserted (while the engine merges the new parts), after the engine's own
  * background merges have stopped, and after OPTIMIZE FINAL (one part per partition).
  *
@@ -38,6 +38,7 @@ public final class ReportBenchmark {
     private static final String TENANT = "bench";
     private static final long START_MS = 1_772_323_200_000L; // 2026-03-01T00:00:00Z
     private static final long PERIOD_MS = 30L * 24 * 3600 * 1000;
+    private static final long MINUTES = PERIOD_MS / 60_000;
 
     private ReportBenchmark() {
     }
@@ -85,13 +86,15 @@ public final class ReportBenchmark {
         dataSource.setUsername("default");
         dataSource.addDataSourceProperty("password", "");
         dataSource.setAutoCommit(true);
-        ReportProperties reportProperties = new ReportProperties(null, null, null, null, null);
-        ReportService service = new ReportService(new ReportRepository(JdbcClient.create(dataSource)), reportProperties);
+        ReportProperties reportProperties = new ReportProperties(null, null, null, null, null, null);
+        ReportRepository repository = new ReportRepository(JdbcClient.create(dataSource), reportProperties);
+        ReportService service = new ReportService(repository, reportProperties);
         ReportQuery query = service.query(new Tenant(TENANT), new ReportParams("2026-03-01T00:00:00Z",
                 "2026-03-31T00:00:00Z", "Europe/Berlin", null, null, null, null, null));
         report("agent report, 30 days", runs, () -> service.agents(query).agents().size() + " agents");
         report("summary, 30 days", runs, () -> service.summary(query).kpis().queueWait().count() + " answered");
         report("daily series, 30 days", runs, () -> service.series(query, Interval.DAY).buckets().size() + " buckets");
+        repository.destroy();
         dataSource.close();
     }
 
@@ -149,7 +152,7 @@ public final class ReportBenchmark {
     }
 
     private static final List<String> TABLES = List.of("queue_waits", "first_responses", "resolutions", "handle_times",
-            "csat_ratings", "reply_times", "conversation_activity");
+            "csat_ratings", "reply_times", "conversation_activity", "agent_time_minutes");
 
     /** Rows made inside the engine: conversation n starts at START + n * PERIOD / conversations. */
     private static long generate(String url, long n) throws Exception {
@@ -177,7 +180,12 @@ public final class ReportBenchmark {
                         + "multiIf(k = 0, 'opened', k = 1, 'assigned', k = 2, 'resolved', k = 3, 'survey_offered', "
                         + "k < 9, 'customer_message', k < 13, 'agent_message', 'bot_message'), "
                         + "if(k = 0 OR (k >= 4 AND k < 9) OR k = 13, '', agent), fromUnixTimestamp64Milli(t + k * 60000) "
-                        + "FROM (" + base + ") ARRAY JOIN range(14) AS k");
+                        + "FROM (" + base + ") ARRAY JOIN range(14) AS k",
+                // Each of the 200 agents online 8 hours a day, in one of three shifts: 2,880,000 minutes.
+                "INSERT INTO agent_time_minutes SELECT 'bench', concat('a-', toString(number % 200)), "
+                        + "toDateTime(intDiv(" + START_MS + ", 1000) + intDiv(number, 200) * 60, 'UTC'), 60000, "
+                        + "cityHash64(number) % 60001, cityHash64(number) % 180001 FROM numbers(" + 200 * MINUTES + ") "
+                        + "WHERE intDiv(intDiv(number, 200) % 1440, 480) = number % 200 % 3");
         try (Connection connection = DriverManager.getConnection(url, "default", "");
              Statement st = connection.createStatement()) {
             // Generating again into the same engine writes the same keys: ReplacingMergeTree keeps one of each.
