@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** V046 rebuilds the KPI tables with the day first in their sort keys: every row survives, duplicates still collapse. */
+/**
+ * V046 rebuilds the KPI tables with the day first in their sort keys and agent_id LowCardinality:
+ * every row survives, duplicates still collapse.
+ */
 class KpiTablesSortedByDayMigrationTest {
 
     private static final Map<String, String> TIME_COLUMNS = new LinkedHashMap<>();
@@ -54,6 +57,8 @@ class KpiTablesSortedByDayMigrationTest {
                 assertThat(contents(st, table.getKey())).as(table.getKey()).isEqualTo(before.get(table.getKey()));
                 assertThat(scalar(st, "SELECT sorting_key FROM system.tables WHERE database = currentDatabase() "
                         + "AND name = '" + table.getKey() + "'")).startsWith("tenant_id, toDate(" + table.getValue() + ")");
+                assertThat(scalar(st, "SELECT type FROM system.columns WHERE database = currentDatabase() "
+                        + "AND table = '" + table.getKey() + "' AND name = 'agent_id'")).isEqualTo("LowCardinality(String)");
                 st.execute("OPTIMIZE TABLE " + table.getKey() + " FINAL");
                 assertThat(scalar(st, "SELECT count() FROM " + table.getKey()))
                         .as("duplicates of %s collapse on merge, as before", table.getKey())
