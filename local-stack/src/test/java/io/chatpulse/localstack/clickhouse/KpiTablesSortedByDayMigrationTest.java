@@ -9,7 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,18 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KpiTablesSortedByDayMigrationTest {
 
-    private static final Map<String, String> TIME_COLUMNS = new LinkedHashMap<>();
-
-    static {
-        TIME_COLUMNS.put("queue_waits", "ended_at");
-        TIME_COLUMNS.put("first_responses", "responded_at");
-        TIME_COLUMNS.put("reply_times", "replied_at");
-        TIME_COLUMNS.put("resolutions", "resolved_at");
-        TIME_COLUMNS.put("handle_times", "ended_at");
-        TIME_COLUMNS.put("csat_ratings", "submitted_at");
-        TIME_COLUMNS.put("conversation_activity", "at");
-        TIME_COLUMNS.put("agent_time_minutes", "minute");
-    }
+    /** Each KPI table and the time its figures are filed under. */
+    private static final Map<String, String> TIME_COLUMNS = Map.of("queue_waits", "ended_at",
+            "first_responses", "responded_at", "reply_times", "replied_at", "resolutions", "resolved_at",
+            "handle_times", "ended_at", "csat_ratings", "submitted_at", "conversation_activity", "at",
+            "agent_time_minutes", "minute");
 
     @TempDir
     Path dataDir;
@@ -42,7 +35,7 @@ class KpiTablesSortedByDayMigrationTest {
              Connection connection = DriverManager.getConnection(server.jdbcUrl(), "default", "");
              Statement st = connection.createStatement()) {
             ClickHouseMigrations.apply(connection, 45);
-            Map<String, String> before = new LinkedHashMap<>();
+            Map<String, String> before = new HashMap<>();
             for (String table : TIME_COLUMNS.keySet()) {
                 fillWithRandomRowsAndDuplicates(st, table);
                 before.put(table, contents(st, table));
