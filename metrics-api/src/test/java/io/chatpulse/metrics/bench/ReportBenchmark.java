@@ -59,8 +59,9 @@ public final class ReportBenchmark {
             long rows = generate(url, conversations);
             System.out.printf("generated %,d rows (%,d conversations, %,d messages) in %.1f s%n", rows, conversations,
                     conversations * 10, (System.nanoTime() - t0) / 1e9);
-            System.out.println("-- as inserted (several parts per partition: FINAL merges them at read time), "
-                    + "while the engine still merges them in the background");
+            System.out.printf("-- as inserted (several parts per partition: FINAL merges them at read time), "
+                    + "while the engine still merges them in the background (active parts: %s; merges running: %d)%n",
+                    parts(url), merges(url));
             time(url, runs);
             t0 = System.nanoTime();
             awaitBackgroundMerges(url);
@@ -119,15 +120,18 @@ public final class ReportBenchmark {
     private static void awaitBackgroundMerges(String url) throws Exception {
         long deadline = System.nanoTime() + 600_000_000_000L;
         int quietSeconds = 0;
+        while (quietSeconds < 10 && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            quietSeconds = merges(url) == 0 ? quietSeconds + 1 : 0;
+        }
+    }
+
+    private static long merges(String url) throws Exception {
         try (Connection connection = DriverManager.getConnection(url, "default", "");
-             Statement st = connection.createStatement()) {
-            while (quietSeconds < 10 && System.nanoTime() < deadline) {
-                Thread.sleep(1000);
-                try (ResultSet rs = st.executeQuery("SELECT count() FROM system.merges WHERE database = 'default'")) {
-                    rs.next();
-                    quietSeconds = rs.getLong(1) == 0 ? quietSeconds + 1 : 0;
-                }
-            }
+             Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count() FROM system.merges WHERE database = 'default'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
