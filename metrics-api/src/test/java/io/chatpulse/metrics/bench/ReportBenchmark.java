@@ -21,13 +21,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Times the 30-day agent report (and the summary and a daily series) over a generated tenant of
  * 1,000,000 conversations and 10,000,000 messages, and 200 agents online 8 hours a day (rows of
  * every KPI table, made inside the engine from numbers()), on a ClickHouse engine from local-stack or the one CLICKHOUSE_URL names.
  * Three times over: as inserted (while the engine merges the new parts), after the engine's own
- * background merges have stopped, and after OPTIMIZE FINAL (one part per partition).
+ * background merges have stopped, and after OPTIMIZE FINAL (one part per partition). Its own
+ * engine's data (under metrics-api/target, about 850 MB) is removed when the run succeeds.
  *
  * <pre>
  * ./chatpulse bench report [conversations, default 1000000] [runs, default 5]
@@ -47,37 +49,39 @@ public final class ReportBenchmark {
         long conversations = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         String url = System.getenv("CLICKHOUSE_URL");
-        ClickHouseServer server = null;
-        if (url == null || url.isBlank()) {
-            Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-");
-            server = ClickHouseServer.start(dir.resolve("clickhouse"));
-            url = server.jdbcUrl();
+        if (url != null && !url.isBlank()) {
+            run(url, conversations, runs);
+            return;
         }
-        try {
-            ClickHouseMigrations.apply(url, "default", "");
-            long t0 = System.nanoTime();
-            long rows = generate(url, conversations);
-            System.out.printf("generated %,d rows (%,d conversations, %,d messages) in %.1f s%n", rows, conversations,
-                    conversations * 10, (System.nanoTime() - t0) / 1e9);
-            System.out.printf("-- as inserted (several parts per partition: FINAL merges them at read time), "
-                    + "while the engine still merges them in the background (active parts: %s; merges running: %d)%n",
-                    parts(url), merges(url));
-            time(url, runs);
-            t0 = System.nanoTime();
-            awaitBackgroundMerges(url);
-            System.out.printf("-- after the engine's background merges, no OPTIMIZE (waited %.1f s; active parts: %s)%n",
-                    (System.nanoTime() - t0) / 1e9, parts(url));
-            time(url, runs);
-            t0 = System.nanoTime();
-            merge(url);
-            System.out.printf("-- after merging the parts with OPTIMIZE FINAL (one part per partition; it took %.1f s)%n",
-                    (System.nanoTime() - t0) / 1e9);
-            time(url, runs);
-        } finally {
-            if (server != null) {
-                server.close();
-            }
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "bench-");
+        try (ClickHouseServer server = ClickHouseServer.start(dir.resolve("clickhouse"))) {
+            run(server.jdbcUrl(), conversations, runs);
         }
+        // Kept when the run failed (the engine's log is in it); otherwise it is only generated rows.
+        FileSystemUtils.deleteRecursively(dir);
+        System.out.println("removed the generated data in " + dir);
+    }
+
+    private static void run(String url, long conversations, int runs) throws Exception {
+        ClickHouseMigrations.apply(url, "default", "");
+        long t0 = System.nanoTime();
+        long rows = generate(url, conversations);
+        System.out.printf("generated %,d rows (%,d conversations, %,d messages) in %.1f s%n", rows, conversations,
+                conversations * 10, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("-- as inserted (several parts per partition: FINAL merges them at read time), "
+                + "while the engine still merges them in the background (active parts: %s; merges running: %d)%n",
+                parts(url), merges(url));
+        time(url, runs);
+        t0 = System.nanoTime();
+        awaitBackgroundMerges(url);
+        System.out.printf("-- after the engine's background merges, no OPTIMIZE (waited %.1f s; active parts: %s)%n",
+                (System.nanoTime() - t0) / 1e9, parts(url));
+        time(url, runs);
+        t0 = System.nanoTime();
+        merge(url);
+        System.out.printf("-- after merging the parts with OPTIMIZE FINAL (one part per partition; it took %.1f s)%n",
+                (System.nanoTime() - t0) / 1e9);
+        time(url, runs);
     }
 
     private static void time(String url, int runs) {
