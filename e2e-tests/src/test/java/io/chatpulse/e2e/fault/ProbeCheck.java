@@ -24,22 +24,7 @@ final class ProbeCheck {
         if (reply.status() / 100 != 4) {
             return "answered " + reply.status() + ": " + shorten(reply.body());
         }
-        if (refusedByTheHttpParser(probe)) {
-            return reply.status() == 400 && !reply.body().contains("Exception") ? null
-                    : "parser refusal answered " + reply.status() + ": " + shorten(reply.body());
-        }
         return problemDetailsViolation(reply);
-    }
-
-    /**
-     * Tomcat refuses these itself, before any application code runs, with a plain 400 page: a request
-     * line or header over its 8 KB limit, or a NUL or an encoded slash in the path. Known gap (issue #8
-     * report): that page is HTML, not problem details; it shows no stack trace or server version.
-     */
-    static boolean refusedByTheHttpParser(Probe probe) {
-        String path = probe.url().toUpperCase(java.util.Locale.ROOT);
-        int headerBytes = probe.url().length() + probe.headers().values().stream().mapToInt(String::length).sum();
-        return path.contains("%00") || path.contains("%2F") || path.contains("%5C") || headerBytes > 8_000;
     }
 
     /** RFC 9457: the media type, the status repeated, and a reason (detail, or errors naming field and reason). */
