@@ -3,12 +3,15 @@ package io.chatpulse.http.problem;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.http.HttpStatus;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes problem details (RFC 9457) instead of Tomcat's HTML page for an error nothing else answered:
@@ -34,7 +37,7 @@ public class ProblemDetailsErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(ProblemJson.of(status, title(status), detail(status, response.getMessage())));
+                writer.write(JsonMapper.shared().writeValueAsString(problem(status, response.getMessage())));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
@@ -42,12 +45,22 @@ public class ProblemDetailsErrorReportValve extends ErrorReportValve {
         }
     }
 
+    /** The members in RFC 9457's order, as Spring's ProblemDetail writes them. */
+    static Map<String, Object> problem(int status, String tomcatMessage) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title(status));
+        problem.put("status", status);
+        problem.put("detail", detail(status, tomcatMessage));
+        return problem;
+    }
+
     private static String title(int status) {
         HttpStatus known = HttpStatus.resolve(status);
         return known == null ? "HTTP " + status : known.getReasonPhrase();
     }
 
-    static String detail(int status, String tomcatMessage) {
+    private static String detail(int status, String tomcatMessage) {
         if (status >= 500) {
             return "The server could not answer this request.";
         }
