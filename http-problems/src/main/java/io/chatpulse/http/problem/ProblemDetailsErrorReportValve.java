@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes problem details (RFC 9457) instead of Tomcat's HTML page for an error nothing else answered:
  * a request Tomcat refuses before any servlet runs (a NUL or an encoded slash in the path, headers over
- * its 8 KB limit). Errors of
- * the application go through Spring's error handling and never reach this valve with a body unwritten.
+ * its 8 KB limit). Errors of the application go through Spring's error handling and never reach this
+ * valve with a body unwritten.
  * Tomcat's own reason is shown for a 4xx (it describes the request); a 5xx says nothing of the server.
  */
 public class ProblemDetailsErrorReportValve extends ErrorReportValve {
