@@ -23,6 +23,12 @@ public final class Topics {
     public static final String HEADER_DLQ_SOURCE_PARTITION = "dlq.source.partition";
     public static final String HEADER_DLQ_SOURCE_OFFSET = "dlq.source.offset";
 
+    /**
+     * On the conversation events a history import writes: the id of that import run. The live queue
+     * monitor reads the present and skips them; the import has its own records evaluated as a replay.
+     */
+    public static final String HEADER_IMPORT_ID = "chatpulse.import-id";
+
     private Topics() {
     }
 }

@@ -18,6 +18,7 @@ import io.chatpulse.streamjobs.ingest.AgentEvents;
 import io.chatpulse.streamjobs.ingest.ConversationEvents;
 import io.chatpulse.streamjobs.ingest.IngestedRecord;
 import io.chatpulse.streamjobs.ingest.LiveWatermarks;
+import io.chatpulse.streamjobs.ingest.RecordOrigin;
 import io.chatpulse.streamjobs.queue.MonitorInput;
 import io.chatpulse.streamjobs.queue.QueueMonitorFunction;
 import io.chatpulse.streamjobs.queue.QueueSnapshot;
@@ -93,6 +94,24 @@ public final class QueueMonitorJob {
         return config.with(JobConfig.KAFKA_GROUP_ID, config.get(MONITOR_GROUP_ID));
     }
 
+    /** The monitor function with the job's settings. */
+    public static QueueMonitorFunction monitor(JobConfig config, AlertRules rules) {
+        return new QueueMonitorFunction(rules, config.getDuration(REPLAY_BOUND), config.getDuration(LIVE_TICK),
+                config.getDuration(JobConfig.STATE_TTL), config.get(DASHBOARD_URL));
+    }
+
+    /** The alerts of the monitor to the alerts topic and {@code alert_history}. */
+    public static void sinkAlerts(DataStream<AlertRecord> alerts, JobConfig config, ClickHouseSettings clickHouse) {
+        alerts.sinkTo(KafkaSink.<AlertRecord>builder()
+                        .setBootstrapServers(config.get(JobConfig.KAFKA_BOOTSTRAP_SERVERS))
+                        .setRecordSerializer(new AlertSerializer(Topics.ALERTS))
+                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                        .build())
+                .name("kafka: " + Topics.ALERTS).uid("alerts-sink");
+        alerts.sinkTo(new ClickHouseSink<>(clickHouse, AlertTables.ALERT_HISTORY))
+                .name("clickhouse: " + AlertTables.ALERT_HISTORY.name()).uid("alert-history-sink");
+    }
+
     /** Adds the monitor's pipeline to the environment. */
     public static void define(StreamExecutionEnvironment env, JobConfig config) {
         AlertRules rules = AlertRules.load(config.find(JobConfig.ALERT_RULES_FILE), config.find(JobConfig.ALERT_RULES));
@@ -104,7 +123,7 @@ public final class QueueMonitorJob {
                 config.getDuration(LIVE_IDLENESS), config.getDuration(BACKLOG_IDLENESS), config.getDuration(STARTUP_IDLENESS),
                 config.getDuration(REPLAY_BOUND));
         DataStream<ConversationEvent> events = ConversationEvents.read(env, config,
-                watermarks.<IngestedRecord>strategy((record, kafkaTime) -> record.eventTime()), "monitor-");
+                watermarks.<IngestedRecord>strategy((record, kafkaTime) -> record.eventTime()), "monitor-", RecordOrigin.LIVE);
         DataStream<MonitorInput> conversations = events
                 .map(MonitorInput::of, TypeInformation.of(MonitorInput.class))
                 .name("conversation events").uid("monitor-conversation-input");
@@ -115,8 +134,7 @@ public final class QueueMonitorJob {
 
         SingleOutputStreamOperator<QueueSnapshot> rows = conversations.union(agents)
                 .keyBy(MonitorInput::tenantId)
-                .process(new QueueMonitorFunction(rules, config.getDuration(REPLAY_BOUND), config.getDuration(LIVE_TICK),
-                        config.getDuration(JobConfig.STATE_TTL), config.get(DASHBOARD_URL)))
+                .process(monitor(config, rules))
                 .name("queue monitor")
                 .uid("queue-monitor");
 
@@ -142,14 +160,7 @@ public final class QueueMonitorJob {
                             config.get(DASHBOARD_URL)), TypeInformation.of(AlertRecord.class))
                     .name("pipeline watchdog").uid("pipeline-watchdog").setParallelism(1));
         }
-        alerts.sinkTo(KafkaSink.<AlertRecord>builder()
-                        .setBootstrapServers(config.get(JobConfig.KAFKA_BOOTSTRAP_SERVERS))
-                        .setRecordSerializer(new AlertSerializer(Topics.ALERTS))
-                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                        .build())
-                .name("kafka: " + Topics.ALERTS).uid("alerts-sink");
-        alerts.sinkTo(new ClickHouseSink<>(clickHouse, AlertTables.ALERT_HISTORY))
-                .name("clickhouse: " + AlertTables.ALERT_HISTORY.name()).uid("alert-history-sink");
+        sinkAlerts(alerts, config, clickHouse);
     }
 
 }

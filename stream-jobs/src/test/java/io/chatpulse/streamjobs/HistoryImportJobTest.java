@@ -84,7 +84,8 @@ class HistoryImportJobTest {
     }
 
     private int importFile() {
-        return HistoryImportCommand.run(new String[] {"--bootstrap-servers", engines.kafka().bootstrapServers(), FILE},
+        return HistoryImportCommand.run(new String[] {"--bootstrap-servers", engines.kafka().bootstrapServers(),
+                        "--clickhouse-url", engines.clickHouse().jdbcUrl(), FILE},
                 Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8), System.err, false);
     }
 

@@ -2,13 +2,18 @@ package io.chatpulse.streamjobs.history;
 
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.Topics;
+import io.chatpulse.streamjobs.JobConfig;
+import io.chatpulse.streamjobs.QueueMonitorJob;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.common.KafkaException;
 
@@ -19,13 +24,17 @@ import org.apache.kafka.common.KafkaException;
 final class HistoryImport {
 
     private final ImportOptions options;
+    private final Map<String, String> env;
     private final EventMapping mapping;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
 
-    HistoryImport(ImportOptions options, EventMapping mapping, PrintStream out, PrintStream err, boolean terminal) {
+    /** @param env the environment, for the replay's alert rules (ALERT_RULES, ALERT_RULES_FILE) */
+    HistoryImport(ImportOptions options, Map<String, String> env, EventMapping mapping, PrintStream out, PrintStream err,
+                  boolean terminal) {
         this.options = options;
+        this.env = env;
         this.mapping = mapping;
         this.out = out;
         this.err = err;
@@ -50,8 +59,8 @@ final class HistoryImport {
                 out.println(validation.events() + " valid events in " + options.file() + "; nothing sent (--dry-run)");
                 return HistoryImportCommand.OK;
             }
-            importEvents(validation);
-            return HistoryImportCommand.OK;
+            ImportedRecords imported = importEvents(validation);
+            return options.replay() ? replay(imported) : HistoryImportCommand.OK;
         } catch (InvalidFieldException e) {
             err.println("nothing imported: " + LineProblem.of(1, e));
             return HistoryImportCommand.INVALID_INPUT;
@@ -84,11 +93,12 @@ final class HistoryImport {
         validation.firstProblems().forEach(problem -> err.println("  " + problem));
     }
 
-    private void importEvents(Validation validation) throws IOException, InvalidFieldException {
+    private ImportedRecords importEvents(Validation validation) throws IOException, InvalidFieldException {
         long started = System.nanoTime();
         ProgressBar bar = new ProgressBar(err, terminal, "importing", "events", validation.events(), System::nanoTime);
         long[] sent = {0};
-        try (EventSender sender = new EventSender(options.bootstrapServers());
+        ImportedRecords imported = new ImportedRecords(UUID.randomUUID().toString());
+        try (EventSender sender = new EventSender(options.bootstrapServers(), imported);
                 HistoryReader reader = HistoryReader.open(options.file(), options.format(), mapping)) {
             forEachEvent(reader, validation.inTimeOrder(), event -> {
                 sender.send(event);
@@ -103,6 +113,48 @@ final class HistoryImport {
         if (validation.invalid() > 0) {
             out.println(validation.invalid() + " invalid lines skipped (reasons above)");
         }
+        return imported;
+    }
+
+    /**
+     * The imported events through the queue monitor's rules, as a replay ({@link ImportReplay}). The
+     * events are in Kafka already: a failure here loses nothing, and the replay can be had again by
+     * importing the file again (same event ids, same alerts).
+     */
+    private int replay(ImportedRecords imported) {
+        err.println("replaying the import through the alert rules (alert_history, marked replay; nothing is paged) ...");
+        long started = System.nanoTime();
+        try {
+            ImportReplay.run(replayConfig(), imported);
+        } catch (Exception e) {
+            err.println("events imported, but their alert history was not recorded: " + rootCause(e)
+                    + " (importing the file again records it and counts no event twice)");
+            return HistoryImportCommand.REPLAY_FAILED;
+        }
+        out.printf(Locale.ROOT, "alert history of the import recorded (replay) in %.1f s%n",
+                (System.nanoTime() - started) / 1e9);
+        return HistoryImportCommand.OK;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + cause;
+    }
+
+    private JobConfig replayConfig() {
+        Map<String, String> settings = new HashMap<>(env);
+        settings.put(JobConfig.KAFKA_BOOTSTRAP_SERVERS.name(), options.bootstrapServers());
+        settings.put(JobConfig.CLICKHOUSE_URL.name(), options.clickHouseUrl());
+        settings.put(JobConfig.SOURCE_BOUNDED.name(), "true");
+        settings.put(JobConfig.RESTORE_FROM.name(), "none");
+        settings.put(JobConfig.PARALLELISM.name(), "1");
+        // A port of its own: the MiniCluster's REST API would otherwise take Flink's 8081 (metrics-api's).
+        settings.put(JobConfig.REST_PORT.name(), "0");
+        settings.remove(JobConfig.CHECKPOINT_DIR.name());
+        return QueueMonitorJob.config(settings);
     }
 
     /**

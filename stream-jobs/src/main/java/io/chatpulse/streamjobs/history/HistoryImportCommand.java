@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Imports historical conversations from JSON Lines or CSV into {@code chatpulse.conversation-events}
- * with their original event times, so the stream jobs compute their figures as for live events
- * (and the queue monitor marks any alert of the past as a replay, never paged). {@code --help}
+ * with their original event times, so the KPI job computes their figures as for live events; the
+ * live queue monitor skips them, and the import replays them through the alert rules itself
+ * ({@link ImportReplay}: alert history marked replay, never paged). {@code --help}
  * describes the fields; stream-jobs/README.md has the full table.
  */
 public final class HistoryImportCommand {
@@ -17,6 +18,7 @@ public final class HistoryImportCommand {
     static final int INVALID_INPUT = 1;
     static final int USAGE = 2;
     static final int KAFKA_FAILED = 3;
+    static final int REPLAY_FAILED = 4;
 
     private HistoryImportCommand() {
     }
@@ -42,6 +44,6 @@ public final class HistoryImportCommand {
             err.println("history import: no such file " + options.file());
             return USAGE;
         }
-        return new HistoryImport(options, new EventMapping(Instant.now()), out, err, terminal).run();
+        return new HistoryImport(options, env, new EventMapping(Instant.now()), out, err, terminal).run();
     }
 }

@@ -4,6 +4,8 @@ import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.Topics;
 import io.chatpulse.streamjobs.JobConfig;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -14,6 +16,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The conversation events of {@link Topics#CONVERSATION_EVENTS} with event time and watermarks;
@@ -37,17 +40,25 @@ public final class ConversationEvents {
         Duration idleness = config.getDuration(JobConfig.SOURCE_IDLENESS);
         LiveWatermarks watermarks = new LiveWatermarks(config.getDuration(JobConfig.REORDER_WINDOW), LIVE_IDLENESS,
                 idleness, idleness, CATCH_UP_BOUND);
-        return read(env, config, watermarks.strategy((record, kafkaTime) -> record.eventTime()), "");
+        return read(env, config, watermarks.strategy((record, kafkaTime) -> record.eventTime()), "", RecordOrigin.ANY);
     }
 
     /**
-     * The events with the given watermarks; {@code uidPrefix} keeps the operator ids of two jobs
-     * apart when they share one environment.
+     * The events of the given origin with the given watermarks; {@code uidPrefix} keeps the operator
+     * ids of two jobs apart when they share one environment.
      */
     public static DataStream<ConversationEvent> read(StreamExecutionEnvironment env, JobConfig config,
+                                                     WatermarkStrategy<IngestedRecord> watermarks, String uidPrefix,
+                                                     RecordOrigin origin) {
+        return read(env, config, source(config, origin), watermarks, uidPrefix);
+    }
+
+    /** The events of {@code source}, unreadable records to the dead-letter topic. */
+    public static DataStream<ConversationEvent> read(StreamExecutionEnvironment env, JobConfig config,
+                                                     KafkaSource<IngestedRecord> source,
                                                      WatermarkStrategy<IngestedRecord> watermarks, String uidPrefix) {
         SingleOutputStreamOperator<ConversationEvent> events = env
-                .fromSource(source(config), watermarks, "kafka: " + Topics.CONVERSATION_EVENTS)
+                .fromSource(source, watermarks, "kafka: " + Topics.CONVERSATION_EVENTS)
                 .uid(uidPrefix + "conversation-events-source")
                 .process(SplitDeadLetters.conversations())
                 .name("split unreadable records")
@@ -60,19 +71,35 @@ public final class ConversationEvents {
         return events;
     }
 
-    static KafkaSource<IngestedRecord> source(JobConfig config) {
+    static KafkaSource<IngestedRecord> source(JobConfig config, RecordOrigin origin) {
         KafkaSourceBuilder<IngestedRecord> builder = KafkaSource.<IngestedRecord>builder()
                 .setBootstrapServers(config.get(JobConfig.KAFKA_BOOTSTRAP_SERVERS))
                 .setTopics(Topics.CONVERSATION_EVENTS)
                 .setGroupId(config.get(JobConfig.KAFKA_GROUP_ID))
                 // Resume where the group left off; a new group starts from the beginning of history.
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new ConversationRecordDeserializer())
+                .setDeserializer(new ConversationRecordDeserializer(origin))
                 .setProperty("commit.offsets.on.checkpoint", "true");
         if (config.getBoolean(JobConfig.SOURCE_BOUNDED)) {
             builder.setBounded(OffsetsInitializer.latest());
         }
         return builder.build();
+    }
+
+    /**
+     * Exactly the records of one history import, bounded: each partition it wrote from its first
+     * offset up to its last, the live records between them passed over.
+     */
+    public static KafkaSource<IngestedRecord> importSource(JobConfig config, String importId,
+                                                           Map<TopicPartition, Long> firstOffsets,
+                                                           Map<TopicPartition, Long> endOffsets) {
+        return KafkaSource.<IngestedRecord>builder()
+                .setBootstrapServers(config.get(JobConfig.KAFKA_BOOTSTRAP_SERVERS))
+                .setPartitions(new HashSet<>(firstOffsets.keySet()))
+                .setStartingOffsets(OffsetsInitializer.offsets(firstOffsets))
+                .setBounded(OffsetsInitializer.offsets(endOffsets))
+                .setDeserializer(new ConversationRecordDeserializer(RecordOrigin.ofImport(importId)))
+                .build();
     }
 
     /** At least once: a dead letter written twice says the same thing twice, and loses nothing. */

@@ -8,6 +8,22 @@ public final class ConversationRecordDeserializer extends EventRecordDeserialize
 
     private static final long serialVersionUID = 1L;
 
+    private final RecordOrigin origin;
+
+    /** Every record of the topic. */
+    public ConversationRecordDeserializer() {
+        this(RecordOrigin.ANY);
+    }
+
+    public ConversationRecordDeserializer(RecordOrigin origin) {
+        this.origin = origin;
+    }
+
+    @Override
+    RecordOrigin origin() {
+        return origin;
+    }
+
     @Override
     ConversationEvent decode(byte[] value) {
         return EventCodec.CONVERSATION.decode(value);

@@ -28,9 +28,16 @@ abstract class EventRecordDeserializer<T> implements KafkaRecordDeserializationS
         TrustedEventClasses.install();
     }
 
+    /** The records this source reads; the others it passes over without a word. */
+    RecordOrigin origin() {
+        return RecordOrigin.ANY;
+    }
+
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<IngestedRecord> out) {
-        out.collect(read(record));
+        if (origin().accepts(record)) {
+            out.collect(read(record));
+        }
     }
 
     IngestedRecord read(ConsumerRecord<byte[], byte[]> record) {

@@ -72,6 +72,12 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     private final long tickMs;
     private final Duration stateTtl;
     private final String dashboardUrl;
+    /**
+     * Long.MAX_VALUE for the live monitor. For the evaluation of one history import: the event time
+     * after which it stops (its last event plus what a rule may still decide), every alert a replay
+     * and none sent again as live.
+     */
+    private final long historyUntil;
 
     private transient EventTimeBuffer buffer;
     private transient MapState<String, Waiting> waiting;
@@ -103,11 +109,38 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
      */
     public QueueMonitorFunction(AlertRules rules, Duration replayBound, Duration tick, Duration stateTtl,
                                 String dashboardUrl) {
+        this(rules, replayBound, tick, stateTtl, dashboardUrl, Long.MAX_VALUE);
+    }
+
+    private QueueMonitorFunction(AlertRules rules, Duration replayBound, Duration tick, Duration stateTtl,
+                                 String dashboardUrl, long historyUntil) {
         this.rules = rules;
         this.replayBoundMs = replayBound.toMillis();
         this.tickMs = tick.toMillis();
         this.stateTtl = stateTtl;
         this.dashboardUrl = dashboardUrl;
+        this.historyUntil = historyUntil;
+    }
+
+    /**
+     * The same monitor over history alone (an import): it evaluates up to {@code until} (event time),
+     * so that the end of its input, where the watermark jumps to the end of time, does not tick on
+     * for ever; every alert it records is a replay.
+     */
+    public QueueMonitorFunction forHistoryUntil(long until) {
+        return new QueueMonitorFunction(rules, Duration.ofMillis(replayBoundMs), Duration.ofMillis(tickMs), stateTtl,
+                dashboardUrl, until);
+    }
+
+    private boolean history() {
+        return historyUntil != Long.MAX_VALUE;
+    }
+
+    /** An event-time timer, unless it is past what a history evaluation looks at. */
+    private void schedule(OnTimerContext ctx, long time) {
+        if (time <= historyUntil) {
+            ctx.timerService().registerEventTimeTimer(time);
+        }
     }
 
     @Override
@@ -172,8 +205,10 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 evaluateMinuteRules(ctx, Math.floorDiv(at, MINUTE) * MINUTE);
             }
             writeRows(ctx, at, loads, out);
-            for (AlertRecord page : catchUpPages.dueAt(at, ctx.timerService().currentProcessingTime())) {
-                send(ctx, page);
+            if (!history()) {
+                for (AlertRecord page : catchUpPages.dueAt(at, ctx.timerService().currentProcessingTime())) {
+                    send(ctx, page);
+                }
             }
             nextTick.clear();
         }
@@ -182,7 +217,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         if (nextTick.value() == null && !queues.isEmpty()) {
             long next = tickAfter(at);
             nextTick.update(next);
-            ctx.timerService().registerEventTimeTimer(next);
+            schedule(ctx, next);
         }
         evaluatedUpTo.update(at);
     }
@@ -345,7 +380,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 send(ctx, queueWaitAlert(ctx, tenant, queueId, rule, evaluation.change().get(),
                         evaluation.oldestWaitMs()));
             }
-            evaluation.nextCheck().ifPresent(next -> ctx.timerService().registerEventTimeTimer(Math.max(next, at + 1)));
+            evaluation.nextCheck().ifPresent(next -> schedule(ctx, Math.max(next, at + 1)));
             queues.put(queueId, status);
         }
     }
@@ -480,7 +515,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     }
 
     private boolean isReplay(OnTimerContext ctx, long eventTime) {
-        return eventTime < ctx.timerService().currentProcessingTime() - replayBoundMs;
+        return history() || eventTime < ctx.timerService().currentProcessingTime() - replayBoundMs;
     }
 
     private String dashboard(String tenant, String queueId) {

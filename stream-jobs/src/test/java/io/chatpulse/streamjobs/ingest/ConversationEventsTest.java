@@ -13,8 +13,8 @@ class ConversationEventsTest {
     void theSourceRunsForeverUnlessAskedToStopAtTheLatestOffsets() {
         JobConfig config = JobConfig.from(Map.of());
 
-        assertThat(ConversationEvents.source(config).getBoundedness()).isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
-        assertThat(ConversationEvents.source(config.with(JobConfig.SOURCE_BOUNDED, "true")).getBoundedness())
+        assertThat(ConversationEvents.source(config, RecordOrigin.ANY).getBoundedness()).isEqualTo(Boundedness.CONTINUOUS_UNBOUNDED);
+        assertThat(ConversationEvents.source(config.with(JobConfig.SOURCE_BOUNDED, "true"), RecordOrigin.ANY).getBoundedness())
                 .isEqualTo(Boundedness.BOUNDED);
     }
 }

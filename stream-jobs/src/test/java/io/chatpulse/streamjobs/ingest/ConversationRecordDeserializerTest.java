@@ -7,7 +7,10 @@ import io.chatpulse.events.Topics;
 import io.chatpulse.events.codec.EventCodec;
 import io.chatpulse.streamjobs.TestConversation;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,6 +32,24 @@ class ConversationRecordDeserializerTest {
         assertThat(read.deadLetter).isNull();
         assertThat(read.event).isEqualTo(event);
         assertThat(read.eventTime()).isEqualTo(1_000);
+    }
+
+    @Test
+    void readsOnlyTheRecordsOfItsOrigin() {
+        ConsumerRecord<byte[], byte[]> live = record(EventCodec.CONVERSATION.encode(c.opened(1_000, "billing")));
+        ConsumerRecord<byte[], byte[]> imported = record(EventCodec.CONVERSATION.encode(c.opened(1_000, "billing")));
+        imported.headers().add(Topics.HEADER_IMPORT_ID, "run-1".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(RecordOrigin.ANY.accepts(live)).isTrue();
+        assertThat(RecordOrigin.ANY.accepts(imported)).isTrue();
+        assertThat(RecordOrigin.LIVE.accepts(live)).isTrue();
+        assertThat(RecordOrigin.LIVE.accepts(imported)).as("history is not the present").isFalse();
+        assertThat(RecordOrigin.ofImport("run-1").accepts(imported)).isTrue();
+        assertThat(RecordOrigin.ofImport("run-2").accepts(imported)).as("another import run").isFalse();
+        assertThat(RecordOrigin.ofImport("run-1").accepts(live)).isFalse();
+        List<IngestedRecord> read = new ArrayList<>();
+        new ConversationRecordDeserializer(RecordOrigin.LIVE).deserialize(imported, new ListCollector<>(read));
+        assertThat(read).as("an imported record is passed over, not dead-lettered").isEmpty();
     }
 
     @Test

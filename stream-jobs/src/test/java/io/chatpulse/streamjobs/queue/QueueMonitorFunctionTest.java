@@ -299,6 +299,32 @@ class QueueMonitorFunctionTest {
         assertThat(alerts()).filteredOn(a -> !a.rule().equals("frt_spike")).isEmpty();
     }
 
+    @Test
+    void overAnImportEveryAlertIsAReplayNothingIsPagedAgainAndTheEndOfInputStopsAtItsBound() throws Exception {
+        harness.close();
+        QueueMonitorFunction history = new QueueMonitorFunction(
+                AlertRules.parse("queue_wait.threshold=3s;queue_wait.clear-after=2s"), Duration.ofSeconds(60),
+                Duration.ofSeconds(1), Duration.ofDays(2), "http://localhost:3000/d/chatpulse-supervisor")
+                .forHistoryUntil(T0 + 10_000);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(history),
+                MonitorInput::tenantId, Types.STRING);
+        harness.setProcessingTime(T0 + 10_000); // as close to the clock as a live alert
+        harness.open();
+        TestConversation c = new TestConversation("acme", "conv-1");
+        send(c.queued(T0, "billing", QueueReason.NEW));
+
+        harness.processWatermark(Long.MAX_VALUE); // the end of a bounded input
+
+        assertThat(alerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.state()).isEqualTo(AlertChange.Kind.FIRING);
+            assertThat(alert.eventTime()).isEqualTo(T0 + 3_000);
+            assertThat(alert.replay()).as("history is never paged").isTrue();
+        });
+        assertThat(rows()).extracting(QueueSnapshot::asOf).as("no tick past the bound").allMatch(at -> at <= T0 + 10_000)
+                .isNotEmpty();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
     private void send(Object... events) throws Exception {
         for (Object event : events) {
             MonitorInput input = event instanceof ConversationEvent c ? MonitorInput.of(c) : MonitorInput.of((AgentEvent) event);
