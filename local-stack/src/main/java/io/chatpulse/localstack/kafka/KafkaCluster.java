@@ -31,7 +31,7 @@ public final class KafkaCluster implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration REPLICATION_TIMEOUT = Duration.ofSeconds(90);
     /** How long a client may block on a send and wait for its delivery: a failover and a margin. */
-    public static final Duration CLIENT_WAIT = Duration.ofSeconds(8);
+    public static final Duration CLIENT_WAIT = Duration.ofSeconds(12);
 
     private final List<KafkaNode> nodes;
 
@@ -68,16 +68,26 @@ public final class KafkaCluster implements AutoCloseable {
     /**
      * The environment of the project's applications on this cluster. chat-core's own defaults
      * (2 s to block, 4 s to deliver) suit the single broker, where waiting longer cannot help and a
-     * quick 503 can. On a cluster a write to a killed node's partitions waits about 5 s until
-     * leaders move (decision 0015): 8 s each lets a write outlast that instead of failing, and the
-     * request's own limit stays above both together.
+     * quick 503 can. On a cluster a write to a killed node's partitions waits 5 to 8 s until
+     * leaders move (decision 0015): 12 s each lets a write outlast that, on a busy machine too,
+     * instead of failing, and the request's own limit stays above both together.
      */
     public Map<String, String> clientEnvironment() {
-        return Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers(),
+        return clientEnvironment(bootstrapServers(), nodes.size());
+    }
+
+    /** {@link #clientEnvironment()} for any cluster of {@code brokers}, such as docker-compose's. */
+    public static Map<String, String> clientEnvironment(String bootstrapServers, int brokers) {
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "KAFKA_MAX_BLOCK_MS", String.valueOf(CLIENT_WAIT.toMillis()),
                 "KAFKA_DELIVERY_TIMEOUT_MS", String.valueOf(CLIENT_WAIT.toMillis()),
                 "CHATPULSE_ACK_TIMEOUT", CLIENT_WAIT.multipliedBy(2).plusSeconds(1).toSeconds() + "s",
-                "KAFKA_REPLICATION_FACTOR", String.valueOf(ContractTopics.load().replicationFactor(nodes.size())));
+                "KAFKA_REPLICATION_FACTOR", String.valueOf(ContractTopics.load().replicationFactor(brokers)));
+    }
+
+    /** The broker settings every node of a cluster of {@code brokers} shares (replication, failover). */
+    public static Map<String, String> brokerSettings(int brokers) {
+        return NodeConfig.sharedSettings(brokers);
     }
 
     /** Every node's address: a client needs only one that answers, and learns the rest from it. */
