@@ -6,7 +6,7 @@ import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.QueueReason;
 import io.chatpulse.events.Topics;
 import io.chatpulse.events.codec.EventCodec;
-import io.chatpulse.localstack.kafka.KafkaBroker;
+import io.chatpulse.localstack.kafka.ContractTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -350,7 +350,7 @@ class ConversationKpiJobTest {
             Map<TopicPartition, OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            for (int p = 0; p < KafkaBroker.CONTRACT_TOPIC_PARTITIONS; p++) {
+            for (int p = 0; p < ContractTopics.load().topic(Topics.CONVERSATION_EVENTS).partitions(); p++) {
                 latest.put(new TopicPartition(Topics.CONVERSATION_EVENTS, p), OffsetSpec.latest());
             }
             var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);

@@ -3,6 +3,8 @@ package io.chatpulse.e2e.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.events.Topics;
+import io.chatpulse.localstack.kafka.ContractTopics;
+import io.chatpulse.localstack.kafka.KafkaCluster;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -31,8 +33,9 @@ class ComposeFileTest {
 
     /** Services that run once and exit 0; every other service (outside a profile) runs on and has a health check. */
     private static final Set<String> ONE_SHOT = Set.of("topic-init", "migrations", "flink-checkpoints-init", "job-submitter");
-    private static final Set<String> LONG_RUNNING = Set.of("kafka", "clickhouse", "jobmanager", "taskmanager",
-            "chat-core", "metrics-api", "alerting", "grafana");
+    private static final List<String> KAFKA_NODES = List.of("kafka-1", "kafka-2", "kafka-3");
+    private static final Set<String> LONG_RUNNING = Set.of("kafka-1", "kafka-2", "kafka-3", "clickhouse", "jobmanager",
+            "taskmanager", "chat-core", "metrics-api", "alerting", "grafana");
     private static final String AVRO_TRUST = "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.chatpulse.events";
 
     private static Map<String, Object> compose;
@@ -55,7 +58,7 @@ class ComposeFileTest {
             String image = String.valueOf(service.get("image"));
             assertThat(image).as(name + " image tag").matches("[\\w./-]+:[\\w.-]+").doesNotEndWith(":latest");
         });
-        assertThat(image("kafka")).startsWith("apache/kafka:");
+        KAFKA_NODES.forEach(node -> assertThat(image(node)).startsWith("apache/kafka:").isEqualTo(image("topic-init")));
         assertThat(image("clickhouse")).startsWith("clickhouse/clickhouse-server:");
         assertThat(image("jobmanager")).startsWith("flink:").endsWith("-java17").isEqualTo(image("taskmanager"))
                 .isEqualTo(image("job-submitter"));
@@ -134,9 +137,9 @@ class ComposeFileTest {
 
     @Test
     void applicationsGetTheEnvironmentTheyNeed() {
-        String kafka = "kafka:" + internalKafkaPort();
+        Map<String, String> kafkaClient = KafkaCluster.clientEnvironment(internalBootstrapServers(), KAFKA_NODES.size());
         for (String service : List.of("chat-core", "alerting", "job-submitter", "topic-init")) {
-            assertThat(environment(service)).as(service).containsEntry("KAFKA_BOOTSTRAP_SERVERS", kafka);
+            assertThat(environment(service)).as(service).containsAllEntriesOf(kafkaClient);
         }
         Map<String, String> server = environment("clickhouse");
         for (String service : List.of("metrics-api", "job-submitter", "migrations")) {
@@ -162,6 +165,25 @@ class ComposeFileTest {
             assertThat(environment(service).get("FLINK_PROPERTIES")).as(service)
                     .contains("env.java.opts.all: " + AVRO_TRUST).contains("jobmanager.rpc.address: jobmanager");
         }
+    }
+
+    /** The three nodes form one quorum and share local-stack's cluster settings (replication, failover). */
+    @Test
+    void theKafkaNodesAreOneClusterWithTheSettingsOfLocalStacksCluster() {
+        Map<String, String> shared = new LinkedHashMap<>();
+        KafkaCluster.brokerSettings(KAFKA_NODES.size())
+                .forEach((name, value) -> shared.put("KAFKA_" + name.toUpperCase().replace('.', '_'), value));
+        Set<String> clusterIds = new HashSet<>();
+        Set<String> voters = new HashSet<>();
+        for (int i = 0; i < KAFKA_NODES.size(); i++) {
+            Map<String, String> env = environment(KAFKA_NODES.get(i));
+            assertThat(env).as(KAFKA_NODES.get(i)).containsAllEntriesOf(shared).containsEntry("KAFKA_NODE_ID", String.valueOf(i + 1));
+            clusterIds.add(env.get("CLUSTER_ID"));
+            voters.add(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"));
+        }
+        assertThat(clusterIds).hasSize(1).doesNotContainNull();
+        assertThat(voters).hasSize(1);
+        assertThat(voters.iterator().next().split(",")).hasSize(KAFKA_NODES.size());
     }
 
     @Test
@@ -239,7 +261,8 @@ class ComposeFileTest {
         });
         assertThat(published).containsEntry(8080, "chat-core").containsEntry(8081, "metrics-api")
                 .containsEntry(8082, "alerting").containsEntry(3000, "grafana").containsEntry(8123, "clickhouse")
-                .containsEntry(9092, "kafka").containsEntry(8088, "jobmanager");
+                .containsEntry(9092, "kafka-1").containsEntry(9093, "kafka-2").containsEntry(9094, "kafka-3")
+                .containsEntry(8088, "jobmanager");
     }
 
     @Test
@@ -252,9 +275,15 @@ class ComposeFileTest {
             });
             assertThat(ROOT.resolve("deploy").resolve(script.substring("/deploy/".length()))).as(script).isRegularFile();
         }
-        String topics = Files.readString(ROOT.resolve("deploy/create-topics.sh"));
-        assertThat(topics).contains(Topics.CONVERSATION_EVENTS, Topics.AGENT_EVENTS, Topics.ALERTS, Topics.DEAD_LETTER,
-                Topics.ALERT_COMMANDS, Topics.ALERT_NOTIFICATIONS, Topics.ALERT_DELIVERIES);
+        // The topics' one definition: local-stack's copy on the classpath is the file the script reads.
+        assertThat(Files.readString(ROOT.resolve("deploy/create-topics.sh"))).contains("kafka-topics.properties");
+        try (var definition = ContractTopics.class.getResourceAsStream("/kafka-topics.properties")) {
+            assertThat(new String(definition.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(Files.readString(ROOT.resolve("deploy/kafka-topics.properties")));
+        }
+        assertThat(ContractTopics.load().topics()).extracting(ContractTopics.Topic::name).contains(Topics.CONVERSATION_EVENTS,
+                Topics.AGENT_EVENTS, Topics.ALERTS, Topics.DEAD_LETTER, Topics.ALERT_COMMANDS, Topics.ALERT_NOTIFICATIONS,
+                Topics.ALERT_DELIVERIES);
 
         String submit = Files.readString(ROOT.resolve("deploy/submit-stream-jobs.sh"));
         Matcher mains = Pattern.compile("io\\.chatpulse\\.streamjobs\\.\\w+").matcher(submit);
@@ -319,11 +348,15 @@ class ComposeFileTest {
         return test == null ? List.of() : List.of(test);
     }
 
-    /** The port of the broker's PLAINTEXT listener, the one advertised to the other containers. */
-    private static String internalKafkaPort() {
-        Matcher m = Pattern.compile("PLAINTEXT://kafka:(\\d+)").matcher(environment("kafka").get("KAFKA_ADVERTISED_LISTENERS"));
-        assertThat(m.find()).as("kafka advertises PLAINTEXT://kafka:<port>").isTrue();
-        return m.group(1);
+    /** Every node's PLAINTEXT listener, the one advertised to the other containers. */
+    private static String internalBootstrapServers() {
+        List<String> addresses = new ArrayList<>();
+        for (String node : KAFKA_NODES) {
+            Matcher m = Pattern.compile("PLAINTEXT://(" + node + ":\\d+)").matcher(environment(node).get("KAFKA_ADVERTISED_LISTENERS"));
+            assertThat(m.find()).as(node + " advertises PLAINTEXT://" + node + ":<port>").isTrue();
+            addresses.add(m.group(1));
+        }
+        return String.join(",", addresses);
     }
 
     private static String finalName(String module) throws IOException {

@@ -13,10 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * It keeps the independent record of the test: every message chat-core acknowledged (2xx, by the
  * message id it answered) and every answer of any other status, with the time it came.
  */
-final class ChatLoad implements AutoCloseable {
+public final class ChatLoad implements AutoCloseable {
 
-    /** One answer to a message post; {@code retryAfter} is the header, null if absent. */
-    record Answer(long atMillis, int status, String retryAfter) {
+    /** One answer to a message post, {@code tookMillis} after it was sent; {@code retryAfter} is the header, null if absent. */
+    public record Answer(long atMillis, long tookMillis, int status, String retryAfter) {
     }
 
     private final Http http = new Http();
@@ -29,14 +29,14 @@ final class ChatLoad implements AutoCloseable {
     private final Set<String> conversations = ConcurrentHashMap.newKeySet();
     private final List<Answer> answers = new CopyOnWriteArrayList<>();
 
-    ChatLoad(String chatCore, String apiKey, String queueId) {
+    public ChatLoad(String chatCore, String apiKey, String queueId) {
         this.chatCore = chatCore;
         this.apiKey = apiKey;
         this.queueId = queueId;
     }
 
     /** Opens one conversation per customer (Kafka must be up) and starts them writing. */
-    ChatLoad start(int customerCount) {
+    public ChatLoad start(int customerCount) {
         for (int i = 0; i < customerCount; i++) {
             String conversation = open("load-customer-" + i);
             Thread customer = new Thread(() -> write(conversation), "chat-load-" + i);
@@ -46,20 +46,20 @@ final class ChatLoad implements AutoCloseable {
         return this;
     }
 
-    Set<String> acknowledgedMessages() {
+    public Set<String> acknowledgedMessages() {
         return Set.copyOf(acknowledgedMessages);
     }
 
-    Set<String> conversations() {
+    public Set<String> conversations() {
         return Set.copyOf(conversations);
     }
 
-    List<Answer> answers() {
+    public List<Answer> answers() {
         return List.copyOf(answers);
     }
 
     /** Whether a message was acknowledged after {@code sinceMillis}. */
-    boolean acknowledgedSince(long sinceMillis) {
+    public boolean acknowledgedSince(long sinceMillis) {
         return answers.stream().anyMatch(a -> a.atMillis() > sinceMillis && a.status() / 100 == 2);
     }
 
@@ -77,9 +77,11 @@ final class ChatLoad implements AutoCloseable {
     private void write(String conversation) {
         int n = 0;
         while (running.get()) {
+            long sentAt = System.currentTimeMillis();
             Http.Reply reply = http.postJson(chatCore + "/api/v1/conversations/" + conversation + "/messages", apiKey,
                     Map.of("sender", "CUSTOMER", "text", "message " + n++ + " while the broker may be down"));
-            answers.add(new Answer(System.currentTimeMillis(), reply.status(), reply.header("Retry-After")));
+            long answeredAt = System.currentTimeMillis();
+            answers.add(new Answer(answeredAt, answeredAt - sentAt, reply.status(), reply.header("Retry-After")));
             if (reply.status() / 100 == 2) {
                 acknowledgedMessages.add(reply.json().path("messageId").asText());
             } else {

@@ -6,13 +6,13 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waits for a condition with a deadline, polling: never a bare sleep that hopes. */
-final class Poll {
+public final class Poll {
 
     private Poll() {
     }
 
     /** The first non-null value of {@code probe}; fails naming {@code what} and the last value seen. */
-    static <T> T until(String what, Duration timeout, Supplier<T> probe) {
+    public static <T> T until(String what, Duration timeout, Supplier<T> probe) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             T value = probe.get();

@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Every committed record of a topic, read from the beginning up to its end as of the call: unlike a
  * read that stops at an expected count, it also sees duplicates and anything unexpected.
  */
-final class TopicRecords {
+public final class TopicRecords {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
@@ -53,7 +53,7 @@ final class TopicRecords {
     }
 
     /** The events of {@code conversations} on the conversation topic, in topic order (one key, one partition). */
-    static List<ConversationEvent> conversationEvents(String bootstrap, Set<String> conversations) {
+    public static List<ConversationEvent> conversationEvents(String bootstrap, Set<String> conversations) {
         return readAll(bootstrap, Topics.CONVERSATION_EVENTS).stream()
                 .map(r -> EventCodec.CONVERSATION.decode(r.value()))
                 .filter(e -> conversations.contains(e.getConversationId())).toList();

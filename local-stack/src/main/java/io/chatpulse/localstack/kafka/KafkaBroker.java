@@ -1,6 +1,5 @@
 package io.chatpulse.localstack.kafka;
 
-import io.chatpulse.events.Topics;
 import io.chatpulse.localstack.process.ChildProcess;
 import io.chatpulse.localstack.process.FolderLock;
 import io.chatpulse.localstack.process.Ports;
@@ -11,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,7 +24,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    public static final int CONTRACT_TOPIC_PARTITIONS = 3;
+    private static final int NODE_ID = 1;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path dataDir;
@@ -49,8 +46,9 @@ public final class KafkaBroker implements AutoCloseable {
         Ports.requireFree(port, "the Kafka broker");
         FolderLock.requireUnlocked(dataDir.resolve("data").resolve(".lock"), "Kafka broker");
         int controllerPort = Ports.free();
-        Path config = writeConfig(dataDir.toAbsolutePath(), port, controllerPort);
-        formatStorageOnce(dataDir.toAbsolutePath(), config);
+        Path config = NodeConfig.write(NodeConfig.node(NODE_ID, port, controllerPort,
+                NODE_ID + "@127.0.0.1:" + controllerPort, dataDir.toAbsolutePath(), 1), dataDir.toAbsolutePath());
+        NodeConfig.formatUnformatted(List.of(config), Uuid.randomUuid());
         // A fixed heap, touched at start (Kafka's own scripts also set -Xms to -Xmx): the broker's
         // resident memory is then flat from the first minute, and any growth a soak run shows is real.
         ChildProcess process = ChildProcess.start("Kafka broker on port " + port,
@@ -82,15 +80,15 @@ public final class KafkaBroker implements AutoCloseable {
         return process.pid();
     }
 
-    /** Creates the contract's topics if they do not exist yet. */
     /**
-     * The contract topics, and alerting's own: alerting would create those at start, but its
-     * streams can start before the new topics are seen and then stop for good.
+     * The topics of deploy/kafka-topics.properties that do not exist yet, alerting's own included:
+     * alerting would create those at start, but its streams can start before the new topics are
+     * seen and then stop for good.
      */
     public void createContractTopics() {
-        createTopics(CONTRACT_TOPIC_PARTITIONS,
-                Topics.CONVERSATION_EVENTS, Topics.AGENT_EVENTS, Topics.ALERTS, Topics.DEAD_LETTER,
-                Topics.ALERT_COMMANDS, Topics.ALERT_NOTIFICATIONS, Topics.ALERT_DELIVERIES);
+        try (Admin admin = admin()) {
+            ContractTopics.load().createMissing(admin, 1);
+        }
     }
 
     public void createTopics(int partitions, String... names) {
@@ -138,49 +136,6 @@ public final class KafkaBroker implements AutoCloseable {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
-    }
-
-    private static Path writeConfig(Path dataDir, int port, int controllerPort) {
-        Properties p = new Properties();
-        p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", "1");
-        // Static voters: the controller's port may change between runs without reformatting.
-        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.setProperty("log.dirs", dataDir.resolve("data").toString());
-        p.setProperty("num.partitions", String.valueOf(CONTRACT_TOPIC_PARTITIONS));
-        p.setProperty("offsets.topic.replication.factor", "1");
-        p.setProperty("offsets.topic.num.partitions", "3");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
-        p.setProperty("group.initial.rebalance.delay.ms", "0");
-        p.setProperty("auto.create.topics.enable", "true");
-        try {
-            Files.createDirectories(dataDir);
-            Path file = dataDir.resolve("server.properties");
-            try (var out = Files.newBufferedWriter(file)) {
-                p.store(out, "written by chatpulse local-stack at each start");
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write Kafka config under " + dataDir, e);
-        }
-    }
-
-    private static void formatStorageOnce(Path dataDir, Path config) {
-        if (Files.exists(dataDir.resolve("data").resolve("meta.properties"))) {
-            return;
-        }
-        ChildProcess.start("Kafka storage format", List.of("-Xmx256m"), "kafka.tools.StorageTool",
-                        List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()),
-                        dataDir.resolve("format.log"))
-                .awaitSuccess(Duration.ofSeconds(60));
     }
 
     /** Broker logging at INFO to its log file; Kafka's own defaults are far noisier or silent. */
