@@ -38,6 +38,11 @@ final class ClusterStack implements AutoCloseable {
     private String jarId;
 
     static ClusterStack start(String name) throws Exception {
+        return start(name, false);
+    }
+
+    /** With {@code highAvailability}, a ZooKeeper server too, where the JobManager keeps its jobs. */
+    static ClusterStack start(String name, boolean highAvailability) throws Exception {
         Path home = Path.of(System.getProperty("chatpulse.home", "..")).toAbsolutePath().normalize();
         Path data = home.resolve("e2e-tests/target/cluster-" + name + "-" + System.nanoTime());
         ClusterStack stack = new ClusterStack();
@@ -46,7 +51,8 @@ final class ClusterStack implements AutoCloseable {
             stack.kafka.createContractTopics();
             stack.clickHouse = ClickHouseServer.start(data.resolve("clickhouse"));
             ClickHouseMigrations.apply(stack.clickHouse.jdbcUrl(), "default", "");
-            stack.flink = FlinkCluster.start(FlinkClusterSettings.defaults(home, data.resolve("flink"), Ports.free()));
+            FlinkClusterSettings flink = FlinkClusterSettings.defaults(home, data.resolve("flink"), Ports.free());
+            stack.flink = FlinkCluster.start(highAvailability ? flink.withHighAvailability() : flink);
             stack.jarId = stack.flink.rest().uploadJar(home.resolve("stream-jobs/target/stream-jobs.jar"));
             System.out.println("Flink web UI: " + stack.flink.webUrl() + ", logs: " + stack.flink.logs());
             return stack;

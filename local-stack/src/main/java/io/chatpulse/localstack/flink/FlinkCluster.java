@@ -38,10 +38,10 @@ public final class FlinkCluster implements AutoCloseable {
     public static FlinkCluster start(FlinkClusterSettings settings) {
         Ports.requireFree(settings.restPort(), "the Flink JobManager's REST API");
         Path configDir = settings.configDir();
+        int zooKeeperPort = Ports.free();
+        FlinkConfigFile.write(configDir, FlinkConfigFile.settings(settings, Ports.free(), zooKeeperPort));
         ZooKeeperServer zooKeeper = settings.highAvailability() ? ZooKeeperServer.start(settings.zooKeeperLib(),
-                settings.dataDir().resolve("zookeeper"), configDir.resolve("log4j.properties")) : null;
-        FlinkConfigFile.write(configDir, FlinkConfigFile.settings(settings, Ports.free(),
-                zooKeeper == null ? 0 : zooKeeper.port()));
+                settings.dataDir().resolve("zookeeper"), zooKeeperPort, configDir.resolve("log4j.properties")) : null;
         FlinkResources taskManagerResources = FlinkResources.forTaskManager(settings.flinkLib(), configDir);
         FlinkNode jobManager = FlinkNode.jobManager(settings,
                 FlinkResources.forJobManager(settings.flinkLib(), configDir));

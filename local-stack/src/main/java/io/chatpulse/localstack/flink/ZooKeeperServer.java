@@ -17,16 +17,14 @@ import java.util.List;
  */
 final class ZooKeeperServer implements AutoCloseable {
 
-    private final int port;
     private final ChildProcess process;
 
-    private ZooKeeperServer(int port, ChildProcess process) {
-        this.port = port;
+    private ZooKeeperServer(ChildProcess process) {
         this.process = process;
     }
 
-    static ZooKeeperServer start(Path zooKeeperLib, Path folder, Path log4jConfig) {
-        int port = Ports.free();
+    static ZooKeeperServer start(Path zooKeeperLib, Path folder, int port, Path log4jConfig) {
+        Ports.requireFree(port, "ZooKeeper");
         Path config = writeConfig(folder, port);
         String classpath = WatchedClasspath.of(zooKeeperLib);
         // Its admin server would take port 8080, chat-core's.
@@ -36,11 +34,7 @@ final class ZooKeeperServer implements AutoCloseable {
                 WatchedMain.class.getName(), List.of("org.apache.zookeeper.server.ZooKeeperServerMain", config.toString())),
                 folder.resolve("zookeeper.out"));
         process.awaitReady(() -> Ports.accepting(port), Duration.ofSeconds(60));
-        return new ZooKeeperServer(port, process);
-    }
-
-    int port() {
-        return port;
+        return new ZooKeeperServer(process);
     }
 
     private static Path writeConfig(Path folder, int port) {
