@@ -5,6 +5,7 @@ import io.chatpulse.localstack.flink.FlinkCluster;
 import io.chatpulse.localstack.flink.FlinkClusterSettings;
 import io.chatpulse.localstack.flink.FlinkRest;
 import io.chatpulse.localstack.flink.JobSubmission;
+import io.chatpulse.localstack.flink.StreamJobsOnCluster;
 import io.chatpulse.localstack.kafka.KafkaBroker;
 import io.chatpulse.localstack.process.Ports;
 import io.chatpulse.schema.ClickHouseMigrations;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,13 +31,12 @@ import java.util.TreeSet;
  */
 final class ClusterStack implements AutoCloseable {
 
-    static final String KPI_JOB = "io.chatpulse.streamjobs.ConversationKpiJob";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private KafkaBroker kafka;
     private ClickHouseServer clickHouse;
     private FlinkCluster flink;
-    private String jarId;
+    private StreamJobsOnCluster jobs;
 
     static ClusterStack start(String name) throws Exception {
         return start(name, false);
@@ -53,7 +54,11 @@ final class ClusterStack implements AutoCloseable {
             ClickHouseMigrations.apply(stack.clickHouse.jdbcUrl(), "default", "");
             FlinkClusterSettings flink = FlinkClusterSettings.defaults(home, data.resolve("flink"), Ports.free());
             stack.flink = FlinkCluster.start(highAvailability ? flink.withHighAvailability() : flink);
-            stack.jarId = stack.flink.rest().uploadJar(home.resolve("stream-jobs/target/stream-jobs.jar"));
+            stack.jobs = StreamJobsOnCluster.upload(stack.flink, home.resolve("stream-jobs/target/stream-jobs.jar"),
+                    Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafka.bootstrapServers(),
+                            "CLICKHOUSE_URL", stack.clickHouse.jdbcUrl(),
+                            "CHECKPOINT_INTERVAL", "2s",
+                            "RESTORE_FROM", "none"));
             System.out.println("Flink web UI: " + stack.flink.webUrl() + ", logs: " + stack.flink.logs());
             return stack;
         } catch (Exception | Error e) {
@@ -75,22 +80,20 @@ final class ClusterStack implements AutoCloseable {
     }
 
     /**
-     * The KPI job as the cluster runs it: its settings as program arguments (its main runs in the
-     * JobManager), checkpoints every 2 s into a folder of the shared checkpoint directory.
+     * The KPI job with checkpoints every 2 s. Its state comes from the submission's savepoint when
+     * there is one, never from whatever checkpoint is newest in its folder (RESTORE_FROM=none).
      */
     JobSubmission kpiJob(int parallelism) {
-        return JobSubmission.of(KPI_JOB, List.of(
-                "--kafka-bootstrap-servers", kafka.bootstrapServers(),
-                "--clickhouse-url", clickHouse.jdbcUrl(),
-                "--checkpoint-interval", "2s",
-                "--checkpoint-dir", flink.settings().checkpointDir().resolve("conversation-kpis").toUri().toString(),
-                // The state comes from the submission's savepoint path when there is one, never from
-                // whatever checkpoint is newest in the folder.
-                "--restore-from", "none"), parallelism);
+        return jobs.kpiJob(parallelism);
     }
 
     String submit(JobSubmission job) {
-        return rest().run(jarId, job);
+        return jobs.submit(job);
+    }
+
+    /** Both jobs, as the runner submits them. */
+    Map<String, String> submitAll(int parallelism) {
+        return jobs.submitAll(parallelism);
     }
 
     /** Waits until the job is RUNNING with every subtask running; returns the TaskManagers they run on. */
