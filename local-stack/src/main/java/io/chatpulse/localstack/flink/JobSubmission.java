@@ -1,5 +1,6 @@
 package io.chatpulse.localstack.flink;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,13 @@ public record JobSubmission(String entryClass, List<String> programArgs, int par
 
     public static JobSubmission of(String entryClass, List<String> programArgs, int parallelism) {
         return new JobSubmission(entryClass, List.copyOf(programArgs), parallelism, Optional.empty());
+    }
+
+    /** The same job with more arguments; the stream jobs take the last value given for a setting. */
+    public JobSubmission withArgs(String... more) {
+        List<String> args = new ArrayList<>(programArgs);
+        args.addAll(List.of(more));
+        return new JobSubmission(entryClass, List.copyOf(args), parallelism, savepointPath);
     }
 
     /** The same job at another parallelism, its state from {@code path} (a rescale). */
