@@ -118,13 +118,6 @@ public final class FlinkRest {
         return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }
 
-    /** The newest completed checkpoint's path, if any: where a resubmitted job can start from. */
-    public Optional<String> latestCheckpoint(String jobId) {
-        JsonNode completed = get("/jobs/" + jobId + "/checkpoints").path("latest").path("completed");
-        return completed.isMissingNode() || completed.isNull() ? Optional.empty()
-                : Optional.of(completed.path("external_path").asText());
-    }
-
     /** Flink's own count of the job's restarts. */
     public long restarts(String jobId) {
         for (JsonNode metric : get("/jobs/" + jobId + "/metrics?get=numRestarts")) {
@@ -153,12 +146,6 @@ public final class FlinkRest {
             pause();
         }
         throw new IllegalStateException("savepoint of " + jobId + " not done within " + timeout);
-    }
-
-    /** PATCH /jobs/:id: cancels the job (its retained checkpoints stay). */
-    public void cancel(String jobId) {
-        send(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + jobId + "?mode=cancel"))
-                .timeout(Duration.ofSeconds(30)).method("PATCH", HttpRequest.BodyPublishers.noBody()).build());
     }
 
     public JsonNode get(String path) {
