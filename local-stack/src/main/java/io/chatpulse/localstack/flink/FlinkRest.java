@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,7 @@ import java.util.UUID;
 public final class FlinkRest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> ENDED = Set.of("FINISHED", "CANCELED", "FAILED");
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String baseUrl;
@@ -77,6 +79,17 @@ public final class FlinkRest {
         Map<String, String> states = new HashMap<>();
         get("/jobs/overview").path("jobs").forEach(job -> states.put(job.path("jid").asText(), job.path("state").asText()));
         return states;
+    }
+
+    /** Jobs not ended (running, restarting, ...): their ids by job name. */
+    public Map<String, String> activeJobsByName() {
+        Map<String, String> active = new HashMap<>();
+        get("/jobs/overview").path("jobs").forEach(job -> {
+            if (!ENDED.contains(job.path("state").asText())) {
+                active.put(job.path("name").asText(), job.path("jid").asText());
+            }
+        });
+        return active;
     }
 
     public Optional<String> jobState(String jobId) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * chatpulse's two Flink jobs on a session cluster, submitted as {@code flink run} would (the stream-jobs
@@ -18,6 +19,9 @@ public final class StreamJobsOnCluster {
 
     public static final String KPI_JOB = "io.chatpulse.streamjobs.ConversationKpiJob";
     public static final String QUEUE_MONITOR_JOB = "io.chatpulse.streamjobs.QueueMonitorJob";
+    /** The names the jobs run under (their NAME), as the web UI and /jobs/overview list them. */
+    static final String KPI_JOB_NAME = "chatpulse-conversation-kpis";
+    static final String QUEUE_MONITOR_JOB_NAME = "chatpulse-queue-monitor";
 
     private final FlinkCluster cluster;
     private final String jarId;
@@ -38,12 +42,22 @@ public final class StreamJobsOnCluster {
         return new StreamJobsOnCluster(cluster, cluster.rest().uploadJar(jar), Map.copyOf(settings));
     }
 
-    /** Submits both jobs; their ids by main class. */
+    /**
+     * Submits both jobs, each unless a job of its name runs already: a JobManager with high availability
+     * takes its jobs up by itself, and a second copy would write every figure and send every alert
+     * twice. Their ids by main class.
+     */
     public Map<String, String> submitAll(int parallelism) {
+        Map<String, String> active = cluster.rest().activeJobsByName();
         Map<String, String> ids = new LinkedHashMap<>();
-        ids.put(KPI_JOB, submit(kpiJob(parallelism)));
-        ids.put(QUEUE_MONITOR_JOB, submit(queueMonitorJob(parallelism)));
+        ids.put(KPI_JOB, activeOrSubmit(active, KPI_JOB_NAME, () -> kpiJob(parallelism)));
+        ids.put(QUEUE_MONITOR_JOB, activeOrSubmit(active, QUEUE_MONITOR_JOB_NAME, () -> queueMonitorJob(parallelism)));
         return ids;
+    }
+
+    private String activeOrSubmit(Map<String, String> active, String name, Supplier<JobSubmission> job) {
+        String id = active.get(name);
+        return id != null ? id : submit(job.get());
     }
 
     public JobSubmission kpiJob(int parallelism) {
