@@ -1,0 +1,159 @@
+package io.chatpulse.e2e.cluster;
+
+import io.chatpulse.localstack.clickhouse.ClickHouseServer;
+import io.chatpulse.localstack.flink.FlinkCluster;
+import io.chatpulse.localstack.flink.FlinkClusterSettings;
+import io.chatpulse.localstack.flink.FlinkRest;
+import io.chatpulse.localstack.flink.JobSubmission;
+import io.chatpulse.localstack.flink.StreamJobsOnCluster;
+import io.chatpulse.localstack.kafka.KafkaBroker;
+import io.chatpulse.localstack.process.Ports;
+import io.chatpulse.schema.ClickHouseMigrations;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A Kafka broker, the ClickHouse engine with the schema, and a Flink session cluster (one JobManager,
+ * two TaskManagers of two slots) with the stream-jobs jar uploaded: what the cluster tests run on,
+ * in a fresh folder under e2e-tests/target.
+ */
+final class ClusterStack implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private KafkaBroker kafka;
+    private ClickHouseServer clickHouse;
+    private FlinkCluster flink;
+    private StreamJobsOnCluster jobs;
+
+    static ClusterStack start(String name) throws Exception {
+        return start(name, false);
+    }
+
+    /** With {@code highAvailability}, a ZooKeeper server too, where the JobManager keeps its jobs. */
+    static ClusterStack start(String name, boolean highAvailability) throws Exception {
+        Path home = Path.of(System.getProperty("chatpulse.home", "..")).toAbsolutePath().normalize();
+        Path data = home.resolve("e2e-tests/target/cluster-" + name + "-" + System.nanoTime());
+        FlinkClusterSettings flink = FlinkClusterSettings.defaults(home, data.resolve("flink"), Ports.free());
+        // The cluster's JVMs start while the broker and the engine do: most of their start is waiting.
+        CompletableFuture<FlinkCluster> flinkStarting = CompletableFuture.supplyAsync(
+                () -> FlinkCluster.start(highAvailability ? flink.withHighAvailability() : flink));
+        ClusterStack stack = new ClusterStack();
+        try {
+            stack.kafka = KafkaBroker.start(data.resolve("kafka"));
+            stack.kafka.createContractTopics();
+            stack.clickHouse = ClickHouseServer.start(data.resolve("clickhouse"));
+            ClickHouseMigrations.apply(stack.clickHouse.jdbcUrl(), "default", "");
+            stack.flink = flinkStarting.join();
+            stack.jobs = StreamJobsOnCluster.upload(stack.flink, home.resolve("stream-jobs/target/stream-jobs.jar"),
+                    Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafka.bootstrapServers(),
+                            "CLICKHOUSE_URL", stack.clickHouse.jdbcUrl(),
+                            "CHECKPOINT_INTERVAL", "2s",
+                            "RESTORE_FROM", "none"));
+            System.out.println("Flink web UI: " + stack.flink.webUrl() + ", logs: " + stack.flink.logs());
+            return stack;
+        } catch (Exception | Error e) {
+            flinkStarting.thenAccept(FlinkCluster::close);
+            stack.close();
+            throw e;
+        }
+    }
+
+    FlinkCluster flink() {
+        return flink;
+    }
+
+    FlinkRest rest() {
+        return flink.rest();
+    }
+
+    ConversationTraffic traffic(String tenant) {
+        return new ConversationTraffic(kafka.bootstrapServers(), tenant);
+    }
+
+    /**
+     * The KPI job with checkpoints every 2 s. Its state comes from the submission's savepoint when
+     * there is one, never from whatever checkpoint is newest in its folder (RESTORE_FROM=none).
+     */
+    JobSubmission kpiJob(int parallelism) {
+        return jobs.kpiJob(parallelism);
+    }
+
+    String submit(JobSubmission job) {
+        return jobs.submit(job);
+    }
+
+    /** Both jobs, as the runner submits them. */
+    Map<String, String> submitAll(int parallelism) {
+        return jobs.submitAll(parallelism);
+    }
+
+    /** Waits until the job is RUNNING with every subtask running; returns the TaskManagers they run on. */
+    Set<String> awaitAllSubtasksRunning(String jobId, Duration timeout) {
+        return Await.until("every subtask of job " + jobId + " running", timeout, () -> runningOn(jobId), s -> s != null);
+    }
+
+    private Set<String> runningOn(String jobId) {
+        if (!rest().jobState(jobId).orElse("").equals("RUNNING")) {
+            return null;
+        }
+        List<String> running = rest().taskManagersOfRunningSubtasks(jobId);
+        return running.size() == rest().subtasks(jobId) ? new TreeSet<>(running) : null;
+    }
+
+    /** Customer messages of the tenant in ClickHouse, each event once (FINAL). */
+    long storedCustomerMessages(String tenant) {
+        return Long.parseLong(query("SELECT count() FROM conversation_activity FINAL WHERE tenant_id = '" + tenant
+                + "' AND kind = 'customer_message'").trim());
+    }
+
+    /** Waits until ClickHouse holds {@code expected} customer messages of the tenant (or more, to show a duplicate). */
+    long awaitStoredCustomerMessages(String tenant, long expected, Duration timeout) {
+        return Await.until(expected + " customer messages of " + tenant + " in ClickHouse", timeout,
+                () -> storedCustomerMessages(tenant), n -> n >= expected);
+    }
+
+    private String query(String sql) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(clickHouse.httpUrl() + "/?query="
+                    + URLEncoder.encode(sql, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("ClickHouse answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The cluster first, so no job writes to engines that are going away. */
+    @Override
+    public void close() {
+        if (flink != null) {
+            flink.close();
+        }
+        if (clickHouse != null) {
+            clickHouse.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+}

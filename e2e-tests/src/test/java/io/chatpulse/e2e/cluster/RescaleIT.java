@@ -1,0 +1,51 @@
+package io.chatpulse.e2e.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatpulse.localstack.flink.JobSubmission;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 18, rescaling: the KPI job is stopped with a savepoint and submitted again from it with
+ * another parallelism, 2 -> 4 -> 2 (4 is every slot of the two TaskManagers). Conversations go on
+ * across each step; every customer message is stored exactly once.
+ */
+class RescaleIT {
+
+    private static final Duration STEP = Duration.ofMinutes(2);
+
+    @Test
+    void figuresStayExactAcrossRescalesThroughSavepoints() throws Exception {
+        try (ClusterStack stack = ClusterStack.start("rescale");
+             ConversationTraffic traffic = stack.traffic("cluster-rescale")) {
+            JobSubmission atTwo = stack.kpiJob(2);
+            String job = stack.submit(atTwo);
+            stack.awaitAllSubtasksRunning(job, STEP);
+            traffic.send(30, 3);
+            stack.awaitStoredCustomerMessages(traffic.tenant(), traffic.customerMessages(), STEP);
+
+            job = rescale(stack, job, atTwo, 4);
+            traffic.send(30, 3);
+            stack.awaitStoredCustomerMessages(traffic.tenant(), traffic.customerMessages(), STEP);
+
+            job = rescale(stack, job, atTwo, 2);
+            traffic.send(30, 3);
+            long stored = stack.awaitStoredCustomerMessages(traffic.tenant(), traffic.customerMessages(), STEP);
+            assertThat(stored).as("customer messages in ClickHouse").isEqualTo(traffic.customerMessages());
+        }
+    }
+
+    /** Stop with a savepoint, submit from it at {@code parallelism}, wait until every subtask runs. */
+    private static String rescale(ClusterStack stack, String job, JobSubmission submission, int parallelism) {
+        long started = System.nanoTime();
+        String savepoint = stack.rest().stopWithSavepoint(job, stack.flink().settings().savepointDir(), STEP);
+        assertThat(stack.rest().jobState(job)).contains("FINISHED");
+        String rescaled = stack.submit(submission.from(savepoint, parallelism));
+        assertThat(stack.awaitAllSubtasksRunning(rescaled, STEP)).as("TaskManagers at parallelism " + parallelism)
+                .containsExactly("taskmanager-1", "taskmanager-2");
+        assertThat(stack.rest().parallelism(rescaled)).isEqualTo(parallelism);
+        System.out.printf("rescaled to %d from %s in %.1f s%n", parallelism, savepoint, (System.nanoTime() - started) / 1e9);
+        return rescaled;
+    }
+}
