@@ -22,28 +22,19 @@ import java.util.function.BooleanSupplier;
  * The whole system on one machine: Kafka and ClickHouse first, then the stream jobs, the
  * services and the simulator, each in its own process; closed in reverse order.
  */
-public final class LocalStack implements AutoCloseable {
-
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+public final class LocalStack implements RunningStack {
 
     private final StackSettings settings;
-    private final Map<String, Map<String, String>> extraEnvironment;
     private final PrintStream out;
+    private final Applications applications;
     private KafkaBroker kafka;
     private ClickHouseServer clickHouse;
-    private final List<Launched> applications = new ArrayList<>();
     private final Map<String, Integer> jobRestPorts = new HashMap<>();
-    /** Each application as it was started, by name, so a fault test can start it again the same way. */
-    private final Map<String, Application> configuredApplications = new HashMap<>();
-
-    /** A started application and what says it is up. */
-    private record Launched(ChildProcess process, BooleanSupplier ready) {
-    }
 
     private LocalStack(StackSettings settings, Map<String, Map<String, String>> extraEnvironment, PrintStream out) {
         this.settings = settings;
-        this.extraEnvironment = extraEnvironment;
         this.out = out;
+        this.applications = new Applications(settings.logDir(), extraEnvironment, out);
     }
 
     /** Starts everything and returns once every service answers; stops what it started if one fails. */
@@ -103,7 +94,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** SIGKILL of one application by name, as a crash would (fault tests): no shutdown hooks run. */
     public void killApplication(String name) {
-        applications.get(indexOf(name)).process().kill();
+        applications.kill(name);
     }
 
     /**
@@ -112,22 +103,7 @@ public final class LocalStack implements AutoCloseable {
      * (RESTORE_FROM=auto, its default), as after a crash in production.
      */
     public void restartApplication(String name) {
-        int index = indexOf(name);
-        Launched old = applications.get(index);
-        old.process().destroy(Duration.ofSeconds(30));
-        out.printf("  restarting %-12s log: %s%n", name, old.process().log());
-        Launched again = new Launched(configuredApplications.get(name).start(settings.logDir()), old.ready());
-        applications.set(index, again);
-        again.process().awaitReady(again.ready(), SERVICE_START_TIMEOUT);
-    }
-
-    private int indexOf(String name) {
-        for (int i = 0; i < applications.size(); i++) {
-            if (applications.get(i).process().name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("no application named " + name + " in " + applicationPids().keySet());
+        applications.restart(name);
     }
 
     /** The REST port of each Flink job's MiniCluster by job name, to check on the jobs from outside. */
@@ -137,46 +113,45 @@ public final class LocalStack implements AutoCloseable {
 
     /** The process id of each started application by name, in start order, to watch them from outside. */
     public Map<String, Long> applicationPids() {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        applications.forEach(a -> pids.put(a.process().name(), a.process().pid()));
-        return pids;
+        return applications.pids();
     }
 
     /** The first application process that has ended, if any: the runner stops when one dies. */
+    @Override
     public Optional<ChildProcess> firstDeadApplication() {
-        return applications.stream().map(Launched::process).filter(p -> !p.isAlive()).findFirst();
+        return applications.firstDead();
     }
 
     private void startAll() {
         requirePortsFree();
-        step("Kafka broker", () -> {
+        Applications.step(out, "Kafka broker", () -> {
             kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort());
             kafka.createContractTopics();
         });
-        step("ClickHouse engine", () -> {
+        Applications.step(out, "ClickHouse engine", () -> {
             clickHouse = ClickHouseServer.start(settings.dataDir().resolve("clickhouse"), settings.clickHousePort());
             migrate();
         });
         Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         Map<String, String> clickHouseEnv = Map.of("CLICKHOUSE_URL", settings.clickHouseJdbcUrl());
         launchJob("stream-jobs", "io.chatpulse.streamjobs.ConversationKpiJob", "1g", "flink-checkpoints",
-                merge(kafkaEnv, clickHouseEnv));
+                Applications.merge(kafkaEnv, clickHouseEnv));
         // Its own JVM and checkpoint folder: each job restores the newest checkpoint of its folder.
         launchJob("queue-monitor", "io.chatpulse.streamjobs.QueueMonitorJob", "512m", "flink-checkpoints-monitor",
-                merge(kafkaEnv, clickHouseEnv));
-        launchService(Application.executableJar(settings.home(), "metrics-api", "384m",
-                merge(clickHouseEnv, Map.of("SERVER_PORT", String.valueOf(settings.metricsApiPort()))), List.of()),
+                Applications.merge(kafkaEnv, clickHouseEnv));
+        applications.launchService(Application.executableJar(settings.home(), "metrics-api", "384m",
+                Applications.merge(clickHouseEnv, Map.of("SERVER_PORT", String.valueOf(settings.metricsApiPort()))), List.of()),
                 settings.metricsApiPort());
-        launchService(Application.executableJar(settings.home(), "alerting", "384m",
-                merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.alertingPort()),
+        applications.launchService(Application.executableJar(settings.home(), "alerting", "384m",
+                Applications.merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.alertingPort()),
                         "ALERTING_STATE_DIR", settings.dataDir().resolve("alerting").toString())), List.of()),
                 settings.alertingPort());
-        launchService(Application.executableJar(settings.home(), "chat-core", "512m",
-                merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.chatCorePort()))), List.of()),
+        applications.launchService(Application.executableJar(settings.home(), "chat-core", "512m",
+                Applications.merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.chatCorePort()))), List.of()),
                 settings.chatCorePort());
-        awaitAll();
+        applications.awaitAll();
         if (settings.simulatorRate() > 0) {
-            launch(Application.executableJar(settings.home(), "simulator", "256m", Map.of(), List.of(
+            applications.launch(Application.executableJar(settings.home(), "simulator", "256m", Map.of(), List.of(
                     "--url", "http://127.0.0.1:" + settings.chatCorePort(), "--api-key", settings.apiKey(),
                     "--rate", String.valueOf(settings.simulatorRate()))), () -> true);
         }
@@ -187,15 +162,11 @@ public final class LocalStack implements AutoCloseable {
                            Map<String, String> env) {
         int restPort = Ports.free();
         jobRestPorts.put(name, restPort);
-        launch(Application.withLibs(settings.home(), "stream-jobs", mainClass, heap, merge(env, Map.of(
+        applications.launch(Application.withLibs(settings.home(), "stream-jobs", mainClass, heap, Applications.merge(env, Map.of(
                         "CHECKPOINT_DIR", settings.dataDir().resolve(checkpointFolder).toUri().toString(),
                         "REST_PORT", String.valueOf(restPort)))).renamed(name),
                 () -> FlinkJobCheck.allTasksRunning(restPort));
         out.printf("  %-12s job status: http://127.0.0.1:%d/jobs/overview%n", name, restPort);
-    }
-
-    private void launchService(Application application, int port) {
-        launch(application, () -> HealthCheck.healthy(port));
     }
 
     private void requirePortsFree() {
@@ -214,43 +185,10 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void launch(Application application, BooleanSupplier ready) {
-        out.printf("  starting %-12s log: %s%n", application.name(), settings.logDir().resolve(application.name() + ".log"));
-        Application configured = application.withExtraEnvironment(
-                extraEnvironment.getOrDefault(application.name(), Map.of()));
-        configuredApplications.put(configured.name(), configured);
-        applications.add(new Launched(configured.start(settings.logDir()), ready));
-    }
-
-    private void awaitAll() {
-        for (Launched launched : applications) {
-            launched.process().awaitReady(launched.ready(), SERVICE_START_TIMEOUT);
-            out.printf("  %-12s up%n", launched.process().name());
-        }
-    }
-
-    private void step(String what, Runnable action) {
-        long started = System.nanoTime();
-        out.printf("  starting %s ...%n", what);
-        action.run();
-        out.printf("  %s up in %.1f s%n", what, (System.nanoTime() - started) / 1e9);
-    }
-
-    @SafeVarargs
-    private static Map<String, String> merge(Map<String, String>... maps) {
-        Map<String, String> all = new HashMap<>();
-        for (Map<String, String> m : maps) {
-            all.putAll(m);
-        }
-        return all;
-    }
-
     /** Stops the applications newest first, then ClickHouse, then Kafka. */
     @Override
     public void close() {
-        for (int i = applications.size() - 1; i >= 0; i--) {
-            applications.get(i).process().destroy(Duration.ofSeconds(30));
-        }
+        applications.close();
         if (clickHouse != null) {
             clickHouse.close();
         }

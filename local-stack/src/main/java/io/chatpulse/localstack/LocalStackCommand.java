@@ -22,18 +22,21 @@ public final class LocalStackCommand {
             System.out.print(StackSettings.USAGE);
             return;
         }
+        boolean cluster = Arrays.asList(args).contains("--cluster");
         StackSettings settings;
         try {
-            settings = StackSettings.parse(Path.of(System.getProperty("chatpulse.home", ".")).toAbsolutePath(), args);
+            settings = StackSettings.parse(Path.of(System.getProperty("chatpulse.home", ".")).toAbsolutePath(),
+                    Arrays.stream(args).filter(a -> !a.equals("--cluster")).toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             System.err.println("chatpulse: " + e.getMessage());
             System.exit(2);
             return;
         }
-        System.out.println("chatpulse: starting the embedded stack, data in " + settings.dataDir());
-        LocalStack stack;
+        System.out.println("chatpulse: starting the " + (cluster ? "cluster" : "embedded stack") + ", data in "
+                + settings.dataDir());
+        RunningStack stack;
         try {
-            stack = LocalStack.start(settings, System.out);
+            stack = cluster ? ClusterStack.start(settings, System.out) : LocalStack.start(settings, System.out);
         } catch (RuntimeException e) {
             System.err.println("chatpulse: could not start: " + e.getMessage());
             System.exit(1);
@@ -45,16 +48,20 @@ public final class LocalStackCommand {
             stack.close();
             System.out.println("chatpulse: stopped; data kept in " + settings.dataDir());
         }, "chatpulse-stop"));
-        printWhereToLook(settings);
+        if (stack instanceof ClusterStack clusterStack) {
+            clusterStack.printWhereToLook(System.out);
+        } else {
+            printWhereToLook(settings);
+        }
         superviseUntilOneDies(stack);
         System.exit(1);
     }
 
     /** Returns only when an application has died; its log tail says why. */
-    private static void superviseUntilOneDies(LocalStack stack) throws InterruptedException {
+    private static void superviseUntilOneDies(RunningStack stack) throws InterruptedException {
         while (true) {
             Optional<ChildProcess> dead = stack.firstDeadApplication();
-            if (dead.isPresent() && !dead.get().name().equals("simulator") && !stopping) {
+            if (dead.isPresent() && !dead.get().name().startsWith("simulator") && !stopping) {
                 System.err.printf("chatpulse: %s has stopped; last lines of %s:%n%s%n",
                         dead.get().name(), dead.get().log(), dead.get().tail(20));
                 return;

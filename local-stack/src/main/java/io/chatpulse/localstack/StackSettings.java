@@ -34,6 +34,11 @@ public record StackSettings(
               --alerting-port N     alerting health endpoint (default 8082)
               --rate N              simulated conversations per minute (default 60)
               --no-simulator        start without the traffic simulator
+              --cluster             the cluster shape instead, each node its own JVM, data in DIR/cluster:
+                                    three Kafka nodes (ports N, N+1, N+2), a Flink session cluster
+                                    (JobManager with ZooKeeper, web UI on 8088; two TaskManagers) running
+                                    both jobs at parallelism 2, and each service twice (the second on its
+                                    port + 10): chat-core per tenant (demo, acme), metrics-api, alerting
               --help                this text
             """;
 
