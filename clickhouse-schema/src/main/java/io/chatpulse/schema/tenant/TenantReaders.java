@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -37,9 +38,12 @@ public final class TenantReaders {
     public static TenantReader add(Connection admin, Path usersDir, String tenant) throws SQLException {
         TenantReader reader = TenantReader.withNewPassword(tenant);
         String xml = usersXml(reader, TenantTables.read(admin));
+        // Whole or not at all: the engine does not start with a users file it cannot parse.
         try {
             Files.createDirectories(usersDir);
-            Files.writeString(usersDir.resolve("tenant-" + tenant + ".xml"), xml);
+            Path partial = Files.writeString(usersDir.resolve("tenant-" + tenant + ".xml.partial"), xml);
+            Files.move(partial, usersDir.resolve("tenant-" + tenant + ".xml"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reader of " + tenant + " into " + usersDir, e);
         }
