@@ -6,14 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.chatpulse.dashboards.grafana.MacroExpander.TimeRange;
 import io.chatpulse.dashboards.grafana.MacroExpander.Variable;
 import io.chatpulse.dashboards.grafana.Provisioning.Dashboard;
-import io.chatpulse.localstack.clickhouse.ClickHouseServer;
-import io.chatpulse.schema.ClickHouseMigrations;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Runs every panel's and every variable's SQL, expanded as Grafana and the plugin would, against
- * a real ClickHouse engine (chDB from local-stack) with the project's migrations and known rows.
+ * a real ClickHouse engine (chDB from local-stack) with the project's migrations and known rows,
+ * as a tenant's reader: the user of that tenant's Grafana datasource.
  */
 class PanelQueriesTest {
 
@@ -81,45 +74,38 @@ class PanelQueriesTest {
     private static final TimeRange RECENT = new TimeRange(SimulatedDay.END.minus(Duration.ofHours(24)),
             SimulatedDay.END.plus(Duration.ofMinutes(1)), Duration.ofMinutes(5));
 
-    private static ClickHouseServer clickHouse;
-    private static Connection connection;
+    /** The simulated day's tenant; acme and globex have the few known rows of insertRows. */
+    private static final String DEMO = SimulatedDay.TENANT;
+    private static final String ACME = "acme";
+
+    private static TenantEngine engine;
     private static SimulatedDay day;
 
     @BeforeAll
     static void start() throws Exception {
-        Path work = Path.of("target", "it-" + UUID.randomUUID()).toAbsolutePath();
-        Files.createDirectories(work);
-        clickHouse = ClickHouseServer.start(work.resolve("clickhouse"));
-        ClickHouseMigrations.apply(clickHouse.jdbcUrl(), "default", "");
-        connection = DriverManager.getConnection(clickHouse.jdbcUrl(), "default", "");
-        insertRows();
         day = SimulatedDay.play();
-        day.insertInto(connection);
+        engine = TenantEngine.start(admin -> {
+            insertRows(admin);
+            day.insertInto(admin);
+        }, DEMO, ACME);
     }
 
     @AfterAll
     static void stop() throws SQLException {
-        if (connection != null) {
-            connection.close();
-        }
-        if (clickHouse != null) {
-            clickHouse.close();
+        if (engine != null) {
+            engine.close();
         }
     }
 
+    /** No tenant variable: a reader's variables list its own queues and agents only. */
     @Test
-    void variablesListTheTenantsAndTheTenantsQueues() throws SQLException {
+    void variablesListTheReadersOwnQueuesAndAgents() throws SQLException {
         Dashboard supervisor = dashboard("chatpulse-supervisor");
-
-        assertThat(firstColumn(expand(variable(supervisor, "tenant"), Map.of()))).containsExactly("acme", "demo", "globex");
-        assertThat(firstColumn(expand(variable(supervisor, "queue"), Map.of("tenant", Variable.of("tenant", "acme")))))
-                .containsExactly("billing", "sales");
+        assertThat(firstColumn(ACME, expand(variable(supervisor, "queue"), Map.of()))).containsExactly("billing", "sales");
 
         Dashboard agents = dashboard("chatpulse-agents");
-        Map<String, Variable> demo = Map.of("tenant", Variable.of("tenant", SimulatedDay.TENANT));
-        assertThat(firstColumn(expand(variable(agents, "tenant"), Map.of()))).containsExactly(SimulatedDay.TENANT);
-        assertThat(firstColumn(expand(variable(agents, "queue"), demo))).containsExactlyElementsOf(SimulatedDay.QUEUES);
-        assertThat(firstColumn(expand(variable(agents, "agent"), demo))).containsExactlyElementsOf(SimulatedDay.AGENTS);
+        assertThat(firstColumn(DEMO, expand(variable(agents, "queue"), Map.of()))).containsExactlyElementsOf(SimulatedDay.QUEUES);
+        assertThat(firstColumn(DEMO, expand(variable(agents, "agent"), Map.of()))).containsExactlyElementsOf(SimulatedDay.AGENTS);
     }
 
     /** Every panel of every dashboard, with "All" selected wherever a variable offers it. */
@@ -132,7 +118,7 @@ class PanelQueriesTest {
                 String name = dashboard.uid() + "/" + panel.path("title").asString();
                 assertThat(EXPECTED_COLUMNS).as("expected columns of " + name).containsKey(name);
                 for (JsonNode target : panel.path("targets")) {
-                    Result result = run(MacroExpander.expand(target.path("rawSql").asString(), RECENT, variables));
+                    PanelRun result = run(DEMO, MacroExpander.expand(target.path("rawSql").asString(), RECENT, variables));
                     assertThat(result.columns()).as(name).isEqualTo(EXPECTED_COLUMNS.get(name));
                     assertThat(result.rows()).as(name + " rows").isNotEmpty();
                 }
@@ -149,7 +135,7 @@ class PanelQueriesTest {
             Map<String, Variable> variables = selection(dashboard, false);
             for (JsonNode panel : dashboard.panels()) {
                 String name = dashboard.uid() + "/" + panel.path("title").asString();
-                Result result = run(MacroExpander.expand(panel.path("targets").get(0).path("rawSql").asString(), RECENT, variables));
+                PanelRun result = run(DEMO, MacroExpander.expand(panel.path("targets").get(0).path("rawSql").asString(), RECENT, variables));
                 assertThat(result.columns()).as(name).isEqualTo(EXPECTED_COLUMNS.get(name));
                 int queue = result.columns().indexOf("queue");
                 if (queue >= 0 && variables.containsKey("queue")) {
@@ -166,7 +152,7 @@ class PanelQueriesTest {
     @Test
     void agentTableShowsTheFiguresRecomputedFromTheEvents() throws SQLException {
         Dashboard agents = dashboard("chatpulse-agents");
-        Result table = run(MacroExpander.expand(panelSql(agents, "Agents"), RECENT, selection(agents, true)));
+        PanelRun table = run(DEMO, MacroExpander.expand(panelSql(agents, "Agents"), RECENT, selection(agents, true)));
 
         assertThat(table.rows()).extracting(r -> r.get(0)).containsExactlyElementsOf(SimulatedDay.AGENTS);
         for (List<String> row : table.rows()) {
@@ -195,14 +181,14 @@ class PanelQueriesTest {
         int ratings = day.ratings.size();
         long negative = day.ratings.stream().filter(r -> r.rating() <= 2).count();
 
-        List<String> period = run(MacroExpander.expand(panelSql(quality, "CSAT in the period"), RECENT, all)).rows().get(0);
+        List<String> period = run(DEMO, MacroExpander.expand(panelSql(quality, "CSAT in the period"), RECENT, all)).rows().get(0);
         assertThat(Long.parseLong(period.get(0))).isEqualTo(ratings);
         assertThat(Double.parseDouble(period.get(3))).isCloseTo((double) negative / ratings, within(1e-9));
 
-        Result distribution = run(MacroExpander.expand(panelSql(quality, "Ratings distribution"), RECENT, all));
+        PanelRun distribution = run(DEMO, MacroExpander.expand(panelSql(quality, "Ratings distribution"), RECENT, all));
         assertThat(distribution.rows().stream().mapToLong(r -> Long.parseLong(r.get(1))).sum()).isEqualTo(ratings);
 
-        Result low = run(MacroExpander.expand(panelSql(quality, "Recent low ratings"), RECENT, all));
+        PanelRun low = run(DEMO, MacroExpander.expand(panelSql(quality, "Recent low ratings"), RECENT, all));
         assertThat(low.rows()).hasSize((int) negative).allSatisfy(r -> {
             assertThat(Integer.parseInt(r.get(4))).isLessThanOrEqualTo(2);
             assertThat(r.get(5)).startsWith("waited too long");
@@ -214,22 +200,22 @@ class PanelQueriesTest {
         Dashboard supervisor = dashboard("chatpulse-supervisor");
         Map<String, Variable> all = selection(supervisor, true);
 
-        Result now = run(MacroExpander.expand(panelSql(supervisor, "Queue now: waiting and oldest wait"), RECENT, all));
+        PanelRun now = run(DEMO, MacroExpander.expand(panelSql(supervisor, "Queue now: waiting and oldest wait"), RECENT, all));
         List<String> support = now.rows().stream().filter(r -> r.get(0).equals("support")).findFirst().orElseThrow();
         // Queued at 17:56; the last state is for 17:59.
         assertThat(support.get(1)).isEqualTo("1");
         assertThat(support.get(2)).isEqualTo("180000");
 
-        Result open = run(MacroExpander.expand(panelSql(supervisor, "Open alerts"), RECENT, all));
+        PanelRun open = run(DEMO, MacroExpander.expand(panelSql(supervisor, "Open alerts"), RECENT, all));
         assertThat(open.rows()).extracting(r -> r.get(1)).contains("queue:support");
     }
 
     @Test
     void summaryPanelsShowTheViewsFiguresForTheSelectedTenantAndQueue() throws SQLException {
         Dashboard supervisor = dashboard("chatpulse-supervisor");
-        Map<String, Variable> billing = Map.of("tenant", Variable.of("tenant", "acme"), "queue", Variable.of("queue", "billing"));
+        Map<String, Variable> billing = Map.of("queue", Variable.of("queue", "billing"));
 
-        Result waits = run(MacroExpander.expand(panelSql(supervisor, "Queue wait per queue"), DAY, billing));
+        PanelRun waits = run(ACME, MacroExpander.expand(panelSql(supervisor, "Queue wait per queue"), DAY, billing));
         // acme billing waits 10, 20, 30 s (globex's 999 s and the abandoned wait are not in it):
         // median 20000, p90 at position 1.8 -> 20000 + 0.8 * 10000 = 28000.
         assertThat(waits.rows()).hasSize(1);
@@ -238,7 +224,7 @@ class PanelQueriesTest {
         assertThat(Double.parseDouble(row.get(2))).isCloseTo(20000, within(1e-6));
         assertThat(Double.parseDouble(row.get(3))).isCloseTo(28000, within(1e-6));
 
-        Result series = run(MacroExpander.expand(panelSql(supervisor, "Queue wait p90"), DAY, billing));
+        PanelRun series = run(ACME, MacroExpander.expand(panelSql(supervisor, "Queue wait p90"), DAY, billing));
         assertThat(series.rows()).extracting(r -> r.get(1)).containsOnly("billing");
     }
 
@@ -251,12 +237,12 @@ class PanelQueriesTest {
         Dashboard supervisor = dashboard("chatpulse-supervisor");
         Instant from = Instant.parse("2026-03-01T10:00:10.500Z");
         Instant to = Instant.parse("2026-03-01T11:00:30.000Z");
-        Map<String, Variable> billing = Map.of("tenant", Variable.of("tenant", "acme"), "queue", Variable.of("queue", "billing"));
+        Map<String, Variable> billing = Map.of("queue", Variable.of("queue", "billing"));
 
-        Result panel = run(MacroExpander.expand(panelSql(supervisor, "Queue wait per queue"),
+        PanelRun panel = run(ACME, MacroExpander.expand(panelSql(supervisor, "Queue wait per queue"),
                 new TimeRange(from, to, Duration.ofMinutes(1)), billing));
         // What QueueSummaryRepository runs for GET /api/v1/queues/summary?queueId=billing&from=...&to=...
-        Result api = run("SELECT queue_id, answered AS n, median_ms, p90_ms, p99_ms, mean_ms FROM queue_wait_summary("
+        PanelRun api = PanelRun.run(engine.admin(), "SELECT queue_id, answered AS n, median_ms, p90_ms, p99_ms, mean_ms FROM queue_wait_summary("
                 + "tenant = 'acme', from = fromUnixTimestamp64Milli(" + from.toEpochMilli() + "), to = fromUnixTimestamp64Milli("
                 + to.toEpochMilli() + ")) WHERE queue_id = 'billing' ORDER BY queue_id");
 
@@ -268,12 +254,11 @@ class PanelQueriesTest {
     @Test
     void timeSeriesUsesTheIntervalBuckets() throws SQLException {
         Dashboard supervisor = dashboard("chatpulse-supervisor");
-        Map<String, Variable> all = Map.of("tenant", Variable.of("tenant", "acme"),
-                "queue", Variable.all("queue", List.of("billing", "sales")),
+        Map<String, Variable> all = Map.of("queue", Variable.all("queue", List.of("billing", "sales")),
                 "service_level_ms", Variable.of("service_level_ms", "30000"),
                 "short_abandon_ms", Variable.of("short_abandon_ms", "5000"));
 
-        Result hourly = run(MacroExpander.expand(panelSql(supervisor, "Wait episodes ended"),
+        PanelRun hourly = run(ACME, MacroExpander.expand(panelSql(supervisor, "Wait episodes ended"),
                 new TimeRange(DAY.from(), DAY.to(), Duration.ofHours(1)), all));
 
         // Waits ended at 10:00:10, 10:00:20 (billing), 10:30 (sales, abandoned), 11:00:30 (billing), 12:00:05 (sales).
@@ -281,56 +266,13 @@ class PanelQueriesTest {
                 List.of("2", "1"), List.of("1", "0"), List.of("1", "0"));
     }
 
-    private record Result(List<String> columns, List<List<String>> rows) {
+    private static PanelRun run(String tenant, String sql) throws SQLException {
+        return PanelRun.run(engine.reader(tenant), sql);
     }
 
-    private static Result run(String sql) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            List<String> columns = new ArrayList<>();
-            for (int i = 1; i <= meta.getColumnCount(); i++) {
-                columns.add(meta.getColumnLabel(i));
-            }
-            List<List<String>> rows = new ArrayList<>();
-            while (rs.next()) {
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= columns.size(); i++) {
-                    row.add(rs.getString(i));
-                }
-                rows.add(row);
-            }
-            return new Result(columns, rows);
-        } catch (SQLException e) {
-            throw new SQLException("query failed: " + e.getMessage() + "\n" + sql, e);
-        }
-    }
-
-    /**
-     * The variables as a user would set them: tenant demo (every tenant where it is multi-valued),
-     * the other query variables All (their options from their own SQL) or their first option
-     * (billing, a-1), the others their current or default value.
-     */
+    /** The variables as the demo tenant's user would set them (billing and a-1 when one value is picked). */
     private static Map<String, Variable> selection(Dashboard dashboard, boolean all) throws SQLException {
-        Map<String, Variable> variables = new LinkedHashMap<>();
-        for (JsonNode v : dashboard.variables()) {
-            String name = v.path("name").asString();
-            switch (v.path("type").asString()) {
-                case "query" -> {
-                    List<String> options = firstColumn(MacroExpander.expand(Provisioning.variableSql(v), RECENT, variables));
-                    String allValue = v.path("allValue").isString() ? v.path("allValue").asString() : null;
-                    if (name.equals("tenant") && !v.path("multi").asBoolean()) {
-                        variables.put(name, Variable.of(name, SimulatedDay.TENANT));
-                    } else if (name.equals("tenant")) {
-                        variables.put(name, all ? Variable.all(name, options, allValue) : Variable.of(name, SimulatedDay.TENANT));
-                    } else {
-                        variables.put(name, all ? Variable.all(name, options, allValue) : Variable.of(name, options.get(0)));
-                    }
-                }
-                case "custom" -> variables.put(name, Variable.of(name, v.path("current").path("value").asString()));
-                default -> variables.put(name, Variable.of(name, v.path("query").asString()));
-            }
-        }
-        return variables;
+        return PanelRun.selection(engine.reader(DEMO), dashboard, all, RECENT);
     }
 
     /** Excel's PERCENTILE.INC, as metrics.md defines the quantiles. */
@@ -342,8 +284,8 @@ class PanelQueriesTest {
         return sorted.get(low) + (h - low) * (sorted.get(high) - sorted.get(low));
     }
 
-    private static List<String> firstColumn(String sql) throws SQLException {
-        return run(sql).rows().stream().map(row -> row.get(0)).toList();
+    private static List<String> firstColumn(String tenant, String sql) throws SQLException {
+        return run(tenant, sql).rows().stream().map(row -> row.get(0)).toList();
     }
 
     private static String expand(String sql, Map<String, Variable> variables) {
@@ -364,7 +306,7 @@ class PanelQueriesTest {
                 .map(p -> p.path("targets").get(0).path("rawSql").asString()).findFirst().orElseThrow();
     }
 
-    private static void insertRows() throws SQLException {
+    private static void insertRows(Connection connection) throws SQLException {
         Map<String, String> inserts = new LinkedHashMap<>();
         inserts.put("queue_waits", """
                 INSERT INTO queue_waits (tenant_id, queue_id, conversation_id, queued_at, ended_at, outcome, agent_id, wait_ms) VALUES

@@ -1,22 +1,29 @@
 package io.chatpulse.dashboards.grafana;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.chatpulse.dashboards.grafana.Provisioning.Dashboard;
+import io.chatpulse.schema.tenant.GrafanaProvisioning;
+import io.chatpulse.schema.tenant.TenantReader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** The files follow Grafana's provisioning format and reference only what is provisioned. */
 class ProvisioningFormatTest {
 
     static final String PLUGIN = "grafana-clickhouse-datasource";
     static final String DATASOURCE_UID = "chatpulse-clickhouse";
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     @Test
     void provisionsTheClickHouseDatasourceOverHttp() {
@@ -102,15 +109,51 @@ class ProvisioningFormatTest {
         }
         Dashboard supervisor = Provisioning.dashboards().stream()
                 .filter(d -> d.uid().equals("chatpulse-supervisor")).findFirst().orElseThrow();
-        assertThat(supervisor.variables()).extracting(v -> v.path("name").asString()).contains("tenant", "queue");
+        assertThat(supervisor.variables()).extracting(v -> v.path("name").asString()).contains("queue");
     }
 
+    /**
+     * The tenant is the datasource's user, not a choice: no tenant variable, no tenant in a link,
+     * and the views get {@code tenant = currentUser()}, which a URL cannot change.
+     */
     @Test
-    void everyDashboardFiltersByTenant() {
-        assertThat(Provisioning.dashboards()).hasSizeGreaterThanOrEqualTo(4).allSatisfy(d ->
-                assertThat(d.variables()).as(d.file().toString()).extracting(v -> v.path("name").asString()).contains("tenant"));
+    void noDashboardLetsTheViewerChooseATenant() {
         assertThat(Provisioning.dashboards()).extracting(Dashboard::uid).contains("chatpulse-supervisor",
                 "chatpulse-agents", "chatpulse-quality", "chatpulse-operations");
+        Pattern chosenTenant = Pattern.compile("\\$\\{?tenant|tenant_id\\s*(=|!=|IN\\b)|tenant\\s*=\\s*+(?!currentUser\\(\\))");
+        for (Dashboard dashboard : Provisioning.dashboards()) {
+            assertThat(dashboard.variables()).as(dashboard.file().toString()).extracting(v -> v.path("name").asString())
+                    .doesNotContain("tenant");
+            String text = dashboard.json().toString();
+            Matcher m = chosenTenant.matcher(text);
+            if (m.find()) {
+                fail(dashboard.file() + " names a tenant: " + text.substring(Math.max(0, m.start() - 60), m.end()));
+            }
+        }
+    }
+
+    /**
+     * Each tenant's Grafana organization has the datasource the dashboards name, as that tenant's
+     * reader, its password from Grafana's environment; the demo files are what the tenant command
+     * prints for demo in organization 1.
+     */
+    @Test
+    void everyOrganizationReadsAsItsTenantsReader() {
+        Map<Integer, String> readerOfOrg = new HashMap<>();
+        for (JsonNode ds : Provisioning.datasources()) {
+            String user = ds.path("jsonData").path("username").asString("");
+            assertThat(user).as("datasource user").isNotIn("", "default", "chatpulse").doesNotContain("$");
+            assertThat(ds.path("secureJsonData").path("password").asString())
+                    .isEqualTo("${" + new TenantReader(user, "-").passwordVariable() + "}");
+            assertThat(readerOfOrg.put(ds.path("orgId").asInt(1), user)).as("one tenant per organization").isNull();
+        }
+        Provisioning.dashboardProviderFiles().forEach(file -> file.path("providers").forEach(provider ->
+                assertThat(readerOfOrg).as("organization of provider " + provider.path("name").asString())
+                        .containsKey(provider.path("orgId").asInt(1))));
+
+        TenantReader demo = new TenantReader("demo", "-");
+        assertThat(Provisioning.datasourceFiles()).contains(YAML.readTree(GrafanaProvisioning.datasource(demo, 1)));
+        assertThat(Provisioning.dashboardProviderFiles()).contains(YAML.readTree(GrafanaProvisioning.dashboards(demo, 1)));
     }
 
     @Test

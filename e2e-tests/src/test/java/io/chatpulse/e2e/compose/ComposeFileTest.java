@@ -150,8 +150,8 @@ class ComposeFileTest {
         }
         Map<String, String> grafana = environment("grafana");
         assertThat(grafana.get("CLICKHOUSE_HOST")).isEqualTo("clickhouse");
-        assertThat(grafana.get("CLICKHOUSE_USER")).isEqualTo(server.get("CLICKHOUSE_USER"));
-        assertThat(grafana.get("CLICKHOUSE_PASSWORD")).isEqualTo(server.get("CLICKHOUSE_PASSWORD"));
+        // Grafana connects as a tenant's read-only user, never as the pipeline's (ADR 0013).
+        assertThat(grafana).doesNotContainKeys("CLICKHOUSE_USER", "CLICKHOUSE_PASSWORD").containsKey("CLICKHOUSE_PASSWORD_DEMO");
         assertThat(grafana.get("GF_INSTALL_PLUGINS")).contains("grafana-clickhouse-datasource");
         assertThat(environment("alerting")).containsKey("ALERTING_STATE_DIR");
         assertThat(environment("chat-core")).containsEntry("SERVER_PORT", "8080");

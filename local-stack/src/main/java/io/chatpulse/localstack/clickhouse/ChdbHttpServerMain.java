@@ -47,6 +47,7 @@ public final class ChdbHttpServerMain {
         String[] argv = {
                 "clickhouse",
                 "--path=" + dataDir.resolve("data"),
+                "--config-file=" + EngineUsers.writeConfig(dataDir),
                 "--listen_host=127.0.0.1",
                 "--http_port=" + port,
                 "--multiquery",

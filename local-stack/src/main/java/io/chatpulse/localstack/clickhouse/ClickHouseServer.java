@@ -64,6 +64,11 @@ public final class ClickHouseServer implements AutoCloseable {
         return dataDir;
     }
 
+    /** Where tenant readers' users files go; the engine reads them when it starts. */
+    public Path usersDir() {
+        return dataDir.resolve(EngineUsers.USERS_DIR);
+    }
+
     public Path log() {
         return process.log();
     }
