@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A small JSON-over-HTTP client that authenticates as one tenant. */
-final class JsonHttp {
+public final class JsonHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -18,12 +18,12 @@ final class JsonHttp {
     private final String baseUrl;
     private final String apiKey;
 
-    JsonHttp(String baseUrl, String apiKey) {
+    public JsonHttp(String baseUrl, String apiKey) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
     }
 
-    record Answer(int status, JsonNode body) {
+    public record Answer(int status, JsonNode body) {
     }
 
     Answer post(String path, Object body) {
@@ -36,7 +36,7 @@ final class JsonHttp {
         }
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(request(path).GET().build());
     }
 

@@ -28,14 +28,15 @@ public final class ClusterStack implements RunningStack {
 
     /** The second instance of a service listens this far above the first. */
     static final int SECOND_INSTANCE_OFFSET = 10;
-    static final int FLINK_WEB_PORT = 8088;
+    public static final int FLINK_WEB_PORT = 8088;
     static final int KAFKA_NODES = 3;
     static final int JOB_PARALLELISM = 2;
     /** chat-core's tenants by instance: the first serves the demo tenant, the second another. */
-    static final List<String> TENANTS = List.of("demo", "acme");
+    public static final List<String> TENANTS = List.of("demo", "acme");
     private static final Duration JOBS_RUNNING_TIMEOUT = Duration.ofMinutes(3);
 
     private final StackSettings settings;
+    private final int flinkWebPort;
     private final Path dataDir;
     private final PrintStream out;
     private final Applications applications;
@@ -43,8 +44,9 @@ public final class ClusterStack implements RunningStack {
     private ClickHouseServer clickHouse;
     private FlinkCluster flink;
 
-    private ClusterStack(StackSettings settings, PrintStream out) {
+    private ClusterStack(StackSettings settings, int flinkWebPort, PrintStream out) {
         this.settings = settings;
+        this.flinkWebPort = flinkWebPort;
         this.dataDir = settings.dataDir().resolve("cluster");
         this.out = out;
         this.applications = new Applications(logDir(settings), Map.of(), out);
@@ -57,7 +59,12 @@ public final class ClusterStack implements RunningStack {
 
     /** Starts every node and returns once every job runs and every service answers; stops what it started if one fails. */
     public static ClusterStack start(StackSettings settings, PrintStream out) {
-        ClusterStack stack = new ClusterStack(settings, out);
+        return start(settings, FLINK_WEB_PORT, out);
+    }
+
+    /** As {@link #start(StackSettings, PrintStream)}, with the Flink web UI on another port (tests). */
+    public static ClusterStack start(StackSettings settings, int flinkWebPort, PrintStream out) {
+        ClusterStack stack = new ClusterStack(settings, flinkWebPort, out);
         try {
             stack.startAll();
             return stack;
@@ -101,7 +108,7 @@ public final class ClusterStack implements RunningStack {
         });
         Applications.step(out, "Flink session cluster (JobManager with ZooKeeper, 2 TaskManagers)", () -> {
             flink = FlinkCluster.start(FlinkClusterSettings.defaults(settings.home(), dataDir.resolve("flink"),
-                    FLINK_WEB_PORT).withHighAvailability());
+                    flinkWebPort).withHighAvailability());
             StreamJobsOnCluster jobs = StreamJobsOnCluster.upload(flink,
                     settings.home().resolve("stream-jobs/target/stream-jobs.jar"),
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "CLICKHOUSE_URL", clickHouse.jdbcUrl()));
@@ -149,6 +156,10 @@ public final class ClusterStack implements RunningStack {
         }
     }
 
+    public int metricsApiPort(int instance) {
+        return settings.metricsApiPort() + instance * SECOND_INSTANCE_OFFSET;
+    }
+
     private void launchServices() {
         Map<String, String> kafkaEnv = kafka.clientEnvironment();
         Map<String, String> clickHouseEnv = Map.of("CLICKHOUSE_URL", clickHouse.jdbcUrl());
@@ -189,7 +200,8 @@ public final class ClusterStack implements RunningStack {
         return Map.of("SERVER_PORT", String.valueOf(port));
     }
 
-    int chatCorePort(int instance) {
+    /** chat-core's port by instance (0: the demo tenant's, 1: acme's). */
+    public int chatCorePort(int instance) {
         return settings.chatCorePort() + instance * SECOND_INSTANCE_OFFSET;
     }
 
@@ -200,7 +212,7 @@ public final class ClusterStack implements RunningStack {
     private void requirePortsFree() {
         kafkaPorts().forEach(p -> Ports.requireFree(p, "a Kafka node"));
         Ports.requireFree(settings.clickHousePort(), "the ClickHouse engine");
-        Ports.requireFree(FLINK_WEB_PORT, "the Flink JobManager's web UI");
+        Ports.requireFree(flinkWebPort, "the Flink JobManager's web UI");
         for (int i = 0; i < 2; i++) {
             Ports.requireFree(chatCorePort(i), "chat-core");
             Ports.requireFree(settings.metricsApiPort() + i * SECOND_INSTANCE_OFFSET, "metrics-api");
