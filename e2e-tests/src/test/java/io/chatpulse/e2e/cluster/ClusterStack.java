@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A Kafka broker, the ClickHouse engine with the schema, and a Flink session cluster (one JobManager,
@@ -47,17 +46,16 @@ final class ClusterStack implements AutoCloseable {
     static ClusterStack start(String name, boolean highAvailability) throws Exception {
         Path home = Path.of(System.getProperty("chatpulse.home", "..")).toAbsolutePath().normalize();
         Path data = home.resolve("e2e-tests/target/cluster-" + name + "-" + System.nanoTime());
-        FlinkClusterSettings flink = FlinkClusterSettings.defaults(home, data.resolve("flink"), Ports.free());
-        // The cluster's JVMs start while the broker and the engine do: most of their start is waiting.
-        CompletableFuture<FlinkCluster> flinkStarting = CompletableFuture.supplyAsync(
-                () -> FlinkCluster.start(highAvailability ? flink.withHighAvailability() : flink));
         ClusterStack stack = new ClusterStack();
         try {
             stack.kafka = KafkaBroker.start(data.resolve("kafka"));
             stack.kafka.createContractTopics();
             stack.clickHouse = ClickHouseServer.start(data.resolve("clickhouse"));
             ClickHouseMigrations.apply(stack.clickHouse.jdbcUrl(), "default", "");
-            stack.flink = flinkStarting.join();
+            // After the broker and the engine, not beside them: on a busy 2-core machine three Flink JVMs
+            // starting at once kept the broker from answering within its start timeout.
+            FlinkClusterSettings flink = FlinkClusterSettings.defaults(home, data.resolve("flink"), Ports.free());
+            stack.flink = FlinkCluster.start(highAvailability ? flink.withHighAvailability() : flink);
             stack.jobs = StreamJobsOnCluster.upload(stack.flink, home.resolve("stream-jobs/target/stream-jobs.jar"),
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafka.bootstrapServers(),
                             "CLICKHOUSE_URL", stack.clickHouse.jdbcUrl(),
@@ -66,7 +64,6 @@ final class ClusterStack implements AutoCloseable {
             System.out.println("Flink web UI: " + stack.flink.webUrl() + ", logs: " + stack.flink.logs());
             return stack;
         } catch (Exception | Error e) {
-            flinkStarting.thenAccept(FlinkCluster::close);
             stack.close();
             throw e;
         }

@@ -1,6 +1,7 @@
 package io.chatpulse.localstack.flink;
 
 import io.chatpulse.localstack.process.Ports;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public final class FlinkCluster implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final FlinkClusterSettings settings;
     private final FlinkRest rest;
@@ -36,19 +37,19 @@ public final class FlinkCluster implements AutoCloseable {
 
     /** Starts every node and returns once all TaskManagers are registered; stops what it started if that fails. */
     public static FlinkCluster start(FlinkClusterSettings settings) {
+        requireBuilt(settings.flinkLib());
         Ports.requireFree(settings.restPort(), "the Flink JobManager's REST API");
         Path configDir = settings.configDir();
         int zooKeeperPort = Ports.free();
         FlinkConfigFile.write(configDir, FlinkConfigFile.settings(settings, Ports.free(), zooKeeperPort));
-        ZooKeeperServer zooKeeper = settings.highAvailability() ? ZooKeeperServer.start(settings.zooKeeperLib(),
-                settings.dataDir().resolve("zookeeper"), zooKeeperPort, configDir.resolve("log4j.properties")) : null;
+        FlinkNode jobManager = FlinkNode.jobManager(settings, FlinkResources.forJobManager(settings.flinkLib(), configDir));
         FlinkResources taskManagerResources = FlinkResources.forTaskManager(settings.flinkLib(), configDir);
-        FlinkNode jobManager = FlinkNode.jobManager(settings,
-                FlinkResources.forJobManager(settings.flinkLib(), configDir));
         List<FlinkNode> taskManagers = new ArrayList<>();
         for (int number = 1; number <= settings.taskManagers(); number++) {
             taskManagers.add(FlinkNode.taskManager(settings, taskManagerResources, number));
         }
+        ZooKeeperServer zooKeeper = settings.highAvailability() ? ZooKeeperServer.start(settings.zooKeeperLib(),
+                settings.dataDir().resolve("zookeeper"), zooKeeperPort, configDir.resolve("log4j.properties")) : null;
         FlinkCluster cluster = new FlinkCluster(settings, zooKeeper, jobManager, taskManagers);
         try {
             cluster.startAll();
@@ -56,6 +57,12 @@ public final class FlinkCluster implements AutoCloseable {
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
+        }
+    }
+
+    private static void requireBuilt(Path flinkLib) {
+        if (!Files.isDirectory(flinkLib)) {
+            throw new IllegalStateException(flinkLib + " is missing: build first (./chatpulse build packages flink-cluster)");
         }
     }
 
