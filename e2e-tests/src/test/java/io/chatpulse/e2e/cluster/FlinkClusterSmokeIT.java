@@ -16,7 +16,7 @@ class FlinkClusterSmokeIT {
 
     @Test
     void bothJobsRunOnBothTaskManagersAndTheKpiJobStoresEveryEvent() throws Exception {
-        try (ClusterStack stack = ClusterStack.start("smoke");
+        try (FlinkClusterStack stack = FlinkClusterStack.start("smoke");
              ConversationTraffic traffic = stack.traffic("cluster-smoke")) {
             Map<String, String> jobs = stack.submitAll(2);
 

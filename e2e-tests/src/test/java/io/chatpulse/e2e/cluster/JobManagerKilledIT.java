@@ -17,7 +17,7 @@ class JobManagerKilledIT {
 
     @Test
     void theRestartedJobManagerRecoversTheJobByItself() throws Exception {
-        try (ClusterStack stack = ClusterStack.start("jobmanager-killed", true);
+        try (FlinkClusterStack stack = FlinkClusterStack.start("jobmanager-killed", true);
              ConversationTraffic traffic = stack.traffic("cluster-jm-killed")) {
             String job = stack.submit(stack.kpiJob(2));
             stack.awaitAllSubtasksRunning(job, Duration.ofMinutes(2));

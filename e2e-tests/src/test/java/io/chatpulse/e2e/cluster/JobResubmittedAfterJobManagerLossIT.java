@@ -17,7 +17,7 @@ class JobResubmittedAfterJobManagerLossIT {
 
     @Test
     void theJobSubmittedAgainResumesFromItsNewestCheckpoint() throws Exception {
-        try (ClusterStack stack = ClusterStack.start("jobmanager-lost");
+        try (FlinkClusterStack stack = FlinkClusterStack.start("jobmanager-lost");
              ConversationTraffic traffic = stack.traffic("cluster-jm-lost")) {
             String job = stack.submit(stack.kpiJob(2));
             stack.awaitAllSubtasksRunning(job, Duration.ofMinutes(2));

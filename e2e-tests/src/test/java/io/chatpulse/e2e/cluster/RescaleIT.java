@@ -17,7 +17,7 @@ class RescaleIT {
 
     @Test
     void figuresStayExactAcrossRescalesThroughSavepoints() throws Exception {
-        try (ClusterStack stack = ClusterStack.start("rescale");
+        try (FlinkClusterStack stack = FlinkClusterStack.start("rescale");
              ConversationTraffic traffic = stack.traffic("cluster-rescale")) {
             JobSubmission atTwo = stack.kpiJob(2);
             String job = stack.submit(atTwo);
@@ -37,7 +37,7 @@ class RescaleIT {
     }
 
     /** Stop with a savepoint, submit from it at {@code parallelism}, wait until every subtask runs. */
-    private static String rescale(ClusterStack stack, String job, JobSubmission submission, int parallelism) {
+    private static String rescale(FlinkClusterStack stack, String job, JobSubmission submission, int parallelism) {
         long started = System.nanoTime();
         String savepoint = stack.rest().stopWithSavepoint(job, stack.flink().settings().savepointDir(), STEP);
         assertThat(stack.rest().jobState(job)).contains("FINISHED");

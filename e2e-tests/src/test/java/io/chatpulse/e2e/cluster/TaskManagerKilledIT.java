@@ -17,7 +17,7 @@ class TaskManagerKilledIT {
 
     @Test
     void theJobRestartsOnTheTaskManagerLeftAndNoEventIsLostOrCountedTwice() throws Exception {
-        try (ClusterStack stack = ClusterStack.start("taskmanager-killed");
+        try (FlinkClusterStack stack = FlinkClusterStack.start("taskmanager-killed");
              ConversationTraffic traffic = stack.traffic("cluster-tm-killed")) {
             String job = stack.submit(stack.kpiJob(2));
             stack.awaitAllSubtasksRunning(job, Duration.ofMinutes(2));

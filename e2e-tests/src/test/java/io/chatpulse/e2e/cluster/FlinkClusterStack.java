@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * two TaskManagers of two slots) with the stream-jobs jar uploaded: what the cluster tests run on,
  * in a fresh folder under e2e-tests/target.
  */
-final class ClusterStack implements AutoCloseable {
+final class FlinkClusterStack implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -38,15 +38,15 @@ final class ClusterStack implements AutoCloseable {
     private FlinkCluster flink;
     private StreamJobsOnCluster jobs;
 
-    static ClusterStack start(String name) throws Exception {
+    static FlinkClusterStack start(String name) throws Exception {
         return start(name, false);
     }
 
     /** With {@code highAvailability}, a ZooKeeper server too, where the JobManager keeps its jobs. */
-    static ClusterStack start(String name, boolean highAvailability) throws Exception {
+    static FlinkClusterStack start(String name, boolean highAvailability) throws Exception {
         Path home = Path.of(System.getProperty("chatpulse.home", "..")).toAbsolutePath().normalize();
         Path data = home.resolve("e2e-tests/target/cluster-" + name + "-" + System.nanoTime());
-        ClusterStack stack = new ClusterStack();
+        FlinkClusterStack stack = new FlinkClusterStack();
         try {
             stack.kafka = KafkaBroker.start(data.resolve("kafka"));
             stack.kafka.createContractTopics();
