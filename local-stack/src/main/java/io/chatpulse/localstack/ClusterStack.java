@@ -129,21 +129,12 @@ public final class ClusterStack implements RunningStack {
     /** Like the embedded runner, a job is up only when every one of its subtasks runs. */
     private void awaitAllSubtasksRunning(String jobId) {
         long deadline = System.nanoTime() + JOBS_RUNNING_TIMEOUT.toNanos();
-        while (!allSubtasksRunning(jobId)) {
+        while (flink.rest().runningOn(jobId).isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("job " + jobId + " not running within " + JOBS_RUNNING_TIMEOUT
                         + "; see the JobManager's log " + flink.logs().values().iterator().next());
             }
             sleepAWhile();
-        }
-    }
-
-    private boolean allSubtasksRunning(String jobId) {
-        try {
-            return flink.rest().jobState(jobId).orElse("").equals("RUNNING")
-                    && flink.rest().taskManagersOfRunningSubtasks(jobId).size() == flink.rest().subtasks(jobId);
-        } catch (RuntimeException e) {
-            return false; // the JobManager is still starting the job
         }
     }
 

@@ -19,10 +19,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A Kafka broker, the ClickHouse engine with the schema, and a Flink session cluster (one JobManager,
@@ -100,15 +98,7 @@ final class FlinkClusterStack implements AutoCloseable {
 
     /** Waits until the job is RUNNING with every subtask running; returns the TaskManagers they run on. */
     Set<String> awaitAllSubtasksRunning(String jobId, Duration timeout) {
-        return Await.until("every subtask of job " + jobId + " running", timeout, () -> runningOn(jobId), s -> s != null);
-    }
-
-    private Set<String> runningOn(String jobId) {
-        if (!rest().jobState(jobId).orElse("").equals("RUNNING")) {
-            return null;
-        }
-        List<String> running = rest().taskManagersOfRunningSubtasks(jobId);
-        return running.size() == rest().subtasks(jobId) ? new TreeSet<>(running) : null;
+        return Await.until("every subtask of job " + jobId + " running", timeout, () -> rest().runningOn(jobId).orElse(null), s -> s != null);
     }
 
     /** Customer messages of the tenant in ClickHouse, each event once (FINAL). */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -103,6 +104,22 @@ public final class FlinkRest {
     public List<String> taskManagersOfRunningSubtasks(String jobId) {
         return subtaskNodes(jobId).stream().filter(s -> s.path("status").asText().equals("RUNNING"))
                 .map(s -> s.path("taskmanager-id").asText()).toList();
+    }
+
+    /**
+     * The TaskManagers the job runs on once it is RUNNING with every subtask running (what "up" means
+     * for a job); empty before, also while the JobManager cannot say yet.
+     */
+    public Optional<Set<String>> runningOn(String jobId) {
+        try {
+            if (!jobState(jobId).orElse("").equals("RUNNING")) {
+                return Optional.empty();
+            }
+            List<String> running = taskManagersOfRunningSubtasks(jobId);
+            return running.size() == subtasks(jobId) ? Optional.of(new TreeSet<>(running)) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Subtasks of every vertex of the job. */
