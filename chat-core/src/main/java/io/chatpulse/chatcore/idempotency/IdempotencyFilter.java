@@ -24,8 +24,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * A changing request retried with the same Idempotency-Key gets the first answer again and
- * changes (and emits) nothing. Answers of 5xx are not kept: a 503 means nothing happened, so the
- * retry runs for real. Runs after the API key filter: keys are per tenant.
+ * changes (and emits) nothing. Answers of 5xx are not kept: after a 503 the retry runs for real,
+ * and since the call's ids are derived from its key ({@link IdempotentCall}) a copy it writes of
+ * events Kafka had taken after all is one the readers drop. A key whose events were read back from
+ * the log at start-up is answered by running the call in "already done" mode. Runs after the API
+ * key filter: keys are per tenant.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -64,7 +67,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         String fingerprint = request.getMethod() + ' ' + request.getRequestURI() + ' ' + sha256(body);
-        String storeKey = ApiKeyFilter.tenantOf(request).id() + '\n' + key;
+        String tenantId = ApiKeyFilter.tenantOf(request).id();
+        String storeKey = IdempotencyStore.keyOf(tenantId, key);
         ReentrantLock lock = store.lockFor(storeKey);
         if (!tryLock(lock)) {
             problems.write(request, response, HttpStatus.CONFLICT, HEADER,
@@ -73,10 +77,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         try {
             IdempotencyStore.Answer first = store.find(storeKey);
-            if (first != null) {
+            if (first != null && (!first.isInEventLogOnly() || !first.requestFingerprint().equals(fingerprint))) {
                 replay(request, response, first, fingerprint);
                 return;
             }
+            if (first != null) {
+                // Carried out before a restart: the call runs again only to answer with what it made.
+                response.setHeader(REPLAYED_HEADER, "true");
+            }
+            request.setAttribute(IdempotentCall.ATTRIBUTE, new IdempotentCall(tenantId, key, fingerprint, first != null));
             ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
             chain.doFilter(new CachedBodyRequest(request, body), captured);
             if (captured.getStatus() < 500) {
