@@ -77,35 +77,40 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         try {
             IdempotencyStore.Answer first = store.find(storeKey);
-            if (first != null && (!first.isInEventLogOnly() || !first.requestFingerprint().equals(fingerprint))) {
-                replay(request, response, first, fingerprint);
-                return;
+            if (first != null && !first.requestFingerprint().equals(fingerprint)) {
+                problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, HEADER,
+                        "was already used for a different request");
+            } else if (first != null && !first.isInEventLogOnly()) {
+                replay(response, first);
+            } else {
+                run(new IdempotentCall(tenantId, key, fingerprint, first != null), request, body, response, chain);
             }
-            if (first != null) {
-                // Carried out before a restart: the call runs again only to answer with what it made.
-                response.setHeader(REPLAYED_HEADER, "true");
-            }
-            request.setAttribute(IdempotentCall.ATTRIBUTE, new IdempotentCall(tenantId, key, fingerprint, first != null));
-            ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-            chain.doFilter(new CachedBodyRequest(request, body), captured);
-            if (captured.getStatus() < 500) {
-                store.remember(storeKey, new IdempotencyStore.Answer(fingerprint, captured.getStatus(),
-                        captured.getContentType(), captured.getContentAsByteArray(),
-                        captured.getHeader(HttpHeaders.LOCATION), clock.instant()));
-            }
-            captured.copyBodyToResponse();
         } finally {
             store.release(storeKey, lock);
         }
     }
 
-    private void replay(HttpServletRequest request, HttpServletResponse response, IdempotencyStore.Answer first,
-            String fingerprint) throws IOException {
-        if (!first.requestFingerprint().equals(fingerprint)) {
-            problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, HEADER,
-                    "was already used for a different request");
-            return;
+    /**
+     * Runs the call and keeps its answer. A call whose events the log holds already (its key was
+     * read back at start-up) runs only to answer with what it made.
+     */
+    private void run(IdempotentCall call, HttpServletRequest request, byte[] body, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
+        if (call.inEventLog()) {
+            response.setHeader(REPLAYED_HEADER, "true");
         }
+        request.setAttribute(IdempotentCall.ATTRIBUTE, call);
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        chain.doFilter(new CachedBodyRequest(request, body), captured);
+        if (captured.getStatus() < 500) {
+            store.remember(IdempotencyStore.keyOf(call.tenantId(), call.key()), new IdempotencyStore.Answer(
+                    call.request(), captured.getStatus(), captured.getContentType(), captured.getContentAsByteArray(),
+                    captured.getHeader(HttpHeaders.LOCATION), clock.instant()));
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private static void replay(HttpServletResponse response, IdempotencyStore.Answer first) throws IOException {
         response.setStatus(first.status());
         response.setHeader(REPLAYED_HEADER, "true");
         if (first.contentType() != null) {
