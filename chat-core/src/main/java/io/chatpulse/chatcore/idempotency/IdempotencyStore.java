@@ -68,11 +68,15 @@ public class IdempotencyStore {
         answers.put(key, answer);
     }
 
+    /** Whether an answer given at {@code at} is still within the retention. */
+    public boolean keeps(Instant at) {
+        return !at.plus(properties.retention()).isBefore(clock.instant());
+    }
+
     /** A call read back from the event log, written at {@code at}; one past the retention is not kept. */
     public synchronized void rememberInEventLog(IdempotentCall call, Instant at) {
-        Answer answer = Answer.inEventLog(call.request(), at);
-        if (!expired(answer)) {
-            answers.putIfAbsent(keyOf(call.tenantId(), call.key()), answer);
+        if (keeps(at)) {
+            answers.putIfAbsent(keyOf(call.tenantId(), call.key()), Answer.inEventLog(call.request(), at));
         }
     }
 
@@ -89,6 +93,6 @@ public class IdempotencyStore {
     }
 
     private boolean expired(Answer answer) {
-        return answer.at().plus(properties.retention()).isBefore(clock.instant());
+        return !keeps(answer.at());
     }
 }

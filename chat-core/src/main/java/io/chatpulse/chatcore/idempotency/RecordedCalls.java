@@ -20,11 +20,18 @@ public final class RecordedCalls {
         this.store = store;
     }
 
-    /** Whether the record is the first copy of its event; remembers the call's key if it has one. */
+    /**
+     * Whether the record is the first copy of its event; remembers the call's key if it has one
+     * and is younger than the store's retention (most of a long log is not: its keys are not read).
+     */
     public boolean firstCopy(ConsumerRecord<?, ?> record, String tenantId, String eventId) {
-        return IdempotentCall.of(record.headers(), tenantId).map(call -> {
-            store.rememberInEventLog(call, Instant.ofEpochMilli(record.timestamp()));
-            return keyedEventIds.add(eventId);
-        }).orElse(true);
+        if (record.headers().lastHeader(IdempotentCall.KEY_HEADER) == null) {
+            return true;
+        }
+        Instant at = Instant.ofEpochMilli(record.timestamp());
+        if (store.keeps(at)) {
+            IdempotentCall.of(record.headers(), tenantId).ifPresent(call -> store.rememberInEventLog(call, at));
+        }
+        return keyedEventIds.add(eventId);
     }
 }

@@ -69,13 +69,28 @@ class IdempotencyStoreTest {
         assertThat(store.find(IdempotencyStore.keyOf("acme", "k")).isInEventLogOnly()).isTrue();
     }
 
+    @Test
+    void aKeyedEventOlderThanTheRetentionIsStillAppliedOnceButItsKeyIsNotLearnt() {
+        RecordedCalls calls = new RecordedCalls(store);
+        IdempotentCall call = new IdempotentCall("acme", "old", POST, false);
+        Instant written = NOW.minus(Duration.ofDays(3));
+
+        assertThat(calls.firstCopy(record(call, written), "acme", call.eventId(0))).isTrue();
+        assertThat(calls.firstCopy(record(call, written), "acme", call.eventId(0))).isFalse();
+        assertThat(store.find(IdempotencyStore.keyOf("acme", "old"))).isNull();
+    }
+
     private static IdempotencyStore.Answer answer(Instant at) {
         return new IdempotencyStore.Answer(POST, 201, "application/json", "{}".getBytes(), null, at);
     }
 
     private static ConsumerRecord<String, byte[]> record(IdempotentCall call) {
+        return record(call, NOW.minusSeconds(5));
+    }
+
+    private static ConsumerRecord<String, byte[]> record(IdempotentCall call, Instant written) {
         RecordHeaders headers = call == null ? new RecordHeaders() : new RecordHeaders(call.headers());
-        return new ConsumerRecord<>("t", 0, 0, NOW.minusSeconds(5).toEpochMilli(), TimestampType.CREATE_TIME,
+        return new ConsumerRecord<>("t", 0, 0, written.toEpochMilli(), TimestampType.CREATE_TIME,
                 0, 0, "c-1", new byte[0], headers, java.util.Optional.empty());
     }
 }
