@@ -4,11 +4,19 @@ import static io.chatpulse.chatcore.support.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.chatcore.support.Api;
+import io.chatpulse.chatcore.support.EventLog;
 import io.chatpulse.chatcore.support.TestBrokers;
+import io.chatpulse.events.Topics;
 import io.chatpulse.localstack.kafka.KafkaBroker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +90,59 @@ class RestartIT {
         }
     }
 
+    /**
+     * Idempotency-Keys are in the log with their events: after a restart a retry answers with
+     * what the first call made and writes nothing. A second copy of an event (what a retry writes
+     * when Kafka had taken the first attempt although it answered 503) counts once in the rebuild.
+     */
+    @Test
+    void aRetryAfterARestartWritesNothingAndACopyOfAnEventCountsOnce() throws Exception {
+        Map<String, String> openKey = Map.of("Idempotency-Key", "open-before-restart");
+        Map<String, String> postKey = Map.of("Idempotency-Key", "post-before-restart");
+        String openBody = json("queueId", "support", "channel", "WEB", "customerId", "c");
+        String postBody = json("sender", "CUSTOMER", "text", "hello?");
+        String id;
+        String messageId;
+        try (ConfigurableApplicationContext first = start(); EventLog log = new EventLog(broker.bootstrapServers())) {
+            Api api = api(first).as("retry-key");
+            id = ok(api.post("/api/v1/conversations", openBody, openKey)).json().get("conversationId").asString();
+            messageId = ok(api.post(path(id, "messages"), postBody, postKey)).json().get("messageId").asString();
+            List<ConsumerRecord<String, byte[]>> records = log.conversationRecords(id);
+            writeAgain(records.get(records.size() - 1));
+        }
+
+        try (ConfigurableApplicationContext second = start(); EventLog log = new EventLog(broker.bootstrapServers())) {
+            Api api = api(second).as("retry-key");
+            long records = log.size(Topics.CONVERSATION_EVENTS);
+            assertThat(api.get("/api/v1/conversations/" + id).json().get("messageCount").asInt()).isOne();
+
+            Api.Response reopened = api.post("/api/v1/conversations", openBody, openKey);
+            Api.Response reposted = api.post(path(id, "messages"), postBody, postKey);
+
+            assertThat(reopened.status()).isEqualTo(201);
+            assertThat(reopened.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(reopened.header("Location")).isEqualTo("/api/v1/conversations/" + id);
+            assertThat(reopened.json().get("conversationId").asString()).isEqualTo(id);
+            assertThat(reposted.status()).isEqualTo(201);
+            assertThat(reposted.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(reposted.json().get("messageId").asString()).isEqualTo(messageId);
+            assertThat(api.post(path(id, "messages"), json("sender", "CUSTOMER", "text", "other"), postKey).status())
+                    .as("the key with another request").isEqualTo(422);
+            assertThat(log.size(Topics.CONVERSATION_EVENTS)).as("records written by the retries").isEqualTo(records);
+            assertThat(api.get("/api/v1/conversations/" + id).json().get("messageCount").asInt()).isOne();
+        }
+    }
+
+    /** A copy of a record, headers and all, as a retry writes it. */
+    private static void writeAgain(ConsumerRecord<String, byte[]> record) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers()))
+                    .get();
+        }
+    }
+
     private static Map<String, String> snapshot(Api api, Map<String, String> ids) {
         Map<String, String> answers = new LinkedHashMap<>();
         ids.forEach((name, id) -> answers.put(name, ok(api.get("/api/v1/conversations/" + id)).text()));
@@ -97,6 +158,7 @@ class RestartIT {
         return new SpringApplicationBuilder(ChatCoreApplication.class, LiveApiTest.FixedClock.class)
                 .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                         "--chatpulse.security.api-keys.restart-key=restart",
+                        "--chatpulse.security.api-keys.retry-key=retries",
                         "--chatpulse.tenants.restart.queues.support.service-level-seconds=20");
     }
 

@@ -9,6 +9,7 @@ import io.chatpulse.chatcore.events.EventFactory;
 import io.chatpulse.chatcore.events.EventPublisher;
 import io.chatpulse.chatcore.events.EventsUnavailableException;
 import io.chatpulse.chatcore.routing.Dispatcher;
+import io.chatpulse.chatcore.idempotency.IdempotentCall;
 import io.chatpulse.chatcore.live.LiveFeed;
 import io.chatpulse.events.AgentEvent;
 import io.chatpulse.events.AgentStatus;
@@ -16,6 +17,8 @@ import io.chatpulse.events.AgentStatusChanged;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -58,14 +61,19 @@ public class AgentService {
         Agent reported = new Agent(agentId, tenantId, AgentStatus.valueOf(request.status().name()),
                 request.capacity() == null ? DEFAULT_CAPACITY : request.capacity(),
                 request.skills() == null ? List.of() : List.copyOf(request.skills()));
+        Optional<IdempotentCall> call = IdempotentCall.current();
+        if (call.filter(IdempotentCall::inEventLog).isPresent()) {
+            return get(tenantId, agentId); // recorded before a restart: answer only
+        }
         locks.withRouting(tenantId, () -> {
             if (agents.find(tenantId, agentId).filter(reported::equals).isPresent()) {
                 return null; // nothing changed: no event
             }
             Instant now = clock.instant();
             AgentEvent event = EventFactory.agentEvent(tenantId, agentId, now,
-                    new AgentStatusChanged(reported.status(), reported.capacity(), reported.skills()));
-            publisher.publishAgentEvent(event);
+                    new AgentStatusChanged(reported.status(), reported.capacity(), reported.skills()),
+                    call.map(c -> c.eventId(0)).orElseGet(() -> UUID.randomUUID().toString()));
+            publisher.publishAgentEvent(event, call.map(IdempotentCall::headers).orElse(List.of()));
             agents.save(reported);
             feed.agentChanged(event);
             if (!reported.isOnline()) {

@@ -3,6 +3,8 @@ package io.chatpulse.chatcore.conversation;
 import io.chatpulse.chatcore.agent.AgentRepository;
 import io.chatpulse.chatcore.conversation.ConversationRequests.ApiReopener;
 import io.chatpulse.chatcore.conversation.ConversationRequests.ApiSender;
+import io.chatpulse.chatcore.idempotency.KeyAlreadyUsedException;
+import io.chatpulse.chatcore.idempotency.IdempotentCall;
 import io.chatpulse.chatcore.routing.Dispatcher;
 import io.chatpulse.chatcore.routing.Router;
 import io.chatpulse.chatcore.web.InvalidFieldException;
@@ -11,6 +13,7 @@ import io.chatpulse.events.Channel;
 import io.chatpulse.events.SenderKind;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.springframework.stereotype.Service;
@@ -50,11 +53,19 @@ public class ConversationService {
         if (!botFirst && (request.queueId() == null || request.queueId().isBlank())) {
             throw new InvalidFieldException("queueId", "must not be blank unless botFirst is true");
         }
-        String id = UUID.randomUUID().toString();
+        Optional<IdempotentCall> call = IdempotentCall.current();
+        String id = call.map(IdempotentCall::conversationId).orElseGet(() -> UUID.randomUUID().toString());
+        if (call.filter(IdempotentCall::inEventLog).isPresent()) {
+            return get(tenantId, id);
+        }
+        if (repository.find(tenantId, id).isPresent()) {
+            // Only a key used again after its answer was forgotten can name an existing conversation.
+            throw new KeyAlreadyUsedException("already opened conversation " + id + "; use a new key");
+        }
         locks.withRouting(tenantId, () -> {
             Instant now = clock.instant();
             return changes.commit(lifecycle.open(id, tenantId, request.customerId(),
-                    Channel.valueOf(request.channel().name()), botFirst ? null : request.queueId(), now), now);
+                    Channel.valueOf(request.channel().name()), botFirst ? null : request.queueId(), now), now, call);
         });
         dispatcher.dispatch(tenantId);
         return get(tenantId, id);
@@ -70,7 +81,8 @@ public class ConversationService {
         if (request.sender() == ApiSender.AGENT && (request.agentId() == null || request.agentId().isBlank())) {
             throw new InvalidFieldException("agentId", "is required when sender is AGENT");
         }
-        String messageId = UUID.randomUUID().toString();
+        String messageId = IdempotentCall.current().map(IdempotentCall::messageId)
+                .orElseGet(() -> UUID.randomUUID().toString());
         change(tenantId, id, (c, now) -> lifecycle.postMessage(c, messageId,
                 SenderKind.valueOf(request.sender().name()), request.agentId(), content, now));
         return messageId;
@@ -147,10 +159,15 @@ public class ConversationService {
         return get(tenantId, id);
     }
 
+    /** A call whose events the log already holds (read back at start-up) only answers with the conversation. */
     private Conversation change(String tenantId, String id, BiFunction<Conversation, Instant, Transition> action) {
+        Optional<IdempotentCall> call = IdempotentCall.current();
+        if (call.filter(IdempotentCall::inEventLog).isPresent()) {
+            return load(tenantId, id);
+        }
         return locks.withConversation(tenantId, id, () -> {
             Instant now = clock.instant();
-            return changes.commit(action.apply(load(tenantId, id), now), now);
+            return changes.commit(action.apply(load(tenantId, id), now), now, call);
         });
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -44,13 +45,14 @@ public class EventPublisher {
     }
 
     /** Events of one conversation, in order on its key (one partition, so they stay ordered). */
-    public void publishConversationEvents(List<ConversationEvent> events, long waitTicket) {
-        publish(events.stream().map(event -> conversationRecord(event, waitTicket)).toList());
+    /** {@code callHeaders}: headers every record carries (the Idempotency-Key of the call). */
+    public void publishConversationEvents(List<ConversationEvent> events, long waitTicket, List<Header> callHeaders) {
+        publish(events.stream().map(event -> conversationRecord(event, waitTicket, callHeaders)).toList());
     }
 
-    public void publishAgentEvent(AgentEvent event) {
-        publish(List.of(new ProducerRecord<>(Topics.AGENT_EVENTS, event.getAgentId(),
-                EventCodec.AGENT.encode(event))));
+    public void publishAgentEvent(AgentEvent event, List<Header> callHeaders) {
+        publish(List.of(new ProducerRecord<>(Topics.AGENT_EVENTS, null, event.getAgentId(),
+                EventCodec.AGENT.encode(event), callHeaders)));
     }
 
     /**
@@ -73,9 +75,10 @@ public class EventPublisher {
         }
     }
 
-    private static ProducerRecord<String, byte[]> conversationRecord(ConversationEvent event, long waitTicket) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CONVERSATION_EVENTS,
-                event.getConversationId(), EventCodec.CONVERSATION.encode(event));
+    private static ProducerRecord<String, byte[]> conversationRecord(ConversationEvent event, long waitTicket,
+            List<Header> callHeaders) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CONVERSATION_EVENTS, null,
+                event.getConversationId(), EventCodec.CONVERSATION.encode(event), callHeaders);
         if (event.getPayload() instanceof ConversationQueued) {
             record.headers().add(WAIT_TICKET_HEADER, Long.toString(waitTicket).getBytes(StandardCharsets.UTF_8));
         }

@@ -24,8 +24,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * A changing request retried with the same Idempotency-Key gets the first answer again and
- * changes (and emits) nothing. Answers of 5xx are not kept: a 503 means nothing happened, so the
- * retry runs for real. Runs after the API key filter: keys are per tenant.
+ * changes (and emits) nothing. Answers of 5xx are not kept: after a 503 the retry runs for real,
+ * and since the call's ids are derived from its key ({@link IdempotentCall}) a copy it writes of
+ * events Kafka had taken after all is one the readers drop. A key whose events were read back from
+ * the log at start-up is answered by running the call in "already done" mode. Runs after the API
+ * key filter: keys are per tenant.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -64,7 +67,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         String fingerprint = request.getMethod() + ' ' + request.getRequestURI() + ' ' + sha256(body);
-        String storeKey = ApiKeyFilter.tenantOf(request).id() + '\n' + key;
+        String tenantId = ApiKeyFilter.tenantOf(request).id();
+        String storeKey = IdempotencyStore.keyOf(tenantId, key);
         ReentrantLock lock = store.lockFor(storeKey);
         if (!tryLock(lock)) {
             problems.write(request, response, HttpStatus.CONFLICT, HEADER,
@@ -73,30 +77,40 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         try {
             IdempotencyStore.Answer first = store.find(storeKey);
-            if (first != null) {
-                replay(request, response, first, fingerprint);
-                return;
+            if (first != null && !first.requestFingerprint().equals(fingerprint)) {
+                problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, HEADER,
+                        "was already used for a different request");
+            } else if (first != null && !first.isInEventLogOnly()) {
+                replay(response, first);
+            } else {
+                run(new IdempotentCall(tenantId, key, fingerprint, first != null), request, body, response, chain);
             }
-            ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-            chain.doFilter(new CachedBodyRequest(request, body), captured);
-            if (captured.getStatus() < 500) {
-                store.remember(storeKey, new IdempotencyStore.Answer(fingerprint, captured.getStatus(),
-                        captured.getContentType(), captured.getContentAsByteArray(),
-                        captured.getHeader(HttpHeaders.LOCATION), clock.instant()));
-            }
-            captured.copyBodyToResponse();
         } finally {
             store.release(storeKey, lock);
         }
     }
 
-    private void replay(HttpServletRequest request, HttpServletResponse response, IdempotencyStore.Answer first,
-            String fingerprint) throws IOException {
-        if (!first.requestFingerprint().equals(fingerprint)) {
-            problems.write(request, response, HttpStatus.UNPROCESSABLE_CONTENT, HEADER,
-                    "was already used for a different request");
-            return;
+    /**
+     * Runs the call and keeps its answer. A call whose events the log holds already (its key was
+     * read back at start-up) runs only to answer with what it made.
+     */
+    private void run(IdempotentCall call, HttpServletRequest request, byte[] body, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
+        if (call.inEventLog()) {
+            response.setHeader(REPLAYED_HEADER, "true");
         }
+        request.setAttribute(IdempotentCall.ATTRIBUTE, call);
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        chain.doFilter(new CachedBodyRequest(request, body), captured);
+        if (captured.getStatus() < 500) {
+            store.remember(IdempotencyStore.keyOf(call.tenantId(), call.key()), new IdempotencyStore.Answer(
+                    call.request(), captured.getStatus(), captured.getContentType(), captured.getContentAsByteArray(),
+                    captured.getHeader(HttpHeaders.LOCATION), clock.instant()));
+        }
+        captured.copyBodyToResponse();
+    }
+
+    private static void replay(HttpServletResponse response, IdempotencyStore.Answer first) throws IOException {
         response.setStatus(first.status());
         response.setHeader(REPLAYED_HEADER, "true");
         if (first.contentType() != null) {

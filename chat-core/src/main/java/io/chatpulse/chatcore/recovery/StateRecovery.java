@@ -9,6 +9,8 @@ import io.chatpulse.chatcore.conversation.ConversationRepository;
 import io.chatpulse.chatcore.conversation.WaitTickets;
 import io.chatpulse.chatcore.events.EventPublisher;
 import io.chatpulse.chatcore.events.EventsProperties;
+import io.chatpulse.chatcore.idempotency.IdempotencyStore;
+import io.chatpulse.chatcore.idempotency.RecordedCalls;
 import io.chatpulse.chatcore.routing.Dispatcher;
 import io.chatpulse.events.AgentEvent;
 import io.chatpulse.events.AgentStatusChanged;
@@ -34,7 +36,8 @@ import org.springframework.stereotype.Component;
  * Restart loses nothing: at start-up the agent and conversation topics are read from the
  * beginning and replayed (agents: their last status; conversations: {@link ConversationReplay}),
  * then waiting work is routed again and the API opens. Closed conversations past their
- * retention are not kept. Idempotency keys are not in the log: they are lost on restart.
+ * retention are not kept. The Idempotency-Keys the events carry go back to the store, and an
+ * event written twice under a key (a retry after an unknown outcome) is applied once.
  */
 @Component
 public class StateRecovery implements ApplicationRunner {
@@ -50,11 +53,12 @@ public class StateRecovery implements ApplicationRunner {
     private final Dispatcher dispatcher;
     private final ConversationProperties conversationProperties;
     private final Readiness readiness;
+    private final IdempotencyStore keys;
     private final Clock clock;
 
     public StateRecovery(KafkaProperties kafka, EventPublisher publisher, EventsProperties events, ConversationRepository conversations,
             AgentRepository agents, WaitTickets tickets, Dispatcher dispatcher,
-            ConversationProperties conversationProperties, Readiness readiness, Clock clock) {
+            ConversationProperties conversationProperties, Readiness readiness, IdempotencyStore keys, Clock clock) {
         this.kafka = kafka;
         this.publisher = publisher;
         this.events = events;
@@ -64,6 +68,7 @@ public class StateRecovery implements ApplicationRunner {
         this.dispatcher = dispatcher;
         this.conversationProperties = conversationProperties;
         this.readiness = readiness;
+        this.keys = keys;
         this.clock = clock;
     }
 
@@ -72,10 +77,11 @@ public class StateRecovery implements ApplicationRunner {
         long started = System.nanoTime();
         publisher.awaitTransactions(events.recoveryTimeout());
         TopicReader reader = new TopicReader(kafka.buildConsumerProperties(), events.recoveryTimeout());
+        RecordedCalls calls = new RecordedCalls(keys);
         Map<String, Agent> lastStatus = new HashMap<>();
-        reader.readAll(Topics.AGENT_EVENTS, record -> replayAgent(record, lastStatus));
+        reader.readAll(Topics.AGENT_EVENTS, record -> replayAgent(record, lastStatus, calls));
         Map<String, Conversation> state = new HashMap<>();
-        reader.readAll(Topics.CONVERSATION_EVENTS, record -> replayConversation(record, state));
+        reader.readAll(Topics.CONVERSATION_EVENTS, record -> replayConversation(record, state, calls));
 
         lastStatus.values().forEach(agents::save);
         Instant cutoff = clock.instant().minus(conversationProperties.retention());
@@ -88,18 +94,20 @@ public class StateRecovery implements ApplicationRunner {
         conversations.tenants().forEach(dispatcher::dispatch);
     }
 
-    private void replayAgent(ConsumerRecord<String, byte[]> record, Map<String, Agent> lastStatus) {
+    private void replayAgent(ConsumerRecord<String, byte[]> record, Map<String, Agent> lastStatus, RecordedCalls calls) {
         AgentEvent event = decode(record, EventCodec.AGENT::decode);
-        if (event != null && event.getPayload() instanceof AgentStatusChanged status) {
+        if (event != null && calls.firstCopy(record, event.getTenantId(), event.getEventId())
+                && event.getPayload() instanceof AgentStatusChanged status) {
             lastStatus.put(event.getTenantId() + '/' + event.getAgentId(), new Agent(event.getAgentId(),
                     event.getTenantId(), status.getStatus(), status.getCapacity(), List.copyOf(
                             status.getSkills().stream().map(CharSequence::toString).toList())));
         }
     }
 
-    private void replayConversation(ConsumerRecord<String, byte[]> record, Map<String, Conversation> state) {
+    private void replayConversation(ConsumerRecord<String, byte[]> record, Map<String, Conversation> state,
+            RecordedCalls calls) {
         ConversationEvent event = decode(record, EventCodec.CONVERSATION::decode);
-        if (event == null) {
+        if (event == null || !calls.firstCopy(record, event.getTenantId(), event.getEventId())) {
             return;
         }
         long ticket = waitTicket(record);

@@ -5,6 +5,8 @@ import io.chatpulse.chatcore.conversation.ActionNotAllowedException;
 import io.chatpulse.chatcore.conversation.ConversationNotFoundException;
 import io.chatpulse.chatcore.events.EventsProperties;
 import io.chatpulse.chatcore.events.EventsUnavailableException;
+import io.chatpulse.chatcore.idempotency.IdempotencyFilter;
+import io.chatpulse.chatcore.idempotency.KeyAlreadyUsedException;
 import io.chatpulse.chatcore.web.Problems.FieldReason;
 import java.util.Arrays;
 import java.net.URI;
@@ -57,6 +59,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<Object> invalidField(InvalidFieldException e) {
         return problem(HttpStatus.BAD_REQUEST, "validation", e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(KeyAlreadyUsedException.class)
+    ResponseEntity<Object> keyAlreadyUsed(KeyAlreadyUsedException e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable-content", IdempotencyFilter.HEADER,
+                e.getMessage());
     }
 
     @ExceptionHandler(EventsUnavailableException.class)

@@ -47,6 +47,11 @@ public final class EventLog implements AutoCloseable {
                 .toList();
     }
 
+    /** The records of a conversation as they are on the topic, headers included. */
+    public synchronized List<ConsumerRecord<String, byte[]>> conversationRecords(String conversationId) {
+        return recordsUpToEnd(Topics.CONVERSATION_EVENTS).stream().filter(r -> conversationId.equals(r.key())).toList();
+    }
+
     /** Sum of the end offsets of a topic: how many records it holds. */
     public synchronized long size(String topic) {
         return consumer.endOffsets(partitions(topic)).values().stream().mapToLong(Long::longValue).sum();
