@@ -28,7 +28,9 @@ final class ClusterDdl {
      * Views read the Distributed tables. A report's channel filter is an IN over another sharded
      * table: on each shard its local table holds all of the tenant's rows, so 'local' is exact
      * (the default, 'deny', refuses the query on two or more shards). A tenant filter lets the
-     * initiator ask only that tenant's shard, which then runs the whole query.
+     * initiator ask only that tenant's shard, which then runs the whole query. The view's query is
+     * wrapped so that the settings cover all of it: after a UNION ALL they would hold for its last
+     * SELECT only.
      */
     static final String VIEW_SETTINGS = "SETTINGS distributed_product_mode = 'local', optimize_skip_unused_shards = 1";
 
@@ -80,7 +82,7 @@ final class ClusterDdl {
         Matcher m;
         if ((m = CREATE_VIEW.matcher(sql)).matches()) {
             return List.of("CREATE " + orEmpty(m.group(1)) + "VIEW " + orEmpty(m.group(2)) + m.group(3) + onCluster()
-                    + " AS " + m.group(4) + "\n" + VIEW_SETTINGS);
+                    + " AS SELECT * FROM (\n" + m.group(4) + "\n)\n" + VIEW_SETTINGS);
         }
         if ((m = CREATE_MATERIALIZED_VIEW.matcher(sql)).matches()) {
             return List.of(materializedView(m));

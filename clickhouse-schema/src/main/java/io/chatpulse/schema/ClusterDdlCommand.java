@@ -1,6 +1,7 @@
 package io.chatpulse.schema;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,6 +27,15 @@ public final class ClusterDdlCommand {
             return;
         }
         print(cluster, System.out);
+    }
+
+    /** Every statement of the cluster layout in the order it runs: the history table, then each migration's. */
+    public static List<String> statements(String cluster) {
+        List<Migration> migrations = ClickHouseMigrations.bundled();
+        ClusterLayout layout = new ClusterLayout(cluster, migrations);
+        List<String> statements = new ArrayList<>(List.of(layout.historyTableDdl(ClickHouseMigrations.HISTORY_TABLE)));
+        migrations.forEach(migration -> statements.addAll(layout.statements(migration)));
+        return statements;
     }
 
     static void print(String cluster, PrintStream out) {

@@ -75,8 +75,8 @@ class ClusterDdlTest {
     void viewsRunOnTheClusterWithLocalInSubqueriesAndShardPruning() {
         ClusterDdl ddl = new ClusterDdl("c1");
 
-        assertThat(ddl.translate("CREATE OR REPLACE VIEW v AS SELECT 1")).containsExactly(
-                "CREATE OR REPLACE VIEW v ON CLUSTER c1 AS SELECT 1\n"
+        assertThat(ddl.translate("CREATE OR REPLACE VIEW v AS SELECT 1 UNION ALL SELECT 2")).containsExactly(
+                "CREATE OR REPLACE VIEW v ON CLUSTER c1 AS SELECT * FROM (\nSELECT 1 UNION ALL SELECT 2\n)\n"
                         + "SETTINGS distributed_product_mode = 'local', optimize_skip_unused_shards = 1");
     }
 
