@@ -26,7 +26,12 @@ public final class ClusterDdlCommand {
                     To apply it and record each migration: CLICKHOUSE_CLUSTER=NAME with MigrateCommand.""");
             return;
         }
-        print(cluster, System.out);
+        try {
+            print(cluster, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println("chatpulse: " + e.getMessage());
+            System.exit(2);
+        }
     }
 
     /** Every statement of the cluster layout in the order it runs: the history table, then each migration's. */
