@@ -71,10 +71,10 @@ public final class ClickHouseMigrations {
     }
 
     private static List<String> apply(Connection connection, int throughVersion, SchemaLayout layout) throws SQLException {
+        requireSameLayout(connection, layout);
         try (Statement st = connection.createStatement()) {
             st.execute(layout.historyTableDdl(HISTORY_TABLE));
         }
-        requireSameLayout(connection, layout);
         Map<Integer, String> applied = appliedChecksums(connection);
         List<String> appliedNow = new ArrayList<>();
         for (Migration migration : bundled()) {
@@ -132,12 +132,17 @@ public final class ClickHouseMigrations {
         log.info("applied ClickHouse migration {}", migration.fileName());
     }
 
-    /** A database migrated for one node holds plain tables under the names a cluster gives Distributed ones. */
+    /**
+     * A database migrated for one node holds plain tables under the names a cluster gives Distributed
+     * ones. Checked before anything is created, so a refusal leaves the database as it was.
+     */
     private static void requireSameLayout(Connection connection, SchemaLayout layout) throws SQLException {
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT engine FROM system.tables WHERE database = currentDatabase()"
                      + " AND name = '" + HISTORY_TABLE + "'")) {
-            rs.next();
+            if (!rs.next()) {
+                return;
+            }
             boolean replicated = rs.getString(1).startsWith("Replicated");
             if (replicated != layout.replicated()) {
                 throw new IllegalStateException("this database was migrated " + (replicated

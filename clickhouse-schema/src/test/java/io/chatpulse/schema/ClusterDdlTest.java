@@ -47,6 +47,14 @@ class ClusterDdlTest {
     }
 
     @Test
+    void theMigrationsTableIsOneReplicationGroupOfEveryNode() {
+        assertThat(ClusterDdlCommand.statements("chatpulse").get(0)).isEqualTo("CREATE TABLE IF NOT EXISTS"
+                + " chatpulse_schema_migrations ON CLUSTER chatpulse (" + ClickHouseMigrations.HISTORY_COLUMNS + ")"
+                + " ENGINE = ReplicatedMergeTree('/clickhouse/tables/all/{database}/chatpulse_schema_migrations',"
+                + " '{shard}-{replica}') ORDER BY version");
+    }
+
+    @Test
     void aDistributedTableShardsByTenantOverItsLocalTable() {
         List<String> ddl = new ClusterDdl("chatpulse").translate(ClickHouseMigrations.bundled().get(0));
 

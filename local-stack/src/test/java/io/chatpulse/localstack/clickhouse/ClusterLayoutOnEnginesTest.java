@@ -51,6 +51,17 @@ class ClusterLayoutOnEnginesTest {
     }
 
     @Test
+    void aDatabaseMigratedForOneNodeRefusesTheClusterLayout() throws Exception {
+        try (ClickHouseServer server = ClickHouseServer.start(dir);
+             Connection connection = DriverManager.getConnection(server.jdbcUrl(), "default", "")) {
+            ClickHouseMigrations.apply(connection);
+
+            assertThatThrownBy(() -> ClickHouseMigrations.applyOnCluster(connection, TwoShardCluster.NAME))
+                    .hasMessageContaining("migrated for a single node");
+        }
+    }
+
+    @Test
     void twoShardsGiveEveryTenantTheFiguresOfOneNode() throws Exception {
         try (ClickHouseServer single = ClickHouseServer.start(dir.resolve("single"));
              TwoShardCluster cluster = TwoShardCluster.start(dir.resolve("cluster"));
