@@ -119,14 +119,18 @@ final class ClusterDdl {
             throw new IllegalArgumentException("table " + table.name() + " has no tenant_id column to shard by");
         }
         String name = table.name();
-        String arguments = "'" + ZOOKEEPER_PATH + local(name) + "', '{replica}'"
-                + (table.engineArguments() == null || table.engineArguments().isBlank() ? "" : ", " + table.engineArguments());
         shardedTables.add(name);
         return List.of(
                 "CREATE TABLE " + table.ifNotExistsClause() + local(name) + onCluster() + " " + structure
-                        + "ENGINE = Replicated" + table.engine() + "(" + arguments + ")\n" + table.clauses(),
+                        + "ENGINE = " + replicatedEngine(table) + "\n" + table.clauses(),
                 "CREATE TABLE " + table.ifNotExistsClause() + name + onCluster() + " AS " + local(name)
                         + "\nENGINE = " + distributedEngine(name));
+    }
+
+    /** The engine's own arguments (a version column, say) follow the ZooKeeper path and the replica. */
+    private static String replicatedEngine(CreateTable table) {
+        String own = table.engineArguments() == null || table.engineArguments().isBlank() ? "" : ", " + table.engineArguments();
+        return "Replicated" + table.engine() + "('" + ZOOKEEPER_PATH + local(table.name()) + "', '{replica}'" + own + ")";
     }
 
     /** Inserts land on the local tables of a shard, so a materialized view reads and fills those. */
