@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The migrations laid out for a cluster (decision 17) on real engines. Every statement parses as
  * emitted. Then as far as chDB goes: it runs no Keeper, so no Replicated table takes writes and no
  * ON CLUSTER runs; each node gets each DDL itself, with the plain engine under the Replicated one.
- * On two shards over native TCP, every tenant's figures are then those of one node.
+ * On two shards over native TCP, every tenant's figures are then those of one node, also after
+ * V046 copied and swapped the KPI tables full of rows.
  */
 class ClusterLayoutOnEnginesTest {
 
@@ -68,10 +69,19 @@ class ClusterLayoutOnEnginesTest {
              Connection oneNode = DriverManager.getConnection(single.jdbcUrl(), "default", "");
              Connection shard1 = DriverManager.getConnection(cluster.jdbcUrl(1), "default", "");
              Connection shard2 = DriverManager.getConnection(cluster.jdbcUrl(2), "default", "")) {
-            ClickHouseMigrations.apply(oneNode);
-            applyWithoutKeeper(shard1, shard2);
+            // Filled before V046, so that its copy and swap of every KPI table moves rows on each shard.
+            List<String> all = ClusterDdlCommand.statements(TwoShardCluster.NAME);
+            List<String> fromV046 = ClusterDdlCommand.statements(TwoShardCluster.NAME, 46);
+            ClickHouseMigrations.apply(oneNode, 45);
+            applyWithoutKeeper(all.subList(1, all.size() - fromV046.size()), shard1, shard2);
             fill(oneNode);
             fill(shard1);
+            ClickHouseMigrations.apply(oneNode);
+            applyWithoutKeeper(fromV046, shard1, shard2);
+            assertThat(rows(shard2, "SELECT sorting_key FROM system.tables WHERE name = 'queue_waits_local'"))
+                    .singleElement().asString().startsWith("tenant_id, toDate(ended_at)");
+            assertThat(rows(shard1, "SELECT type FROM system.columns WHERE table = 'queue_waits' AND name = 'agent_id'"))
+                    .as("the Distributed table made again over the swapped local table").containsExactly("LowCardinality(String)|");
 
             Map<String, Long> shardOfTenant = shardOfEachTenant(shard1);
             assertThat(shardOfTenant.values()).as("both shards hold tenants").contains(1L, 2L);
@@ -95,9 +105,8 @@ class ClusterLayoutOnEnginesTest {
     }
 
     /** What ON CLUSTER would do, by hand: each DDL on each node; the copy of V046 fans out by itself. */
-    private static void applyWithoutKeeper(Connection... nodes) throws SQLException {
-        List<String> statements = ClusterDdlCommand.statements(TwoShardCluster.NAME);
-        for (String statement : statements.subList(1, statements.size())) {
+    private static void applyWithoutKeeper(List<String> statements, Connection... nodes) throws SQLException {
+        for (String statement : statements) {
             String plain = statement.replace(" ON CLUSTER " + TwoShardCluster.NAME, "")
                     .replaceAll("Replicated(\\w*MergeTree)\\('[^']*', '[^']*'(, )?", "$1(");
             for (Connection node : statement.startsWith("INSERT") ? List.of(nodes[0]) : List.of(nodes)) {
