@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class ClickHouseMigrations {
 
     static final String HISTORY_TABLE = "chatpulse_schema_migrations";
+    static final String HISTORY_COLUMNS = "version UInt32, file_name String, checksum String,"
+            + " applied_at DateTime64(3, 'UTC') DEFAULT now64(3)";
     private static final String RESOURCE_DIR = "/db/clickhouse/";
     private static final Logger log = LoggerFactory.getLogger(ClickHouseMigrations.class);
 
@@ -35,11 +37,16 @@ public final class ClickHouseMigrations {
 
     /** Applies what is pending over a new connection; returns the file names applied now. */
     public static List<String> apply(String jdbcUrl, String user, String password) throws SQLException {
+        return apply(jdbcUrl, user, password, "");
+    }
+
+    /** The same, laid out for {@code cluster} unless it is empty. */
+    public static List<String> apply(String jdbcUrl, String user, String password, String cluster) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", user);
         props.setProperty("password", password);
         try (Connection connection = DriverManager.getConnection(jdbcUrl, props)) {
-            return apply(connection);
+            return cluster.isEmpty() ? apply(connection) : applyOnCluster(connection, cluster);
         }
     }
 
@@ -52,10 +59,21 @@ public final class ClickHouseMigrations {
      * release left it, for a test of the migrations after it.
      */
     public static List<String> apply(Connection connection, int throughVersion) throws SQLException {
+        return apply(connection, throughVersion, SchemaLayout.SINGLE_NODE);
+    }
+
+    /**
+     * Applies what is pending laid out for the cluster {@code cluster} (decision 17): Replicated
+     * local tables and Distributed tables sharded by tenant, every DDL ON CLUSTER.
+     */
+    public static List<String> applyOnCluster(Connection connection, String cluster) throws SQLException {
+        return apply(connection, Integer.MAX_VALUE, new ClusterLayout(cluster, bundled()));
+    }
+
+    private static List<String> apply(Connection connection, int throughVersion, SchemaLayout layout) throws SQLException {
+        requireSameLayout(connection, layout);
         try (Statement st = connection.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " (version UInt32, file_name String,"
-                    + " checksum String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3))"
-                    + " ENGINE = MergeTree ORDER BY version");
+            st.execute(layout.historyTableDdl(HISTORY_TABLE));
         }
         Map<Integer, String> applied = appliedChecksums(connection);
         List<String> appliedNow = new ArrayList<>();
@@ -65,7 +83,7 @@ public final class ClickHouseMigrations {
             }
             String checksum = applied.get(migration.version());
             if (checksum == null) {
-                run(connection, migration);
+                run(connection, migration, layout.statements(migration));
                 appliedNow.add(migration.fileName());
             } else if (!checksum.equals(migration.checksum())) {
                 throw new IllegalStateException(migration.fileName() + " was changed after it was applied;"
@@ -96,9 +114,9 @@ public final class ClickHouseMigrations {
         return migrations;
     }
 
-    private static void run(Connection connection, Migration migration) throws SQLException {
+    private static void run(Connection connection, Migration migration, List<String> statements) throws SQLException {
         try (Statement st = connection.createStatement()) {
-            for (String statement : migration.statements()) {
+            for (String statement : statements) {
                 st.execute(statement);
             }
         } catch (SQLException e) {
@@ -112,6 +130,26 @@ public final class ClickHouseMigrations {
             insert.executeUpdate();
         }
         log.info("applied ClickHouse migration {}", migration.fileName());
+    }
+
+    /**
+     * A database migrated for one node holds plain tables under the names a cluster gives Distributed
+     * ones. Checked before anything is created, so a refusal leaves the database as it was.
+     */
+    private static void requireSameLayout(Connection connection, SchemaLayout layout) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT engine FROM system.tables WHERE database = currentDatabase()"
+                     + " AND name = '" + HISTORY_TABLE + "'")) {
+            if (!rs.next()) {
+                return;
+            }
+            boolean replicated = rs.getString(1).startsWith("Replicated");
+            if (replicated != layout.replicated()) {
+                throw new IllegalStateException("this database was migrated " + (replicated
+                        ? "for a cluster (" + HISTORY_TABLE + " is Replicated): set CLICKHOUSE_CLUSTER to apply migrations to it"
+                        : "for a single node: its tables cannot become a cluster's by migrations alone (decision 17)"));
+            }
+        }
     }
 
     private static Map<Integer, String> appliedChecksums(Connection connection) throws SQLException {

@@ -15,12 +15,14 @@ public final class MigrateCommand {
                     Configuration (environment):
                       CLICKHOUSE_URL       JDBC URL (default jdbc:clickhouse://127.0.0.1:8123/default)
                       CLICKHOUSE_USER      user (default "default")
-                      CLICKHOUSE_PASSWORD  password (default empty)""");
+                      CLICKHOUSE_PASSWORD  password (default empty)
+                      CLICKHOUSE_CLUSTER   a cluster of the servers' remote_servers: the tables laid out for it,
+                                           every DDL ON CLUSTER (default empty: one server; decision 17)""");
             return;
         }
         String url = env("CLICKHOUSE_URL", "jdbc:clickhouse://127.0.0.1:8123/default");
         List<String> applied = ClickHouseMigrations.apply(url, env("CLICKHOUSE_USER", "default"),
-                env("CLICKHOUSE_PASSWORD", ""));
+                env("CLICKHOUSE_PASSWORD", ""), env("CLICKHOUSE_CLUSTER", ""));
         System.out.println(applied.isEmpty() ? "schema up to date" : "applied " + applied);
     }
 
