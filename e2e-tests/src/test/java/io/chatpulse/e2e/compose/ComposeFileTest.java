@@ -35,7 +35,7 @@ class ComposeFileTest {
     private static final Set<String> ONE_SHOT = Set.of("topic-init", "migrations", "flink-checkpoints-init", "job-submitter");
     private static final List<String> KAFKA_NODES = List.of("kafka-1", "kafka-2", "kafka-3");
     private static final Set<String> LONG_RUNNING = Set.of("kafka-1", "kafka-2", "kafka-3", "clickhouse", "jobmanager",
-            "taskmanager", "chat-core", "metrics-api", "alerting", "grafana");
+            "taskmanager-1", "taskmanager-2", "chat-core", "metrics-api", "alerting", "grafana");
     private static final String AVRO_TRUST = "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.chatpulse.events";
 
     private static Map<String, Object> compose;
@@ -60,7 +60,8 @@ class ComposeFileTest {
         });
         KAFKA_NODES.forEach(node -> assertThat(image(node)).startsWith("apache/kafka:").isEqualTo(image("topic-init")));
         assertThat(image("clickhouse")).startsWith("clickhouse/clickhouse-server:");
-        assertThat(image("jobmanager")).startsWith("flink:").endsWith("-java17").isEqualTo(image("taskmanager"))
+        assertThat(image("jobmanager")).startsWith("flink:").endsWith("-java17").isEqualTo(image("taskmanager-1"))
+                .isEqualTo(image("taskmanager-2"))
                 .isEqualTo(image("job-submitter"));
         assertThat(image("grafana")).startsWith("grafana/grafana:");
         for (String app : List.of("chat-core", "metrics-api", "alerting", "migrations", "simulator")) {
@@ -96,7 +97,8 @@ class ComposeFileTest {
         }));
         services.keySet().forEach(name -> assertNoCycle(name, new ArrayList<>()));
         // The order the system needs: schema before its readers and writers, topics before producers.
-        assertThat(map(services.get("job-submitter"), "depends_on")).containsKeys("migrations", "topic-init", "taskmanager");
+        assertThat(map(services.get("job-submitter"), "depends_on")).containsKeys("migrations", "topic-init", "taskmanager-1",
+                "taskmanager-2");
         assertThat(map(services.get("metrics-api"), "depends_on")).containsKey("migrations");
         assertThat(map(services.get("grafana"), "depends_on")).containsKey("migrations");
         assertThat(map(services.get("chat-core"), "depends_on")).containsKey("topic-init");
@@ -123,7 +125,8 @@ class ComposeFileTest {
     @Test
     void theFlinkServicesShareTheCheckpointFolder() throws IOException {
         Set<String> targets = new HashSet<>();
-        for (String service : List.of("jobmanager", "taskmanager", "job-submitter", "flink-checkpoints-init")) {
+        for (String service : List.of("jobmanager", "taskmanager-1", "taskmanager-2", "job-submitter",
+                "flink-checkpoints-init")) {
             Mount mount = mounts(service).stream().filter(m -> m.source().equals("flink-checkpoints")).findFirst()
                     .orElseThrow(() -> new AssertionError(service + " does not mount flink-checkpoints"));
             targets.add(mount.target());
@@ -161,9 +164,11 @@ class ComposeFileTest {
         for (String service : List.of("chat-core", "alerting", "job-submitter")) {
             assertThat(environment(service).get("JAVA_TOOL_OPTIONS")).as(service).contains(AVRO_TRUST);
         }
-        for (String service : List.of("jobmanager", "taskmanager", "job-submitter")) {
+        for (String service : List.of("jobmanager", "taskmanager-1", "taskmanager-2", "job-submitter")) {
             assertThat(environment(service).get("FLINK_PROPERTIES")).as(service)
-                    .contains("env.java.opts.all: " + AVRO_TRUST).contains("jobmanager.rpc.address: jobmanager");
+                    .contains("env.java.opts.all: " + AVRO_TRUST).contains("jobmanager.rpc.address: jobmanager")
+                    // the shape of `chatpulse up --cluster`: two TaskManagers of two slots, jobs at parallelism 2
+                    .contains("taskmanager.numberOfTaskSlots: 2").contains("parallelism.default: 2");
         }
     }
 
