@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class ContractTopics {
                 topics.add(topic(key.substring(TOPIC_PREFIX.length()), p.getProperty(key).trim()));
             }
         }
-        topics.sort(java.util.Comparator.comparing(Topic::name));
+        topics.sort(Comparator.comparing(Topic::name));
         return new ContractTopics(Integer.parseInt(p.getProperty("replication.factor").trim()),
                 Integer.parseInt(p.getProperty("min.insync.replicas").trim()), topics);
     }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Issue #18: three nodes, the contract topics with three replicas and min.insync.replicas 2, and
  * writes with acks=all (and the timeouts chat-core gets on a cluster) that never fail while a node
- * is killed and restarted, or while every node is restarted in turn. Not in the default run (about 90 s):
+ * is killed and restarted, or while every node is restarted in turn. Not in the default run (70 to 160 s):
  * {@code mvn -B -o test -pl local-stack -Dtest=KafkaClusterIT -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -7,11 +7,14 @@ import io.chatpulse.e2e.fault.Poll;
 import io.chatpulse.e2e.fault.TopicRecords;
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.MessagePosted;
+import io.chatpulse.localstack.process.HealthCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,22 +24,25 @@ import org.junit.jupiter.api.Test;
  * loses no customer and no message when one node dies, or when every node is restarted in turn:
  * every post is answered 2xx, and every acknowledged message is in Kafka exactly once. The node
  * killed is the active controller, which also leads partitions: the slowest failover there is.
+ * alerting (Kafka Streams) runs beside it, its topics with three copies, and is healthy again
+ * after each fault.
  * A cluster fault test, not in the default run:
  * {@code mvn -B verify -pl e2e-tests -am -Dit.test='io.chatpulse.e2e.cluster.*IT' -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}.
  */
-class ChatCoreOnKafkaClusterIT {
+class KafkaClusterFaultsIT {
 
     private static final int CUSTOMERS = 3;
     /** Messages acknowledged before, between and after the steps of a fault. */
     private static final int MESSAGES_A_STEP = 60;
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
     private static final String API_KEY = "demo-key";
-    private static ChatCoreOnCluster system;
+    private static final String ALERTING_APPLICATION_ID = "chatpulse-alerting";
+    private static SystemOnCluster system;
 
     @BeforeAll
     static void startTheSystem() {
-        system = ChatCoreOnCluster.start("chat-core");
+        system = SystemOnCluster.start("faults");
     }
 
     @AfterAll
@@ -48,7 +54,7 @@ class ChatCoreOnKafkaClusterIT {
 
     @Test
     void everyPostIsAcknowledgedAndKeptWhileANodeIsKilledAndRestarted() throws Exception {
-        ChatLoad load = new ChatLoad(system.url(), API_KEY, "cluster-kill-" + System.nanoTime()).start(CUSTOMERS);
+        ChatLoad load = new ChatLoad(system.chatCoreUrl(), API_KEY, "cluster-kill-" + System.nanoTime()).start(CUSTOMERS);
         awaitMoreAcknowledged(load, "before the kill");
         int victim = system.kafka().activeController();
         system.kafka().kill(victim);
@@ -60,11 +66,12 @@ class ChatCoreOnKafkaClusterIT {
 
         assertEveryAnswer2xx(load.answers());
         assertAcknowledgedMessagesInKafkaExactlyOnce(load);
+        awaitAlertingHealthy();
     }
 
     @Test
     void everyPostIsAcknowledgedAndKeptDuringARollingRestart() throws Exception {
-        ChatLoad load = new ChatLoad(system.url(), API_KEY, "cluster-rolling-" + System.nanoTime()).start(CUSTOMERS);
+        ChatLoad load = new ChatLoad(system.chatCoreUrl(), API_KEY, "cluster-rolling-" + System.nanoTime()).start(CUSTOMERS);
         awaitMoreAcknowledged(load, "before the rolling restart");
         system.kafka().rollingRestart();
         awaitMoreAcknowledged(load, "after the rolling restart");
@@ -73,6 +80,26 @@ class ChatCoreOnKafkaClusterIT {
 
         assertEveryAnswer2xx(load.answers());
         assertAcknowledgedMessagesInKafkaExactlyOnce(load);
+        awaitAlertingHealthy();
+    }
+
+    /** Its repartition and changelog topics, created by Kafka Streams with the replication it was given. */
+    @Test
+    void alertingsStreamsTopicsHaveThreeCopies() throws Exception {
+        try (Admin admin = system.kafka().admin()) {
+            List<String> internal = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(name -> name.startsWith(ALERTING_APPLICATION_ID + "-")).toList();
+            assertThat(internal).as("alerting's internal topics").isNotEmpty()
+                    .anyMatch(name -> name.endsWith("-changelog")).anyMatch(name -> name.endsWith("-repartition"));
+            admin.describeTopics(internal).allTopicNames().get(30, TimeUnit.SECONDS).values()
+                    .forEach(topic -> assertThat(topic.partitions()).as(topic.name())
+                            .allSatisfy(p -> assertThat(p.replicas()).hasSize(3)));
+        }
+    }
+
+    private static void awaitAlertingHealthy() {
+        Poll.until("alerting healthy after the fault", STEP_TIMEOUT,
+                () -> HealthCheck.healthy(system.alertingPort()) ? true : null);
     }
 
     private static void awaitMoreAcknowledged(ChatLoad load, String when) {
