@@ -7,10 +7,8 @@ import io.chatpulse.localstack.flink.StreamJobsOnCluster;
 import io.chatpulse.localstack.kafka.KafkaCluster;
 import io.chatpulse.localstack.process.ChildProcess;
 import io.chatpulse.localstack.process.Ports;
-import io.chatpulse.schema.ClickHouseMigrations;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +102,7 @@ public final class ClusterStack implements RunningStack {
         });
         Applications.step(out, "ClickHouse engine", () -> {
             clickHouse = ClickHouseServer.start(dataDir.resolve("clickhouse"), settings.clickHousePort());
-            migrate();
+            LocalStack.migrate(clickHouse);
         });
         Applications.step(out, "Flink session cluster (JobManager with ZooKeeper, 2 TaskManagers)", () -> {
             flink = FlinkCluster.start(FlinkClusterSettings.defaults(settings.home(), dataDir.resolve("flink"),
@@ -208,14 +206,6 @@ public final class ClusterStack implements RunningStack {
             Ports.requireFree(chatCorePort(i), "chat-core");
             Ports.requireFree(settings.metricsApiPort() + i * SECOND_INSTANCE_OFFSET, "metrics-api");
             Ports.requireFree(settings.alertingPort() + i * SECOND_INSTANCE_OFFSET, "alerting");
-        }
-    }
-
-    private void migrate() {
-        try {
-            ClickHouseMigrations.apply(clickHouse.jdbcUrl(), "default", "");
-        } catch (SQLException e) {
-            throw new IllegalStateException("ClickHouse migrations failed: " + e.getMessage(), e);
         }
     }
 

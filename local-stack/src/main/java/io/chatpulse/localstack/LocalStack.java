@@ -130,7 +130,7 @@ public final class LocalStack implements RunningStack {
         });
         Applications.step(out, "ClickHouse engine", () -> {
             clickHouse = ClickHouseServer.start(settings.dataDir().resolve("clickhouse"), settings.clickHousePort());
-            migrate();
+            migrate(clickHouse);
         });
         Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         Map<String, String> clickHouseEnv = Map.of("CLICKHOUSE_URL", settings.clickHouseJdbcUrl());
@@ -177,7 +177,8 @@ public final class LocalStack implements RunningStack {
         Ports.requireFree(settings.alertingPort(), "alerting");
     }
 
-    private void migrate() {
+    /** The schema on a started engine, as its default user (both runners). */
+    static void migrate(ClickHouseServer clickHouse) {
         try {
             ClickHouseMigrations.apply(clickHouse.jdbcUrl(), "default", "");
         } catch (SQLException e) {

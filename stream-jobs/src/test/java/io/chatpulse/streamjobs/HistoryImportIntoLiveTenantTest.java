@@ -7,8 +7,6 @@ import io.chatpulse.events.AlertEvent;
 import io.chatpulse.events.AlertState;
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.QueueReason;
-import io.chatpulse.events.Topics;
-import io.chatpulse.events.codec.EventCodec;
 import io.chatpulse.streamjobs.QueueMonitorJobTest.AlertReader;
 import io.chatpulse.streamjobs.history.HistoryImportCommand;
 import java.io.ByteArrayOutputStream;
@@ -23,12 +21,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,17 +151,7 @@ class HistoryImportIntoLiveTenantTest {
     }
 
     private JobClient startMonitor() throws Exception {
-        JobConfig config = QueueMonitorJob.config(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", engines.kafka().bootstrapServers(),
-                "CLICKHOUSE_URL", engines.clickHouse().jdbcUrl(),
-                "CHECKPOINT_INTERVAL", "2s",
-                "CLICKHOUSE_FLUSH_INTERVAL", "200ms",
-                "PARALLELISM", "1",
-                "PIPELINE_WATCHDOG_INTERVAL", "0",
-                "ALERT_RULES", RULES));
-        StreamExecutionEnvironment env = JobEnvironment.create(config);
-        QueueMonitorJob.define(env, config);
-        return env.executeAsync(QueueMonitorJob.NAME);
+        return engines.startQueueMonitor(Map.of("PIPELINE_WATCHDOG_INTERVAL", "0", "ALERT_RULES", RULES));
     }
 
     /** queue_length, oldest_wait_ms and as_of (epoch ms) of billing's latest live row. */
@@ -193,14 +175,7 @@ class HistoryImportIntoLiveTenantTest {
     }
 
     private void produce(ConversationEvent... events) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, engines.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            for (ConversationEvent event : events) {
-                producer.send(new ProducerRecord<>(Topics.CONVERSATION_EVENTS, event.getConversationId(),
-                        EventCodec.CONVERSATION.encode(event))).get();
-            }
-        }
+        engines.produce(events);
     }
 
     private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {

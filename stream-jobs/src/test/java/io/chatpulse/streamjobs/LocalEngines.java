@@ -1,5 +1,14 @@
 package io.chatpulse.streamjobs;
 
+import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.Topics;
+import io.chatpulse.events.codec.EventCodec;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import io.chatpulse.localstack.clickhouse.ClickHouseServer;
 import io.chatpulse.localstack.kafka.KafkaBroker;
 import io.chatpulse.schema.ClickHouseMigrations;
@@ -89,6 +98,36 @@ public final class LocalEngines implements AutoCloseable {
         StreamExecutionEnvironment env = JobEnvironment.create(config);
         ConversationKpiJob.define(env, config);
         env.executeAsync(ConversationKpiJob.NAME).getJobExecutionResult().get(deadline.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * The live queue monitor on a MiniCluster of this JVM, with test-speed settings (checkpoints every
+     * 2 s, inserts every 200 ms) and {@code settings} over them; cancel the returned job when done.
+     */
+    JobClient startQueueMonitor(Map<String, String> settings) throws Exception {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "CLICKHOUSE_URL", clickHouse.jdbcUrl(),
+                "CHECKPOINT_INTERVAL", "2s",
+                "CLICKHOUSE_FLUSH_INTERVAL", "200ms",
+                "PARALLELISM", "1"));
+        environment.putAll(settings);
+        JobConfig config = QueueMonitorJob.config(environment);
+        StreamExecutionEnvironment env = JobEnvironment.create(config);
+        QueueMonitorJob.define(env, config);
+        return env.executeAsync(QueueMonitorJob.NAME);
+    }
+
+    /** Writes the events to the conversation topic as chat-core does (key: the conversation), each acknowledged. */
+    void produce(ConversationEvent... events) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            for (ConversationEvent event : events) {
+                producer.send(new ProducerRecord<>(Topics.CONVERSATION_EVENTS, event.getConversationId(),
+                        EventCodec.CONVERSATION.encode(event))).get();
+            }
+        }
     }
 
     /** Every record of the topic, from the beginning to its end as of the call. */

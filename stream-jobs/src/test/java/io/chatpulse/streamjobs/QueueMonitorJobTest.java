@@ -21,7 +21,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -155,18 +154,8 @@ class QueueMonitorJobTest {
     }
 
     private JobClient startJob() throws Exception {
-        JobConfig config = QueueMonitorJob.config(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", engines.kafka().bootstrapServers(),
-                "CLICKHOUSE_URL", engines.clickHouse().jdbcUrl(),
-                "CHECKPOINT_INTERVAL", "2s",
-                "CLICKHOUSE_FLUSH_INTERVAL", "200ms",
-                "PARALLELISM", "1",
-                "BACKLOG_IDLENESS", "3s",
-                "PIPELINE_WATCHDOG_INTERVAL", "1s",
+        return engines.startQueueMonitor(Map.of("BACKLOG_IDLENESS", "3s", "PIPELINE_WATCHDOG_INTERVAL", "1s",
                 "ALERT_RULES", RULES));
-        StreamExecutionEnvironment env = JobEnvironment.create(config);
-        QueueMonitorJob.define(env, config);
-        return env.executeAsync(QueueMonitorJob.NAME);
     }
 
     /** queue_length, oldest_wait_ms, agents_online of billing's latest row. */
@@ -191,12 +180,7 @@ class QueueMonitorJobTest {
     }
 
     private void produce(ConversationEvent... events) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            for (ConversationEvent event : events) {
-                producer.send(new ProducerRecord<>(Topics.CONVERSATION_EVENTS, event.getConversationId(),
-                        EventCodec.CONVERSATION.encode(event))).get();
-            }
-        }
+        engines.produce(events);
     }
 
     private void produceAgent(AgentEvent event) throws Exception {
