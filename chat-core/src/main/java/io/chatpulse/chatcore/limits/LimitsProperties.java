@@ -10,9 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * gets a burst of one second's worth. A rate of 0 turns the limit off (benchmarks measuring the
  * service's own capacity).
  *
- * @param requestsPerSecond every tenant's rate unless overridden (1000: the simulator of the
- *     embedded demo drives tenant demo at a few hundred a second at most)
- * @param burst every tenant's bucket size (2000: two seconds' worth)
+ * @param requestsPerSecond every tenant's rate unless overridden (2000: the simulator of the
+ *     embedded demo drives tenant demo at a few hundred a second at most, the fault tests' customers
+ *     at up to about a thousand; chat-core's own capacity is about 7,000 on two cores)
+ * @param burst every tenant's bucket size (default: two seconds' worth)
  * @param tenants per-tenant overrides, e.g. {@code chatpulse.limits.tenants.acme.requests-per-second=50}
  */
 @ConfigurationProperties("chatpulse.limits")
@@ -23,7 +24,7 @@ public record LimitsProperties(Long requestsPerSecond, Long burst, Map<String, T
     }
 
     public LimitsProperties {
-        requestsPerSecond = requestsPerSecond == null ? 1000 : requestsPerSecond;
+        requestsPerSecond = requestsPerSecond == null ? 2000 : requestsPerSecond;
         burst = burst == null ? Math.max(1, 2 * requestsPerSecond) : burst;
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
         check("chatpulse.limits", requestsPerSecond, burst);

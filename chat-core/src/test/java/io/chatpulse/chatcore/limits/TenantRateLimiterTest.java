@@ -85,9 +85,9 @@ class TenantRateLimiterTest {
         LimitsProperties properties = new LimitsProperties(null, null, Map.of(
                 "acme", new TenantOverride(50L, null), "bulk", new TenantOverride(null, 5000L)));
 
-        assertThat(properties.rateOf("demo")).isEqualTo(new RequestRate(1000, 2000));
+        assertThat(properties.rateOf("demo")).isEqualTo(new RequestRate(2000, 4000));
         assertThat(properties.rateOf("acme")).isEqualTo(new RequestRate(50, 50));
-        assertThat(properties.rateOf("bulk")).isEqualTo(new RequestRate(1000, 5000));
+        assertThat(properties.rateOf("bulk")).isEqualTo(new RequestRate(2000, 5000));
     }
 
     @Test
