@@ -1,0 +1,228 @@
+package io.chatpulse.e2e.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatpulse.events.MessagePosted;
+import io.chatpulse.events.Topics;
+import io.chatpulse.events.codec.EventCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #19, part 4: one noisy tenant cannot starve the others. Over the real chat-core jar and a
+ * Kafka broker: (1) chat-core's capacity is measured with a tenant without a limit; (2) a quiet
+ * tenant posts at a steady rate while a noisy one sends ten times its limit in windows that
+ * alternate with quiet ones (alternating, so the machine's other work weighs on both sides alike),
+ * and the quiet tenant's p99 with the noisy one flooding must stay within a few milliseconds of its
+ * p99 without; (3) a tenant without a limit is scheduled at five times the measured capacity while
+ * the noisy one floods on: every request is answered 2xx, 429 or 503 with Retry-After, nothing
+ * acknowledged is missing from Kafka, and the quiet tenant is served as before (its p99) as soon as
+ * the overload ends. Timings are printed; only the quiet tenant's p99s are asserted, with a margin.
+ */
+class TenantIsolationIT {
+
+    private static final int NOISY_LIMIT = 100;
+    private static final int QUIET_RATE = 200;
+    /** Short windows, many of them: the machine's other work (builds, GC) lands on both sides alike. */
+    private static final Duration WINDOW = Duration.ofSeconds(2);
+    private static final int WINDOW_PAIRS = 8;
+    private static final Duration WARM_UP = Duration.ofSeconds(8);
+    private static final Duration CAPACITY_RUN = Duration.ofSeconds(8);
+    private static final int CAPACITY_CUSTOMERS = 32;
+    private static final int OVERLOAD_FACTOR = 5;
+    private static final Duration OVERLOAD = Duration.ofSeconds(10);
+    private static final Duration AFTER_OVERLOAD = Duration.ofSeconds(5);
+    /**
+     * "A few milliseconds": 10 ms, or half the p99 without the flood when that is more. On two cores
+     * shared with the load generator and other builds (CPU pressure above 90% seen) a p99 of hundreds
+     * of milliseconds is the machine, not chat-core; the noisy tenant's flood, had it been admitted,
+     * would be chat-core's whole capacity there and multiply the p99, not add half of it.
+     */
+    private static final double P99_MARGIN_MS = 10;
+    private static final double P99_MARGIN_SHARE = 0.5;
+
+    private static ChatCoreOnBroker chatCore;
+    private final ExecutorService background = Executors.newCachedThreadPool();
+    private final Set<String> acknowledged = new HashSet<>();
+
+    @BeforeAll
+    static void startChatCore() {
+        chatCore = ChatCoreOnBroker.start("tenant-isolation", Map.of(
+                "CHATPULSE_API_KEYS", "quiet-key=quiet,noisy-key=noisy,bulk-key=bulk",
+                "SPRING_APPLICATION_JSON", """
+                        {"chatpulse":{"limits":{"tenants":{"noisy":{"requests-per-second":%d,"burst":%d},\
+                        "bulk":{"requests-per-second":0}}}}}""".formatted(NOISY_LIMIT, NOISY_LIMIT)));
+    }
+
+    @AfterAll
+    static void stopChatCore() {
+        if (chatCore != null) {
+            chatCore.close();
+        }
+    }
+
+    @Test
+    void aNoisyTenantDoesNotMoveAnotherTenantsP99AndChatCoreAnswersFiveTimesItsCapacity() throws Exception {
+        double capacity = measureCapacity();
+        OpenLoopChat quiet = customers("quiet-key", 20);
+        OpenLoopChat noisy = customers("noisy-key", 20);
+
+        P99s isolation = isolation(quiet, noisy);
+        P99s overload = overload(quiet, noisy, capacity, isolation.alone());
+        assertEveryAcknowledgedMessageInKafka();
+        background.shutdownNow();
+
+        assertThat(isolation.other()).as("quiet p99 (ms) while the noisy tenant floods, against %.2f ms alone",
+                isolation.alone()).isLessThanOrEqualTo(withinMargin(isolation.alone()));
+        assertThat(overload.other()).as("quiet p99 (ms) right after the overload, against %.2f ms before",
+                overload.alone()).isLessThanOrEqualTo(withinMargin(overload.alone()));
+    }
+
+    /** The quiet tenant's p99 (ms) undisturbed, and with the other load (or right after it). */
+    private record P99s(double alone, double other) {
+    }
+
+    private static double withinMargin(double p99) {
+        return p99 + Math.max(P99_MARGIN_MS, P99_MARGIN_SHARE * p99);
+    }
+
+    /** Acknowledged messages a second, closed loop, after a warm-up (the JIT is still compiling at first). */
+    private double measureCapacity() throws InterruptedException {
+        ChatLoad load = new ChatLoad(chatCore.url(), "bulk-key", "capacity").start(CAPACITY_CUSTOMERS);
+        Poll.pause(WARM_UP.toMillis());
+        int before = load.acknowledgedMessages().size();
+        long from = System.nanoTime();
+        Poll.pause(CAPACITY_RUN.toMillis());
+        double capacity = (load.acknowledgedMessages().size() - before) / ((System.nanoTime() - from) / 1e9);
+        load.close();
+        acknowledged.addAll(load.acknowledgedMessages());
+        assertThat(load.answers()).as("answers of the capacity run").allMatch(a -> a.status() / 100 == 2);
+        System.out.printf("capacity: %.0f messages/s acknowledged (%d customers, closed loop)%n", capacity,
+                CAPACITY_CUSTOMERS);
+        return capacity;
+    }
+
+    private P99s isolation(OpenLoopChat quiet, OpenLoopChat noisy) throws Exception {
+        Future<OpenLoopChat.Run> quietRun = background.submit(() ->
+                quiet.run(QUIET_RATE, WINDOW.multipliedBy(2L * WINDOW_PAIRS), 16));
+        List<OpenLoopChat.Run> floods = new ArrayList<>();
+        for (int i = 0; i < WINDOW_PAIRS; i++) {
+            Poll.pause(WINDOW.toMillis());
+            floods.add(noisy.run(10 * NOISY_LIMIT, WINDOW, 64));
+        }
+        List<OpenLoopChat.Sample> quietSamples = quietRun.get().samples();
+        Predicate<OpenLoopChat.Sample> duringFlood = s -> floods.stream()
+                .anyMatch(f -> s.dueNanos() >= f.startNanos() && s.dueNanos() <= f.endNanos());
+        double alone = p99(quietSamples.stream().filter(duringFlood.negate()).toList());
+        double flooded = p99(quietSamples.stream().filter(duringFlood).toList());
+        List<OpenLoopChat.Sample> noisySamples = floods.stream().flatMap(f -> f.samples().stream()).toList();
+        System.out.printf("quiet tenant at %d/s: p99 %.2f ms alone, %.2f ms while the noisy tenant sends %d/s"
+                        + " (10 x its limit of %d/s); p50 %.2f and %.2f ms; noisy answers by status %s%n", QUIET_RATE,
+                alone, flooded, 10 * NOISY_LIMIT, NOISY_LIMIT,
+                percentile(quietSamples.stream().filter(duringFlood.negate()).toList(), 0.5),
+                percentile(quietSamples.stream().filter(duringFlood).toList(), 0.5), statuses(noisySamples));
+        record(quietSamples);
+        record(noisySamples);
+
+        assertThat(quietSamples).as("the quiet tenant's answers").allMatch(s -> s.status() / 100 == 2);
+        assertThat(noisySamples).as("the noisy tenant's answers: admitted, or 429 with Retry-After")
+                .allMatch(s -> s.status() / 100 == 2 || (s.status() == 429 && s.retryAfter() != null));
+        assertThat(noisySamples).filteredOn(s -> s.status() == 429).as("refused over its limit")
+                .hasSizeGreaterThan(noisySamples.size() / 2);
+        return new P99s(alone, flooded);
+    }
+
+    /**
+     * The tenant without a limit is scheduled at five times the capacity, from a pool of 256
+     * connections (a fleet of clients, each with its pool): what finds no free connection by the
+     * end is not sent, and counted. The noisy tenant floods on meanwhile, the quiet one posts on.
+     */
+    private P99s overload(OpenLoopChat quiet, OpenLoopChat noisy, double capacity, double aloneP99) throws Exception {
+        OpenLoopChat bulk = customers("bulk-key", 64);
+        int rate = (int) Math.round(OVERLOAD_FACTOR * capacity);
+        Future<OpenLoopChat.Run> quietRun = background.submit(() ->
+                quiet.run(QUIET_RATE, OVERLOAD.plus(AFTER_OVERLOAD).plusSeconds(2), 16));
+        Future<OpenLoopChat.Run> flood = background.submit(() -> noisy.run(10 * NOISY_LIMIT, OVERLOAD, 64));
+        OpenLoopChat.Run over = bulk.run(rate, OVERLOAD, 256);
+        List<OpenLoopChat.Sample> noisySamples = flood.get().samples();
+        long overloadEnded = System.nanoTime();
+        List<OpenLoopChat.Sample> quietSamples = quietRun.get().samples();
+        List<OpenLoopChat.Sample> after = quietSamples.stream().filter(s -> s.dueNanos() > overloadEnded).toList();
+        double seconds = (over.endNanos() - over.startNanos()) / 1e9;
+        long admitted = over.samples().stream().filter(s -> s.status() / 100 == 2).count();
+        System.out.printf("overload: %d/s scheduled (%d x capacity) for %d s; %.0f/s sent, %.0f/s acknowledged,"
+                        + " %d not sent for want of a free connection (256); answers by status %s; latency from"
+                        + " the due time p50 %.1f ms, p99 %.1f ms%n", rate, OVERLOAD_FACTOR, OVERLOAD.toSeconds(),
+                over.samples().size() / seconds, admitted / seconds, over.notSent(), statuses(over.samples()),
+                percentile(over.samples(), 0.50), p99(over.samples()));
+        System.out.printf("quiet tenant during the overload: p99 %.2f ms; in the %d s after it: p99 %.2f ms"
+                        + " (%d answers; %.2f ms before the overload)%n",
+                p99(quietSamples.stream().filter(s -> s.dueNanos() <= overloadEnded).toList()),
+                AFTER_OVERLOAD.toSeconds(), p99(after), after.size(), aloneP99);
+        System.out.printf("noisy tenant during the overload: answers by status %s%n", statuses(noisySamples));
+        record(over.samples());
+        record(quietSamples);
+        record(noisySamples);
+
+        List<OpenLoopChat.Sample> all = new ArrayList<>(over.samples());
+        all.addAll(quietSamples);
+        all.addAll(noisySamples);
+        assertThat(all).as("every answer under overload: 2xx, 429, or 503 with Retry-After (-1: none)")
+                .allMatch(s -> s.status() / 100 == 2 || s.status() == 429
+                        || (s.status() == 503 && s.retryAfter() != null));
+        assertThat(after).as("the quiet tenant's answers after the overload").isNotEmpty()
+                .allMatch(s -> s.status() / 100 == 2);
+        return new P99s(aloneP99, p99(after));
+    }
+
+    private void assertEveryAcknowledgedMessageInKafka() {
+        Set<String> inKafka = TopicRecords.readAll(chatCore.bootstrapServers(), Topics.CONVERSATION_EVENTS).stream()
+                .map(r -> EventCodec.CONVERSATION.decode(r.value()).getPayload())
+                .filter(MessagePosted.class::isInstance)
+                .map(p -> ((MessagePosted) p).getMessageId().toString())
+                .collect(Collectors.toSet());
+        System.out.printf("%d acknowledged messages, %d messages in Kafka%n", acknowledged.size(), inKafka.size());
+        assertThat(inKafka).as("message ids in Kafka: nothing acknowledged is lost").containsAll(acknowledged);
+    }
+
+    private static OpenLoopChat customers(String apiKey, int conversations) {
+        return new OpenLoopChat(chatCore.url(), apiKey,
+                OpenLoopChat.openConversations(chatCore.url(), apiKey, "isolation", conversations));
+    }
+
+    private void record(List<OpenLoopChat.Sample> samples) {
+        samples.stream().map(OpenLoopChat.Sample::messageId).filter(Objects::nonNull).forEach(acknowledged::add);
+    }
+
+    private static Map<Integer, Long> statuses(List<OpenLoopChat.Sample> samples) {
+        return samples.stream().collect(Collectors.groupingBy(OpenLoopChat.Sample::status, TreeMap::new,
+                Collectors.counting()));
+    }
+
+    private static double p99(List<OpenLoopChat.Sample> samples) {
+        return percentile(samples, 0.99);
+    }
+
+    /** Nearest rank, in ms. */
+    private static double percentile(List<OpenLoopChat.Sample> samples, double p) {
+        long[] sorted = samples.stream().mapToLong(OpenLoopChat.Sample::latencyNanos).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[(int) Math.ceil(p * sorted.length) - 1] / 1e6;
+    }
+}
