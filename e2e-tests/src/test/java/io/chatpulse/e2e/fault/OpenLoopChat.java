@@ -64,7 +64,7 @@ final class OpenLoopChat {
         ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        long total = rate * duration.toSeconds();
+        long total = rate * duration.toMillis() / 1000;
         long notSent = 0;
         for (long i = 0; i < total; i++) {
             long due = start + Math.round(i * 1e9 / rate);
