@@ -28,15 +28,16 @@ import org.junit.jupiter.api.Test;
  * tenant posts at a steady rate while a noisy one sends ten times its limit in windows that
  * alternate with quiet ones (alternating, so the machine's other work weighs on both sides alike),
  * and the quiet tenant's p99 with the noisy one flooding must stay within a few milliseconds of its
- * p99 without (its median too; the p99 only while other work leaves the machine a core, see
- * {@link #MAX_CPU_PRESSURE}); (3) a tenant without a limit is scheduled at five times the measured capacity while
- * the noisy one floods on: every request is answered 2xx, 429 or 503 with Retry-After, nothing
- * acknowledged is missing from Kafka, and the quiet tenant is served as before (its median) as soon
- * as the overload ends. Timings are printed; only the quiet tenant's are asserted, with a margin.
+ * p99 without (its median too; the p99 unless other work had the machine, see
+ * {@link #MAX_CPU_PRESSURE_BEFORE}); (3) a tenant without a limit is scheduled at five times the
+ * measured capacity while the noisy one floods on: every request is answered 2xx, 429 or 503 with
+ * Retry-After, nothing acknowledged is missing from Kafka, and the quiet tenant is served as before
+ * (its median) as soon as the overload ends. Timings are printed; only the quiet tenant's are
+ * asserted, with a margin.
  */
 class TenantIsolationIT {
 
-    private static final int NOISY_LIMIT = 100;
+    private static final int NOISY_LIMIT = 50;
     private static final int QUIET_RATE = 200;
     /**
      * Short windows, many of them: a stall of the machine (other builds, GC) of a few hundred
@@ -59,12 +60,15 @@ class TenantIsolationIT {
     private static final double P99_MARGIN_MS = 10;
     private static final double P99_MARGIN_SHARE = 0.5;
     /**
-     * Above this share of the time with a task waiting for a CPU, the quiet tenant's p99 measures the
-     * machine's other work (seen here: pressure of 90 to 97% while other builds ran, and the p99 with
-     * the noisy tenant flooding 350 ms under or 300 ms over the one without, run to run, while the
-     * median moved under a millisecond). The p99 is then printed, not asserted; the median always is.
+     * Above this share of the time with a task waiting for a CPU before the test starts anything,
+     * other work has the machine and the quiet tenant's p99 measures that work (seen here: pressure of
+     * 90 to 97% while other builds ran, and the p99 with the noisy tenant flooding 350 ms under or
+     * 300 ms over the one without, run to run, while the median moved under a millisecond). The p99 is
+     * then printed, not asserted; the median always is. (During the test its own processes keep the
+     * pressure at 70 to 80% even on an idle machine, so it is read before.)
      */
-    private static final double MAX_CPU_PRESSURE = 0.6;
+    private static final double MAX_CPU_PRESSURE_BEFORE = 0.5;
+    private static final Duration PRESSURE_SAMPLE = Duration.ofSeconds(3);
     /**
      * Recovered: the quiet tenant's median right after the overload within 50 ms of the one before.
      * A backlog still being worked off would put it at seconds (the overload's own median, counted
@@ -73,11 +77,17 @@ class TenantIsolationIT {
     private static final double RECOVERY_MARGIN_MS = 50;
 
     private static ChatCoreOnBroker chatCore;
+    private static double pressureBefore;
     private final ExecutorService background = Executors.newCachedThreadPool();
     private final Set<String> acknowledged = new HashSet<>();
 
     @BeforeAll
     static void startChatCore() {
+        CpuPressure pressure = new CpuPressure();
+        Poll.pause(PRESSURE_SAMPLE.toMillis()); // a sample of the machine's other work, not a wait
+        pressureBefore = pressure.share();
+        System.out.printf("CPU pressure before the test: %.0f%% of the time a task waited for a core%n",
+                100 * pressureBefore);
         chatCore = ChatCoreOnBroker.start("tenant-isolation", Map.of(
                 "CHATPULSE_API_KEYS", "quiet-key=quiet,noisy-key=noisy,bulk-key=bulk",
                 "SPRING_APPLICATION_JSON", """
@@ -98,20 +108,16 @@ class TenantIsolationIT {
         OpenLoopChat quiet = customers("quiet-key", 20);
         OpenLoopChat noisy = customers("noisy-key", 20);
 
-        CpuPressure pressure = new CpuPressure();
         Comparison isolation = isolation(quiet, noisy);
-        double cpuPressure = pressure.share();
-        System.out.printf("CPU pressure (a task waiting for a core) during the comparison: %.0f%% of the time%n",
-                100 * cpuPressure);
         Comparison recovery = overload(quiet, noisy, capacity, isolation.alone());
         assertEveryAcknowledgedMessageInKafka();
         background.shutdownNow();
 
         assertThat(isolation.other().p50()).as("quiet p50 (ms) while the noisy tenant floods, against %.2f ms alone",
                 isolation.alone().p50()).isLessThanOrEqualTo(withinMargin(isolation.alone().p50()));
-        if (cpuPressure > MAX_CPU_PRESSURE) {
-            System.out.printf("quiet p99 not asserted: CPU pressure %.0f%% during the comparison, above %.0f%%%n",
-                    100 * cpuPressure, 100 * MAX_CPU_PRESSURE);
+        if (pressureBefore > MAX_CPU_PRESSURE_BEFORE) {
+            System.out.printf("quiet p99 not asserted: CPU pressure %.0f%% before the test, above %.0f%%%n",
+                    100 * pressureBefore, 100 * MAX_CPU_PRESSURE_BEFORE);
         } else {
             assertThat(isolation.other().p99()).as("quiet p99 (ms) while the noisy tenant floods, against %.2f ms"
                     + " alone", isolation.alone().p99()).isLessThanOrEqualTo(withinMargin(isolation.alone().p99()));
