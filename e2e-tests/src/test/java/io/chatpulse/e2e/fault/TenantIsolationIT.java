@@ -52,10 +52,10 @@ class TenantIsolationIT {
     private static final Duration OVERLOAD = Duration.ofSeconds(10);
     private static final Duration AFTER_OVERLOAD = Duration.ofSeconds(5);
     /**
-     * "A few milliseconds": 10 ms, or half the p99 without the flood when that is more. On two cores
-     * shared with the load generator and other builds (CPU pressure above 90% seen) a p99 of hundreds
-     * of milliseconds is the machine, not chat-core; the noisy tenant's flood, had it been admitted,
-     * would be chat-core's whole capacity there and multiply the p99, not add half of it.
+     * "A few milliseconds": 10 ms, or half the p99 without the flood when that is more (a p99 of tens
+     * of milliseconds on two cores shared with the load generator is mostly the machine). The flood,
+     * had it been admitted, would be a quarter or more of chat-core's capacity here: it would multiply
+     * the p99, not add half of it.
      */
     private static final double P99_MARGIN_MS = 10;
     private static final double P99_MARGIN_SHARE = 0.5;
