@@ -31,8 +31,10 @@ public final class ChatCoreIngestBenchmark {
         System.out.println("chat-core ingest benchmark; data in " + dataDir);
         try (KafkaBroker broker = KafkaBroker.start(dataDir.resolve("kafka"))) {
             broker.createContractTopics();
+            // No request limit: the benchmark measures what chat-core can do, not what one tenant may.
             ChildProcess chatCore = Application.executableJar(home, "chat-core", "1g",
-                    Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "SERVER_PORT", String.valueOf(port)),
+                    Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "SERVER_PORT", String.valueOf(port),
+                            "CHATPULSE_RATE_LIMIT", "0"),
                     List.of()).start(dataDir);
             try {
                 chatCore.awaitReady(() -> HealthCheck.healthy(port), Duration.ofMinutes(3));

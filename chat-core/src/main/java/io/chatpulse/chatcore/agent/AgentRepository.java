@@ -1,5 +1,6 @@
 package io.chatpulse.chatcore.agent;
 
+import io.chatpulse.chatcore.tenant.TenancyProperties;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,11 @@ import org.springframework.stereotype.Repository;
 public class AgentRepository {
 
     private final Map<String, Map<String, Agent>> byTenant = new ConcurrentHashMap<>();
+    private final TenancyProperties tenancy;
+
+    public AgentRepository(TenancyProperties tenancy) {
+        this.tenancy = tenancy;
+    }
 
     public Optional<Agent> find(String tenantId, String agentId) {
         return Optional.ofNullable(tenant(tenantId).get(agentId));
@@ -21,6 +27,10 @@ public class AgentRepository {
     }
 
     public void save(Agent agent) {
+        // As for conversations: the replay hands over every tenant's agents, only the owned are kept.
+        if (!tenancy.owns(agent.tenantId())) {
+            return;
+        }
         tenant(agent.tenantId()).put(agent.id(), agent);
     }
 

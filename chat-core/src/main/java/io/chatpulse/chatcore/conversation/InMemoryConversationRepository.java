@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import io.chatpulse.chatcore.tenant.TenancyProperties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Repository;
 
@@ -24,6 +25,11 @@ public class InMemoryConversationRepository implements ConversationRepository {
     }
 
     private final Map<String, TenantState> byTenant = new ConcurrentHashMap<>();
+    private final TenancyProperties tenancy;
+
+    public InMemoryConversationRepository(TenancyProperties tenancy) {
+        this.tenancy = tenancy;
+    }
 
     @Override
     public Optional<Conversation> find(String tenantId, String conversationId) {
@@ -32,6 +38,11 @@ public class InMemoryConversationRepository implements ConversationRepository {
 
     @Override
     public void save(Conversation conversation) {
+        // The start-up replay reads the shared topic whole; an instance keeps only the tenants it
+        // owns (requests of the others never get this far), so it routes only their work.
+        if (!tenancy.owns(conversation.tenantId())) {
+            return;
+        }
         TenantState tenant = tenant(conversation.tenantId());
         tenant.all().put(conversation.id(), conversation);
         index(tenant.waiting(), conversation, conversation.isWaiting());

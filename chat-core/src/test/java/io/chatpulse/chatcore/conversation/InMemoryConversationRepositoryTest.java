@@ -2,6 +2,7 @@ package io.chatpulse.chatcore.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatpulse.chatcore.tenant.TenancyProperties;
 import io.chatpulse.events.Channel;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryConversationRepositoryTest {
 
     private final ConversationLifecycle lifecycle = new ConversationLifecycle();
-    private final InMemoryConversationRepository repository = new InMemoryConversationRepository();
+    private final InMemoryConversationRepository repository = new InMemoryConversationRepository(new TenancyProperties(null, null));
 
     private Conversation open(String tenant, String id) {
         Conversation c = lifecycle.open(id, tenant, "cust", Channel.WEB, "support", Instant.EPOCH).next();
@@ -57,5 +58,16 @@ class InMemoryConversationRepositoryTest {
         assertThat(repository.find("acme", "abandoned")).isEmpty();
         assertThat(repository.find("acme", "recent")).isPresent();
         assertThat(repository.find("acme", "waiting")).contains(waiting);
+    }
+
+    @Test
+    void anInstanceOwningSomeTenantsKeepsOnlyTheirConversations() {
+        InMemoryConversationRepository owningAcme = new InMemoryConversationRepository(
+                new TenancyProperties(java.util.Set.of("acme"), null));
+        owningAcme.save(lifecycle.open("a-1", "acme", "cust", Channel.WEB, "support", Instant.EPOCH).next());
+        owningAcme.save(lifecycle.open("g-1", "globex", "cust", Channel.WEB, "support", Instant.EPOCH).next());
+
+        assertThat(owningAcme.tenants()).containsExactly("acme");
+        assertThat(owningAcme.find("globex", "g-1")).isEmpty();
     }
 }

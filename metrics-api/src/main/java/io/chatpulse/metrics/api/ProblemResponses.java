@@ -19,6 +19,9 @@ import org.springframework.http.ProblemDetail;
         @ApiResponse(responseCode = "401", description = "no X-Api-Key header, or an unknown key",
                 content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
         @ApiResponse(responseCode = "403", description = "the key's role is too low: 'role' and 'requiredRole'",
+                content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
+        @ApiResponse(responseCode = "429", description = "the tenant is over a limit ('limit': requests-per-second or "
+                + "concurrent-exports, with its settings); Retry-After says when to try again",
                 content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
 public @interface ProblemResponses {
 }

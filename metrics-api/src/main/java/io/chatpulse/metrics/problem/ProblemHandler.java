@@ -1,5 +1,6 @@
 package io.chatpulse.metrics.problem;
 
+import io.chatpulse.metrics.limits.LimitExceededException;
 import io.chatpulse.metrics.tenancy.ApiKeys;
 import io.chatpulse.metrics.tenancy.ForbiddenException;
 import io.chatpulse.metrics.tenancy.UnauthenticatedException;
@@ -47,5 +48,18 @@ class ProblemHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
         return problem;
+    }
+
+    @ExceptionHandler(LimitExceededException.class)
+    ResponseEntity<ProblemDetail> limitExceeded(LimitExceededException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                e.getMessage() + "; retry after " + e.retryAfterSeconds() + " s");
+        problem.setTitle("Too Many Requests");
+        problem.setProperty("limit", e.limit());
+        problem.setProperty("tenant", e.tenant());
+        e.values().forEach(problem::setProperty);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem);
     }
 }

@@ -34,6 +34,11 @@ public class TenantInterceptor implements HandlerInterceptor {
         return true;
     }
 
+    /** The tenant this interceptor authenticated for the request, or null before (or without) it. */
+    public static Tenant tenantOf(HttpServletRequest request) {
+        return (Tenant) request.getAttribute(ATTRIBUTE);
+    }
+
     private static String apiKey(HttpServletRequest request, Object handler) {
         String header = request.getHeader(ApiKeys.HEADER);
         if ((header == null || header.isBlank()) && handler instanceof HandlerMethod method
