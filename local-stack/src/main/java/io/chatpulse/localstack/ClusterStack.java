@@ -155,14 +155,14 @@ public final class ClusterStack implements RunningStack {
         for (int i = 0; i < 2; i++) {
             int metricsApi = settings.metricsApiPort() + i * SECOND_INSTANCE_OFFSET;
             applications.launchService(service("metrics-api", i, "384m",
-                    Applications.merge(clickHouseEnv, apiKeys(), port(metricsApi))), metricsApi);
+                    Applications.merge(clickHouseEnv, tenantsEnvironment(), port(metricsApi))), metricsApi);
             int alerting = settings.alertingPort() + i * SECOND_INSTANCE_OFFSET;
-            applications.launchService(service("alerting", i, "384m", Applications.merge(kafkaEnv, apiKeys(),
+            applications.launchService(service("alerting", i, "384m", Applications.merge(kafkaEnv, tenantsEnvironment(),
                     port(alerting), Map.of("ALERTING_STATE_DIR", dataDir.resolve("alerting-" + (i + 1)).toString()))),
                     alerting);
         }
         for (int i = 0; i < TENANTS.size(); i++) {
-            applications.launchService(service("chat-core", i, "512m", Applications.merge(kafkaEnv, apiKeys(),
+            applications.launchService(service("chat-core", i, "512m", Applications.merge(kafkaEnv, tenantsEnvironment(),
                     port(chatCorePort(i)), Map.of("CHATPULSE_OWNED_TENANTS", TENANTS.get(i)))), chatCorePort(i));
         }
     }
@@ -172,17 +172,23 @@ public final class ClusterStack implements RunningStack {
                 .renamed(module + "-" + (instance + 1));
     }
 
-    /** Every tenant's key on every service: chat-core refuses another instance's tenant itself (421). */
-    private static Map<String, String> apiKeys() {
+    /**
+     * Every tenant's key on every service (chat-core refuses another instance's tenant itself, 421,
+     * naming where that tenant is served).
+     */
+    private Map<String, String> tenantsEnvironment() {
         StringBuilder keys = new StringBuilder();
-        StringBuilder json = new StringBuilder();
-        for (String tenant : TENANTS) {
-            keys.append(keys.isEmpty() ? "" : ",").append(tenant).append("-key=").append(tenant);
-            json.append(json.isEmpty() ? "" : ",").append('"').append(tenant).append("-key\":{\"tenant\":\"")
-                    .append(tenant).append("\",\"role\":\"admin\"}");
+        StringBuilder servedAt = new StringBuilder();
+        for (int i = 0; i < TENANTS.size(); i++) {
+            String tenant = TENANTS.get(i);
+            String separator = i == 0 ? "" : ",";
+            // The flat form (key: tenant) every service reads; in metrics-api it means role admin.
+            keys.append(separator).append("\"").append(tenant).append("-key\":\"").append(tenant).append("\"");
+            servedAt.append(separator).append("\"").append(tenant).append("\":\"http://127.0.0.1:")
+                    .append(chatCorePort(i)).append("\"");
         }
-        return Map.of("CHATPULSE_API_KEYS", keys.toString(),
-                "SPRING_APPLICATION_JSON", "{\"chatpulse\":{\"security\":{\"api-keys\":{" + json + "}}}}");
+        return Map.of("SPRING_APPLICATION_JSON", "{\"chatpulse\":{\"security\":{\"api-keys\":{" + keys
+                + "}},\"tenancy\":{\"served-at\":{" + servedAt + "}}}}");
     }
 
     private static Map<String, String> port(int port) {
