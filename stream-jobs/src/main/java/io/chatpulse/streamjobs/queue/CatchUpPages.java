@@ -4,6 +4,7 @@ import io.chatpulse.streamjobs.alert.AlertChange;
 import io.chatpulse.streamjobs.alert.AlertRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.flink.api.common.state.MapState;
 
 /**
@@ -38,17 +39,27 @@ final class CatchUpPages {
 
     /**
      * The live pages of the remembered firings at a tick {@code at} of the clock {@code now}: none
-     * before the monitor has caught up; each is sent once.
+     * before the monitor has caught up; each is sent once. A firing already back under its threshold
+     * (in its clear period: the customer was answered) is not paged: the history still to be read
+     * resolves it, and a breach again before that pages at the next tick.
      */
-    List<AlertRecord> dueAt(long at, long now) throws Exception {
+    List<AlertRecord> dueAt(long at, long now, Predicate<AlertRecord> clearing) throws Exception {
         List<AlertRecord> pages = new ArrayList<>();
         if (at < now - CAUGHT_UP_WITHIN_MS) {
             return pages;
         }
-        for (AlertRecord firing : unpaged.values()) {
-            pages.add(firing.stillFiringAt(at));
+        for (AlertRecord firing : toList(unpaged.values())) {
+            if (!clearing.test(firing)) {
+                pages.add(firing.stillFiringAt(at));
+                unpaged.remove(firing.key());
+            }
         }
-        unpaged.clear();
         return pages;
+    }
+
+    private static List<AlertRecord> toList(Iterable<AlertRecord> firings) {
+        List<AlertRecord> list = new ArrayList<>();
+        firings.forEach(list::add);
+        return list;
     }
 }

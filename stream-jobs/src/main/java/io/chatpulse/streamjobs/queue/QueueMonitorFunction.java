@@ -206,7 +206,8 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             }
             writeRows(ctx, at, loads, out);
             if (!history()) {
-                for (AlertRecord page : catchUpPages.dueAt(at, ctx.timerService().currentProcessingTime())) {
+                for (AlertRecord page : catchUpPages.dueAt(at, ctx.timerService().currentProcessingTime(),
+                        this::clearing)) {
                     send(ctx, page);
                 }
             }
@@ -507,6 +508,16 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         return new AlertRecord(tenant, AlertRules.QUEUE_WAIT, "queue:" + queueId, change.kind(), change.at(),
                 change.startedAt(), oldestWaitMs / 1000.0, rule.thresholdMs() / 1000.0, summary,
                 dashboard(tenant, queueId), isReplay(ctx, change.at()));
+    }
+
+    /** Whether a firing alert of a queue is back under its threshold, in its clear period. */
+    private boolean clearing(AlertRecord firing) {
+        try {
+            QueueStatus status = queues.get(firing.scope().substring("queue:".length()));
+            return status != null && status.state(firing.rule()).resolving();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the queue of " + firing.key(), e);
+        }
     }
 
     private void send(OnTimerContext ctx, AlertRecord alert) throws Exception {

@@ -1,6 +1,7 @@
 package io.chatpulse.streamjobs.queue;
 
 import io.chatpulse.streamjobs.alert.AlertRuleState;
+import io.chatpulse.streamjobs.alert.AlertRules;
 
 /** What the monitor keeps per queue between evaluations: its alerts and the last row written. A Flink POJO. */
 public class QueueStatus {
@@ -17,6 +18,17 @@ public class QueueStatus {
     public int lastBusy = -1;
 
     public QueueStatus() {
+    }
+
+    /** The state of one of the queue's rules, by the rule's name (AlertRules). */
+    AlertRuleState state(String rule) {
+        return switch (rule) {
+            case AlertRules.QUEUE_WAIT -> queueWait;
+            case AlertRules.VOLUME_SPIKE -> volumeSpike;
+            case AlertRules.CSAT_DROP -> csatDrop;
+            case AlertRules.FRT_SPIKE -> frtSpike;
+            default -> throw new IllegalArgumentException("no rule " + rule + " on a queue");
+        };
     }
 
     boolean sameCounts(QueueSnapshot row) {

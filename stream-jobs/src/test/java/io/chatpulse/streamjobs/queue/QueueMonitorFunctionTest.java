@@ -142,6 +142,22 @@ class QueueMonitorFunctionTest {
     }
 
     @Test
+    void aWaitAnsweredBeforeTheMonitorCaughtUpIsNotPagedAgainWhileItsClearPeriodRuns() throws Exception {
+        // A replay that reaches the clock while the answered wait's clear period (20 s here) still runs:
+        // the caught-up ticks (from now - 10 s) see the alert firing, but nobody waiting any more.
+        long now = T0 + 300_000;
+        harness.close();
+        openMonitor("queue_wait.threshold=3s;queue_wait.clear-after=20s", Duration.ofSeconds(1), Duration.ofDays(2), now);
+        TestConversation c = new TestConversation("acme", "conv-1");
+        send(c.queued(T0, "billing", QueueReason.NEW), c.assigned(now - 25_000, "agent-1"));
+        harness.processWatermark(now - 500);
+        assertThat(alerts()).extracting(AlertRecord::state, AlertRecord::eventTime, AlertRecord::replay)
+                .as("no live page for an answered wait").containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AlertChange.Kind.FIRING, T0 + 3_000, true),
+                        org.assertj.core.groups.Tuple.tuple(AlertChange.Kind.RESOLVED, now - 5_000, false));
+    }
+
+    @Test
     void aWaitThatEndedWithinTheHistoryIsNotPagedWhenTheMonitorCatchesUp() throws Exception {
         harness.setProcessingTime(T0 + 300_000);
         TestConversation c = new TestConversation("acme", "conv-1");
