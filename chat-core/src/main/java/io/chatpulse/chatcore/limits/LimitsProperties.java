@@ -1,5 +1,6 @@
 package io.chatpulse.chatcore.limits;
 
+import io.chatpulse.limits.RequestRate;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,7 +1,9 @@
 package io.chatpulse.chatcore.limits;
 
-import io.chatpulse.chatcore.limits.TenantRateLimiter.Admission;
 import io.chatpulse.chatcore.tenant.ApiKeyFilter;
+import io.chatpulse.limits.RequestRate;
+import io.chatpulse.limits.TenantRateLimiter;
+import io.chatpulse.limits.TenantRateLimiter.Admission;
 import io.chatpulse.chatcore.tenant.Tenant;
 import io.chatpulse.chatcore.web.ProblemWriter;
 import io.chatpulse.chatcore.web.Problems;

@@ -1,5 +1,6 @@
 package io.chatpulse.metrics.limits;
 
+import io.chatpulse.limits.RequestRate;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package io.chatpulse.metrics.limits;
 
+import io.chatpulse.limits.TenantRateLimiter;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -11,6 +13,12 @@ class LimitsWebConfig implements WebMvcConfigurer {
 
     LimitsWebConfig(TenantLimitsInterceptor limits) {
         this.limits = limits;
+    }
+
+    /** The project's one per-tenant token-bucket limiter (module tenant-limits), with metrics-api's rates. */
+    @Bean
+    static TenantRateLimiter tenantRateLimiter(LimitsProperties properties) {
+        return new TenantRateLimiter(properties::rateOf);
     }
 
     @Override

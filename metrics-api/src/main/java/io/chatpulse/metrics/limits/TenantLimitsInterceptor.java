@@ -1,5 +1,7 @@
 package io.chatpulse.metrics.limits;
 
+import io.chatpulse.limits.TenantRateLimiter;
+import io.chatpulse.limits.TenantRateLimiter.Admission;
 import io.chatpulse.metrics.export.ExportResponse;
 import io.chatpulse.metrics.tenancy.Tenant;
 import io.chatpulse.metrics.tenancy.TenantInterceptor;
@@ -36,7 +38,10 @@ public class TenantLimitsInterceptor implements AsyncHandlerInterceptor {
         if (tenant == null || request.getDispatcherType() == DispatcherType.ASYNC) {
             return true;
         }
-        rates.admit(tenant.id());
+        Admission admission = rates.admit(tenant.id());
+        if (!admission.admitted()) {
+            throw LimitExceededException.rate(tenant.id(), admission.rate(), admission.retryAfter());
+        }
         if (isExport(handler)) {
             request.setAttribute(EXPORT_SLOT, exports.take(tenant.id()));
         }

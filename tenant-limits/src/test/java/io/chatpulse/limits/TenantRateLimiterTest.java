@@ -1,9 +1,7 @@
-package io.chatpulse.chatcore.limits;
+package io.chatpulse.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.chatpulse.chatcore.limits.LimitsProperties.TenantOverride;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.Map;
@@ -33,13 +31,14 @@ class TenantRateLimiterTest {
 
     final ManualTime time = new ManualTime();
 
-    TenantRateLimiter limiter(long defaultRate, Map<String, TenantOverride> tenants) {
-        return new TenantRateLimiter(new LimitsProperties(defaultRate, null, tenants), time);
+    /** A default rate for every tenant and the named tenants' own. */
+    TenantRateLimiter limiter(RequestRate everyone, Map<String, RequestRate> tenants) {
+        return new TenantRateLimiter(tenant -> tenants.getOrDefault(tenant, everyone), time);
     }
 
     @Test
     void aTenantGetsItsBurstAtOnceThenIsRefusedWithTheWaitForTheNextToken() {
-        TenantRateLimiter limiter = limiter(1000, Map.of("acme", new TenantOverride(10L, 20L)));
+        TenantRateLimiter limiter = limiter(new RequestRate(1000, 2000), Map.of("acme", new RequestRate(10, 20)));
 
         assertThat(IntStream.range(0, 20).mapToObj(i -> limiter.admit("acme")))
                 .allMatch(TenantRateLimiter.Admission::admitted);
@@ -52,7 +51,7 @@ class TenantRateLimiterTest {
 
     @Test
     void tokensComeBackContinuouslyAtTheRate() {
-        TenantRateLimiter limiter = limiter(1000, Map.of("acme", new TenantOverride(10L, 1L)));
+        TenantRateLimiter limiter = limiter(new RequestRate(1000, 2000), Map.of("acme", new RequestRate(10, 1)));
         assertThat(limiter.admit("acme").admitted()).isTrue();
         assertThat(limiter.admit("acme").admitted()).isFalse();
 
@@ -64,7 +63,7 @@ class TenantRateLimiterTest {
 
     @Test
     void oneTenantEmptyingItsBucketLeavesTheOthersFull() {
-        TenantRateLimiter limiter = limiter(5, Map.of("noisy", new TenantOverride(1L, 1L)));
+        TenantRateLimiter limiter = limiter(new RequestRate(5, 10), Map.of("noisy", new RequestRate(1, 1)));
         IntStream.range(0, 100).forEach(i -> limiter.admit("noisy"));
 
         assertThat(IntStream.range(0, 10).mapToObj(i -> limiter.admit("quiet")))
@@ -74,27 +73,9 @@ class TenantRateLimiterTest {
 
     @Test
     void rateZeroIsNoLimit() {
-        TenantRateLimiter limiter = limiter(0, Map.of());
+        TenantRateLimiter limiter = limiter(new RequestRate(0, 0), Map.of());
 
         assertThat(IntStream.range(0, 100_000).mapToObj(i -> limiter.admit("bench")))
                 .allMatch(TenantRateLimiter.Admission::admitted);
-    }
-
-    @Test
-    void aTenantNamingOnlyItsRateGetsOneSecondOfBurstAndOneNamingOnlyItsBurstKeepsTheDefaultRate() {
-        LimitsProperties properties = new LimitsProperties(null, null, Map.of(
-                "acme", new TenantOverride(50L, null), "bulk", new TenantOverride(null, 5000L)));
-
-        assertThat(properties.rateOf("demo")).isEqualTo(new RequestRate(2000, 4000));
-        assertThat(properties.rateOf("acme")).isEqualTo(new RequestRate(50, 50));
-        assertThat(properties.rateOf("bulk")).isEqualTo(new RequestRate(2000, 5000));
-    }
-
-    @Test
-    void aNegativeRateOrAnEmptyBucketIsRefusedAtStartUp() {
-        assertThatThrownBy(() -> new LimitsProperties(-1L, null, Map.of()))
-                .hasMessageContaining("chatpulse.limits.requests-per-second");
-        assertThatThrownBy(() -> new LimitsProperties(10L, null, Map.of("acme", new TenantOverride(null, 0L))))
-                .hasMessageContaining("chatpulse.limits.tenants.acme.burst");
     }
 }

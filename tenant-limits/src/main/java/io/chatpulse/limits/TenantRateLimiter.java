@@ -1,4 +1,4 @@
-package io.chatpulse.metrics.limits;
+package io.chatpulse.limits;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -6,40 +6,40 @@ import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
+import java.util.function.Function;
 
 /**
  * One token bucket per tenant (Bucket4j, in memory: each instance limits what it serves). Only
- * tenants of a known API key get here, so the map is as small as the key list.
+ * tenants of a known API key get here, so the map is as small as the key list. Each service says
+ * how its answer to a refusal looks; the arithmetic of the buckets is this one.
  */
-@Component
 public class TenantRateLimiter {
 
-    private final LimitsProperties properties;
+    /** Whether a request may go on; if not, how long until a token is back and the rate it broke. */
+    public record Admission(boolean admitted, Duration retryAfter, RequestRate rate) {
+    }
+
+    private final Function<String, RequestRate> rates;
     private final TimeMeter time;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    @Autowired
-    public TenantRateLimiter(LimitsProperties properties) {
-        this(properties, TimeMeter.SYSTEM_NANOTIME);
+    /** @param rates each tenant's rate (a service's configuration) */
+    public TenantRateLimiter(Function<String, RequestRate> rates) {
+        this(rates, TimeMeter.SYSTEM_NANOTIME);
     }
 
-    TenantRateLimiter(LimitsProperties properties, TimeMeter time) {
-        this.properties = properties;
+    TenantRateLimiter(Function<String, RequestRate> rates, TimeMeter time) {
+        this.rates = rates;
         this.time = time;
     }
 
-    /** Takes a token of the tenant's bucket, or says how long until one is back. */
-    public void admit(String tenant) {
-        RequestRate rate = properties.rateOf(tenant);
+    public Admission admit(String tenant) {
+        RequestRate rate = rates.apply(tenant);
         if (rate.unlimited()) {
-            return;
+            return new Admission(true, Duration.ZERO, rate);
         }
         ConsumptionProbe probe = buckets.computeIfAbsent(tenant, t -> bucket(rate)).tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            throw LimitExceededException.rate(tenant, rate, Duration.ofNanos(probe.getNanosToWaitForRefill()));
-        }
+        return new Admission(probe.isConsumed(), Duration.ofNanos(probe.getNanosToWaitForRefill()), rate);
     }
 
     private Bucket bucket(RequestRate rate) {

@@ -1,4 +1,4 @@
-package io.chatpulse.chatcore.limits;
+package io.chatpulse.limits;
 
 /** A token bucket's settings: {@code burst} requests at once, refilled at {@code requestsPerSecond}; rate 0: no limit. */
 public record RequestRate(long requestsPerSecond, long burst) {
