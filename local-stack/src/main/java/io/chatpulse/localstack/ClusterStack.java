@@ -192,7 +192,9 @@ public final class ClusterStack implements RunningStack {
         }
         for (int i = 0; i < TENANTS.size(); i++) {
             applications.launchService(service("chat-core", i, "512m", Applications.merge(kafkaEnv, tenantsEnvironment(),
-                    port(chatCorePort(i)), Map.of("CHATPULSE_OWNED_TENANTS", TENANTS.get(i)))), chatCorePort(i));
+                    port(chatCorePort(i)), Map.of("CHATPULSE_OWNED_TENANTS", TENANTS.get(i),
+                            // Its own transactional ids: on one host both would be chat-core-local-N and fence each other.
+                            "CHATPULSE_TRANSACTION_ID_PREFIX", "chat-core-" + (i + 1) + "-"))), chatCorePort(i));
         }
     }
 
