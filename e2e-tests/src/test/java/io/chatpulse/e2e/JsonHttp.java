@@ -26,7 +26,7 @@ public final class JsonHttp {
     public record Answer(int status, JsonNode body) {
     }
 
-    Answer post(String path, Object body) {
+    public Answer post(String path, Object body) {
         try {
             String json = body == null ? "{}" : JSON.writeValueAsString(body);
             return send(request(path).header("Content-Type", "application/json")

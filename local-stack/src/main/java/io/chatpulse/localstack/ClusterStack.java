@@ -37,17 +37,20 @@ public final class ClusterStack implements RunningStack {
     private final int flinkWebPort;
     private final Path dataDir;
     private final PrintStream out;
+    private final Map<String, String> jobSettings;
     private final Applications applications;
     private KafkaCluster kafka;
     private ClickHouseServer clickHouse;
     private FlinkCluster flink;
 
-    private ClusterStack(StackSettings settings, int flinkWebPort, PrintStream out) {
+    private ClusterStack(StackSettings settings, int flinkWebPort, Map<String, String> jobSettings,
+            Map<String, Map<String, String>> extraEnvironment, PrintStream out) {
         this.settings = settings;
         this.flinkWebPort = flinkWebPort;
         this.dataDir = settings.dataDir().resolve("cluster");
         this.out = out;
-        this.applications = new Applications(logDir(settings), Map.of(), out);
+        this.jobSettings = jobSettings;
+        this.applications = new Applications(logDir(settings), extraEnvironment, out);
     }
 
     /** Where the applications' logs go: the nodes keep theirs in their own folders. */
@@ -62,7 +65,17 @@ public final class ClusterStack implements RunningStack {
 
     /** As {@link #start(StackSettings, PrintStream)}, with the Flink web UI on another port (tests). */
     public static ClusterStack start(StackSettings settings, int flinkWebPort, PrintStream out) {
-        ClusterStack stack = new ClusterStack(settings, flinkWebPort, out);
+        return start(settings, flinkWebPort, Map.of(), Map.of(), out);
+    }
+
+    /**
+     * As {@link #start(StackSettings, int, PrintStream)}, with more settings for both stream jobs by
+     * environment variable name (e.g. ALERT_RULES) and extra environment by application name (e.g.
+     * alerting-1's notification channels), for tests.
+     */
+    public static ClusterStack start(StackSettings settings, int flinkWebPort, Map<String, String> jobSettings,
+            Map<String, Map<String, String>> extraEnvironment, PrintStream out) {
+        ClusterStack stack = new ClusterStack(settings, flinkWebPort, jobSettings, extraEnvironment, out);
         try {
             stack.startAll();
             return stack;
@@ -89,6 +102,21 @@ public final class ClusterStack implements RunningStack {
         return applications.pids();
     }
 
+    /** SIGKILL of one service by name (e.g. alerting-1), as a crash would. */
+    public void kill(String application) {
+        applications.kill(application);
+    }
+
+    /** Starts a killed service again as it was first started; returns when it is up. */
+    public void restart(String application) {
+        applications.restart(application);
+    }
+
+    /** Where each service's log is, as {@code NAME.log}. */
+    public Path applicationLogDir() {
+        return logDir(settings);
+    }
+
     @Override
     public Optional<ChildProcess> firstDeadApplication() {
         return applications.firstDead();
@@ -109,7 +137,8 @@ public final class ClusterStack implements RunningStack {
                     flinkWebPort).withHighAvailability());
             StreamJobsOnCluster jobs = StreamJobsOnCluster.upload(flink,
                     settings.home().resolve("stream-jobs/target/stream-jobs.jar"),
-                    Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "CLICKHOUSE_URL", clickHouse.jdbcUrl()));
+                    Applications.merge(jobSettings, Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                            "CLICKHOUSE_URL", clickHouse.jdbcUrl())));
             jobs.submitAll(JOB_PARALLELISM).values().forEach(this::awaitAllSubtasksRunning);
         });
         launchServices();
@@ -163,7 +192,9 @@ public final class ClusterStack implements RunningStack {
         }
         for (int i = 0; i < TENANTS.size(); i++) {
             applications.launchService(service("chat-core", i, "512m", Applications.merge(kafkaEnv, tenantsEnvironment(),
-                    port(chatCorePort(i)), Map.of("CHATPULSE_OWNED_TENANTS", TENANTS.get(i)))), chatCorePort(i));
+                    port(chatCorePort(i)), Map.of("CHATPULSE_OWNED_TENANTS", TENANTS.get(i),
+                            // Its own transactional ids: on one host both would be chat-core-local-N and fence each other.
+                            "CHATPULSE_TRANSACTION_ID_PREFIX", "chat-core-" + (i + 1) + "-"))), chatCorePort(i));
         }
     }
 
