@@ -28,28 +28,15 @@ public record LimitsProperties(Long requestsPerSecond, Long burst, Map<String, T
         requestsPerSecond = requestsPerSecond == null ? 2000 : requestsPerSecond;
         burst = burst == null ? Math.max(1, 2 * requestsPerSecond) : burst;
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
-        check("chatpulse.limits", requestsPerSecond, burst);
-        tenants.forEach((tenant, limit) -> check("chatpulse.limits.tenants." + tenant,
+        RequestRate.check("chatpulse.limits", requestsPerSecond, burst);
+        tenants.forEach((tenant, limit) -> RequestRate.check("chatpulse.limits.tenants." + tenant,
                 limit.requestsPerSecond(), limit.burst()));
     }
 
     /** The rate the tenant is held to. */
     public RequestRate rateOf(String tenant) {
         TenantOverride own = tenants.get(tenant);
-        if (own == null) {
-            return new RequestRate(requestsPerSecond, burst);
-        }
-        long rate = own.requestsPerSecond() == null ? requestsPerSecond : own.requestsPerSecond();
-        long size = own.burst() != null ? own.burst() : own.requestsPerSecond() != null ? rate : burst;
-        return new RequestRate(rate, size);
-    }
-
-    private static void check(String prefix, Long rate, Long size) {
-        if (rate != null && rate < 0) {
-            throw new IllegalArgumentException(prefix + ".requests-per-second must be 0 (no limit) or more, got " + rate);
-        }
-        if (size != null && size < 1) {
-            throw new IllegalArgumentException(prefix + ".burst must be at least 1, got " + size);
-        }
+        return own == null ? new RequestRate(requestsPerSecond, burst)
+                : RequestRate.of(requestsPerSecond, burst, own.requestsPerSecond(), own.burst());
     }
 }

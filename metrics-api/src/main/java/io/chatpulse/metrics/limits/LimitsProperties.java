@@ -42,12 +42,8 @@ public record LimitsProperties(Long requestsPerSecond, Long burst, Integer concu
     /** The request rate the tenant is held to. */
     public RequestRate rateOf(String tenant) {
         TenantOverride own = tenants.get(tenant);
-        if (own == null) {
-            return new RequestRate(requestsPerSecond, burst);
-        }
-        long rate = own.requestsPerSecond() == null ? requestsPerSecond : own.requestsPerSecond();
-        long size = own.burst() != null ? own.burst() : own.requestsPerSecond() != null ? rate : burst;
-        return new RequestRate(rate, size);
+        return own == null ? new RequestRate(requestsPerSecond, burst)
+                : RequestRate.of(requestsPerSecond, burst, own.requestsPerSecond(), own.burst());
     }
 
     public int concurrentExportsOf(String tenant) {
@@ -56,12 +52,7 @@ public record LimitsProperties(Long requestsPerSecond, Long burst, Integer concu
     }
 
     private static void check(String prefix, Long rate, Long size, Integer exports) {
-        if (rate != null && rate < 0) {
-            throw new IllegalArgumentException(prefix + ".requests-per-second must be 0 (no limit) or more, got " + rate);
-        }
-        if (size != null && size < 1) {
-            throw new IllegalArgumentException(prefix + ".burst must be at least 1, got " + size);
-        }
+        RequestRate.check(prefix, rate, size);
         if (exports != null && exports < 1) {
             throw new IllegalArgumentException(prefix + ".concurrent-exports must be at least 1, got " + exports);
         }
