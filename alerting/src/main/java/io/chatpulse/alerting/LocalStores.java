@@ -10,8 +10,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the app's own key-value stores (interactive queries). Only partitions this instance owns
- * are here; alerting runs as one instance, so that is all of them.
+ * Reads the app's own key-value stores (interactive queries). Only the partitions this instance
+ * was assigned are here; the API reaches the others through {@link io.chatpulse.alerting.owner.OwnerForwarding}.
  */
 @Component
 public class LocalStores {

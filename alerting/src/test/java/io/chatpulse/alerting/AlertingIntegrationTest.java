@@ -3,7 +3,7 @@ package io.chatpulse.alerting;
 import static io.chatpulse.alerting.support.TestStack.awaitValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatpulse.alerting.alert.LatestAlertStates;
+import io.chatpulse.alerting.alert.AlertIntakeTopology;
 import io.chatpulse.alerting.support.TestStack;
 import io.chatpulse.events.AlertEvent;
 import io.chatpulse.events.AlertState;
@@ -52,7 +52,7 @@ class AlertingIntegrationTest {
     private static final KafkaBroker broker = TestStack.startBroker(WORK);
 
     @Autowired
-    LatestAlertStates latestAlertStates;
+    LocalStores stores;
 
     @LocalServerPort
     int port;
@@ -77,6 +77,10 @@ class AlertingIntegrationTest {
         TestStack.stopStreamsThen(streams, broker::close);
     }
 
+    private Optional<AlertEvent> latest(String key) {
+        return stores.<AlertEvent>keyValue(AlertIntakeTopology.LATEST_STATE_STORE).flatMap(store -> Optional.ofNullable(store.get(key)));
+    }
+
     @Test
     void keepsTheLatestStateOfAnAlertProducedToTheAlertsTopic() throws Exception {
         AlertEvent firing = alert("e-1", AlertState.FIRING, 150.0);
@@ -86,12 +90,12 @@ class AlertingIntegrationTest {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             producer.send(new ProducerRecord<>(Topics.ALERTS, key, EventCodec.ALERT.encode(firing))).get();
             AlertEvent first = awaitValue("the firing alert in the store",
-                    () -> latestAlertStates.latest(key).filter(firing::equals));
+                    () -> latest(key).filter(firing::equals));
             assertThat(first).isEqualTo(firing);
 
             producer.send(new ProducerRecord<>(Topics.ALERTS, key, EventCodec.ALERT.encode(resolved))).get();
         }
-        assertThat(awaitValue("the resolved alert in the store", () -> latestAlertStates.latest(key).filter(resolved::equals)))
+        assertThat(awaitValue("the resolved alert in the store", () -> latest(key).filter(resolved::equals)))
                 .isEqualTo(resolved);
     }
 

@@ -1,6 +1,7 @@
 package io.chatpulse.alerting.delivery;
 
 import io.chatpulse.alerting.ApiProblem;
+import io.chatpulse.alerting.owner.ReadsTenantStore;
 import io.chatpulse.alerting.tenancy.ApiKeyFilter;
 import io.chatpulse.events.DeliveryAttempt;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,6 +34,7 @@ class DeliveryController {
     record AttemptList(List<AttemptView> deliveries) {
     }
 
+    @ReadsTenantStore(DeliveryLogTopology.ATTEMPT_STORE)
     @GetMapping("/api/v1/alerts/deliveries")
     AttemptList list(@RequestParam(required = false) String dedupKey, @RequestParam(defaultValue = "500") int limit,
             HttpServletRequest request) {

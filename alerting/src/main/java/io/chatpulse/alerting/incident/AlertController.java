@@ -1,6 +1,7 @@
 package io.chatpulse.alerting.incident;
 
 import io.chatpulse.alerting.ApiProblem;
+import io.chatpulse.alerting.owner.ReadsTenantStore;
 import io.chatpulse.alerting.tenancy.ApiKeyFilter;
 import io.chatpulse.events.AlertCommand;
 import io.chatpulse.events.AlertCommandType;
@@ -48,6 +49,7 @@ class AlertController {
     record Accepted(String commandId, AlertCommandType type, String tenant, String rule, String scope) {
     }
 
+    @ReadsTenantStore(IncidentTopology.INCIDENT_STORE)
     @GetMapping("/api/v1/alerts")
     IncidentList list(HttpServletRequest request) {
         String tenant = ApiKeyFilter.tenantOf(request).id();
@@ -55,6 +57,7 @@ class AlertController {
     }
 
     /** Accepted (202): the lifecycle applies it from the command topic; repeats stop, receivers hear "acknowledged". */
+    @ReadsTenantStore(IncidentTopology.INCIDENT_STORE)
     @PostMapping("/api/v1/alerts/{tenant}/{rule}/{scope}/acknowledge")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Accepted acknowledge(@PathVariable String tenant, @PathVariable String rule, @PathVariable String scope,

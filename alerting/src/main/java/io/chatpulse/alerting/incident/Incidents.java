@@ -1,6 +1,7 @@
 package io.chatpulse.alerting.incident;
 
 import io.chatpulse.alerting.LocalStores;
+import io.chatpulse.alerting.owner.StoreOwners;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class Incidents {
 
     private final LocalStores stores;
+    private final StoreOwners owners;
 
-    public Incidents(LocalStores stores) {
+    public Incidents(LocalStores stores, StoreOwners owners) {
         this.stores = stores;
+        this.owners = owners;
     }
 
     /** The tenant's incidents; empty while the store is not queryable. */
@@ -36,10 +39,14 @@ public class Incidents {
     }
 
     /**
-     * Whether the incident that began at {@code startedAt} still fires; true when the store cannot
-     * tell, because giving up on a page is worse than one more attempt.
+     * Whether the incident that began at {@code startedAt} still fires; true when this instance cannot
+     * tell (its store is not queryable, or another instance holds the tenant), because giving up on a
+     * page is worse than one more attempt.
      */
     public boolean stillFiring(String tenant, String rule, String scope, long startedAt) {
+        if (!(owners.ownerOf(IncidentTopology.INCIDENT_STORE, tenant) instanceof StoreOwners.Owner.Local)) {
+            return true;
+        }
         return get(tenant, rule, scope)
                 .map(incident -> incident.filter(i -> i.isFiring() && i.startedAt() == startedAt).isPresent())
                 .orElse(true);

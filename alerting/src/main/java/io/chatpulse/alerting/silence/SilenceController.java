@@ -2,6 +2,8 @@ package io.chatpulse.alerting.silence;
 
 import io.chatpulse.alerting.ApiProblem;
 import io.chatpulse.alerting.incident.AlertCommands;
+import io.chatpulse.alerting.incident.IncidentTopology;
+import io.chatpulse.alerting.owner.ReadsTenantStore;
 import io.chatpulse.alerting.tenancy.ApiKeyFilter;
 import io.chatpulse.events.AlertCommand;
 import io.chatpulse.events.AlertCommandType;
@@ -60,6 +62,7 @@ class SilenceController {
                 command.getComment()), now);
     }
 
+    @ReadsTenantStore(IncidentTopology.SILENCE_STORE)
     @GetMapping("/api/v1/silences")
     SilenceList list(HttpServletRequest request) {
         long now = System.currentTimeMillis();
@@ -67,6 +70,7 @@ class SilenceController {
                 .stream().map(s -> SilenceView.of(s, now)).toList());
     }
 
+    @ReadsTenantStore(IncidentTopology.SILENCE_STORE)
     @DeleteMapping("/api/v1/silences/{id}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void expire(@PathVariable String id, HttpServletRequest request) {
