@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,15 +59,12 @@ final class AcknowledgedAgainstKafkaAndClickHouse {
                 }
             }
         }
-        assertThat(twice(events, ConversationEvent::getEventId)).as("event ids Kafka holds more than once").isEmpty();
+        assertThat(twice(events)).as("event ids Kafka holds more than once").isEmpty();
 
         List<Acknowledged> changes = acknowledged.stream().filter(Acknowledged::ofConversation).toList();
         assertThat(changes).as("conversation changes chat-core acknowledged").isNotEmpty();
-        assertThat(changes.stream().filter(a -> !byKey.containsKey(a.idempotencyKey())).toList())
-                .as("acknowledged changes with no event in Kafka (lost)").isEmpty();
-        assertThat(changes.stream().filter(a -> byKey.get(a.idempotencyKey()).stream()
-                        .anyMatch(e -> !e.getConversationId().equals(a.subject()))).toList())
-                .as("acknowledged changes whose events name another conversation").isEmpty();
+        assertThat(lost(changes, byKey)).as("acknowledged changes with no event in Kafka (lost)").isEmpty();
+        assertThat(misplaced(changes, byKey)).as("acknowledged changes whose events name another conversation").isEmpty();
 
         Set<String> inQueue = events.stream().filter(e -> e.getPayload() instanceof ConversationOpened o
                         && o.getQueueId().equals(queueId)).map(ConversationEvent::getConversationId)
@@ -91,9 +87,21 @@ final class AcknowledgedAgainstKafkaAndClickHouse {
         return expected;
     }
 
-    private static <T> Set<String> twice(List<T> items, Function<T, String> id) {
-        return items.stream().collect(Collectors.groupingBy(id, Collectors.counting())).entrySet().stream()
-                .filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+    /** Event ids that occur more than once. */
+    static Set<String> twice(List<ConversationEvent> events) {
+        return events.stream().collect(Collectors.groupingBy(ConversationEvent::getEventId, Collectors.counting()))
+                .entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    /** Acknowledged changes none of whose events is in Kafka; {@code byKey}: events by the key in their headers. */
+    static List<Acknowledged> lost(List<Acknowledged> changes, Map<String, List<ConversationEvent>> byKey) {
+        return changes.stream().filter(a -> byKey.getOrDefault(a.idempotencyKey(), List.of()).isEmpty()).toList();
+    }
+
+    /** Acknowledged changes with an event of another conversation than the one the call named. */
+    static List<Acknowledged> misplaced(List<Acknowledged> changes, Map<String, List<ConversationEvent>> byKey) {
+        return changes.stream().filter(a -> byKey.getOrDefault(a.idempotencyKey(), List.of()).stream()
+                .anyMatch(e -> !e.getConversationId().equals(a.subject()))).toList();
     }
 
     private static Map<String, Long> kinds(List<Acknowledged> acknowledged) {
