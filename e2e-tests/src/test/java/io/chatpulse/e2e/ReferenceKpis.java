@@ -1,6 +1,7 @@
 package io.chatpulse.e2e;
 
 import io.chatpulse.events.AgentAssigned;
+import io.chatpulse.events.ConversationAbandoned;
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.ConversationOpened;
 import io.chatpulse.events.ConversationQueued;
@@ -20,14 +21,18 @@ public final class ReferenceKpis {
     private ReferenceKpis() {
     }
 
-    /** Queue wait per episode: queued until the first assignment after it. */
+    /**
+     * Queue wait per episode: queued until the first assignment after it, or until the customer
+     * abandoned (metrics.md: an abandoned wait is a wait too, counted as abandoned).
+     */
     public static List<Long> queueWaits(List<ConversationEvent> events) {
         List<Long> waits = new ArrayList<>();
         Long queuedAt = null;
         for (ConversationEvent e : events) {
             if (e.getPayload() instanceof ConversationQueued) {
                 queuedAt = e.getEventTime();
-            } else if (e.getPayload() instanceof AgentAssigned && queuedAt != null) {
+            } else if ((e.getPayload() instanceof AgentAssigned || e.getPayload() instanceof ConversationAbandoned)
+                    && queuedAt != null) {
                 waits.add(e.getEventTime() - queuedAt);
                 queuedAt = null;
             }

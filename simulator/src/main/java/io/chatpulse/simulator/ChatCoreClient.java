@@ -43,11 +43,18 @@ public final class ChatCoreClient {
     private final URI base;
     private final String apiKey;
     private final Stats stats;
+    private final AcknowledgedCalls acknowledged;
 
     public ChatCoreClient(URI base, String apiKey, Stats stats) {
+        this(base, apiKey, stats, AcknowledgedCalls.none());
+    }
+
+    /** {@code acknowledged}: where each call chat-core acknowledged is written down. */
+    public ChatCoreClient(URI base, String apiKey, Stats stats, AcknowledgedCalls acknowledged) {
         this.base = base;
         this.apiKey = apiKey;
         this.stats = stats;
+        this.acknowledged = acknowledged;
     }
 
     public Optional<String> open(String queueId, String channel, String customerId) {
@@ -110,6 +117,7 @@ public final class ChatCoreClient {
             }
         }
         (reply.ok() ? stats.requestsOk : stats.requestsFailed).incrementAndGet();
+        acknowledged.record(method, path, key, reply);
         return reply;
     }
 

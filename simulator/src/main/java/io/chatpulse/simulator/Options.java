@@ -1,6 +1,7 @@
 package io.chatpulse.simulator;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +23,8 @@ public record Options(
         Duration wavePeriod,
         long seed,
         Duration progressEvery,
-        boolean help) {
+        boolean help,
+        Path acknowledged) {
 
     /** Who assigns waiting conversations to agents. */
     public enum Routing {
@@ -55,6 +57,9 @@ public record Options(
               --wave-period D        length of one swing of the arrival rate (default 10m)
               --seed N               random seed, for a repeatable run (default: random)
               --progress D           interval of the progress line (default 5s)
+              --acknowledged FILE    append one line per call chat-core acknowledged (2xx):
+                                     kind, conversation or agent id, Idempotency-Key, status,
+                                     tab-separated, flushed line by line (default: none)
               --help                 this text
 
             Example: java -jar simulator.jar --rate 120 --duration 10m --agents 8 --seed 42
@@ -62,12 +67,12 @@ public record Options(
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of("--url", "--api-key", "--rate", "--duration",
             "--queues", "--agents", "--agent-capacity", "--routing", "--pace", "--wave", "--wave-period", "--seed",
-            "--progress");
+            "--progress", "--acknowledged");
 
     public static Options parse(String... args) {
         Options o = new Options(URI.create("http://localhost:8080"), "demo-key", 60, null,
                 List.of("support", "billing"), 6, 5, Routing.SIMULATOR, 1.0, 0.3, Duration.ofMinutes(10),
-                System.nanoTime(), Duration.ofSeconds(5), false);
+                System.nanoTime(), Duration.ofSeconds(5), false, null);
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -108,6 +113,7 @@ public record Options(
             case "--wave-period" -> with(b -> b.wavePeriod = duration(option, v));
             case "--seed" -> with(b -> b.seed = Long.parseLong(v));
             case "--progress" -> with(b -> b.progressEvery = duration(option, v));
+            case "--acknowledged" -> with(b -> b.acknowledged = Path.of(v));
             default -> throw new IllegalArgumentException("unknown option " + option);
         };
     }
@@ -189,6 +195,7 @@ public record Options(
         long seed;
         Duration progressEvery;
         boolean help;
+        Path acknowledged;
 
         Builder(Options o) {
             url = o.url;
@@ -205,11 +212,12 @@ public record Options(
             seed = o.seed;
             progressEvery = o.progressEvery;
             help = o.help;
+            acknowledged = o.acknowledged;
         }
 
         Options build() {
             return new Options(url, apiKey, ratePerMinute, duration, queues, agents, agentCapacity, routing, pace,
-                    wave, wavePeriod, seed, progressEvery, help);
+                    wave, wavePeriod, seed, progressEvery, help, acknowledged);
         }
     }
 }

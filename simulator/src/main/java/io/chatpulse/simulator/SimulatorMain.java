@@ -24,7 +24,9 @@ public final class SimulatorMain {
             return;
         }
         Stats stats = new Stats();
-        ChatCoreClient client = new ChatCoreClient(options.url(), options.apiKey(), stats);
+        AcknowledgedCalls acknowledged = options.acknowledged() == null ? AcknowledgedCalls.none()
+                : AcknowledgedCalls.appendingTo(options.acknowledged());
+        ChatCoreClient client = new ChatCoreClient(options.url(), options.apiKey(), stats, acknowledged);
         String problem = checkReachable(client, options);
         if (problem != null) {
             System.err.println("simulator: " + problem);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,13 +22,15 @@ class OptionsTest {
         assertThat(o.queues()).containsExactly("support", "billing");
         assertThat(o.agents()).isEqualTo(6);
         assertThat(o.routing()).isEqualTo(Options.Routing.SIMULATOR);
+        assertThat(o.acknowledged()).isNull();
     }
 
     @Test
     void everyOptionIsRead() {
         Options o = Options.parse("--url", "http://chat:9000/", "--api-key=k", "--rate", "120", "--duration", "10m",
                 "--queues", "vip, sales", "--agents", "3", "--agent-capacity", "2", "--routing", "chat-core",
-                "--pace", "0.5", "--wave", "0", "--wave-period", "1h", "--seed", "42", "--progress", "2s");
+                "--pace", "0.5", "--wave", "0", "--wave-period", "1h", "--seed", "42", "--progress", "2s",
+                "--acknowledged", "target/acknowledged.tsv");
 
         assertThat(o.url()).isEqualTo(URI.create("http://chat:9000"));
         assertThat(o.apiKey()).isEqualTo("k");
@@ -42,6 +45,7 @@ class OptionsTest {
         assertThat(o.wavePeriod()).isEqualTo(Duration.ofHours(1));
         assertThat(o.seed()).isEqualTo(42);
         assertThat(o.progressEvery()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(o.acknowledged()).isEqualTo(Path.of("target/acknowledged.tsv"));
     }
 
     @Test

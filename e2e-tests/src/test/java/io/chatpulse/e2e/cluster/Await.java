@@ -25,6 +25,20 @@ final class Await {
         return value;
     }
 
+    /**
+     * Until {@code probe} gives a value that is {@code done}, or the time is up: returns the last
+     * value either way, for an assertion that shows how it differs.
+     */
+    static <T> T latest(Duration timeout, Supplier<T> probe, Predicate<T> done) {
+        Instant deadline = Instant.now().plus(timeout);
+        T value = probe.get();
+        while (!done.test(value) && Instant.now().isBefore(deadline)) {
+            pause();
+            value = probe.get();
+        }
+        return value;
+    }
+
     private static void pause() {
         try {
             Thread.sleep(250);

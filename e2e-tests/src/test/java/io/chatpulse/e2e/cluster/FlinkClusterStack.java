@@ -1,5 +1,7 @@
 package io.chatpulse.e2e.cluster;
 
+import io.chatpulse.e2e.fault.ConversationFigures;
+import io.chatpulse.localstack.Application;
 import io.chatpulse.localstack.clickhouse.ClickHouseServer;
 import io.chatpulse.localstack.flink.FlinkCluster;
 import io.chatpulse.localstack.flink.FlinkClusterSettings;
@@ -7,6 +9,9 @@ import io.chatpulse.localstack.flink.FlinkRest;
 import io.chatpulse.localstack.flink.JobSubmission;
 import io.chatpulse.localstack.flink.StreamJobsOnCluster;
 import io.chatpulse.localstack.kafka.KafkaBroker;
+import io.chatpulse.localstack.kafka.KafkaCluster;
+import io.chatpulse.localstack.process.ChildProcess;
+import io.chatpulse.localstack.process.HealthCheck;
 import io.chatpulse.localstack.process.Ports;
 import io.chatpulse.schema.ClickHouseMigrations;
 import java.io.IOException;
@@ -19,18 +24,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A Kafka broker, the ClickHouse engine with the schema, and a Flink session cluster (one JobManager,
  * two TaskManagers of two slots) with the stream-jobs jar uploaded: what the cluster tests run on,
- * in a fresh folder under e2e-tests/target.
+ * in a fresh folder under e2e-tests/target. On demand chat-core and the simulator driving it.
  */
 final class FlinkClusterStack implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration CHAT_CORE_START = Duration.ofMinutes(3);
 
+    private Path home;
+    private Path data;
+    private ChildProcess chatCore;
+    private String chatCoreUrl;
     private KafkaBroker kafka;
     private ClickHouseServer clickHouse;
     private FlinkCluster flink;
@@ -45,6 +57,8 @@ final class FlinkClusterStack implements AutoCloseable {
         Path home = Path.of(System.getProperty("chatpulse.home", "..")).toAbsolutePath().normalize();
         Path data = home.resolve("e2e-tests/target/cluster-" + name + "-" + System.nanoTime());
         FlinkClusterStack stack = new FlinkClusterStack();
+        stack.home = home;
+        stack.data = data;
         try {
             stack.kafka = KafkaBroker.start(data.resolve("kafka"));
             stack.kafka.createContractTopics();
@@ -75,8 +89,35 @@ final class FlinkClusterStack implements AutoCloseable {
         return flink.rest();
     }
 
+    /** Conversations written straight to Kafka: the smoke test's traffic, without chat-core. */
     ConversationTraffic traffic(String tenant) {
         return new ConversationTraffic(kafka.bootstrapServers(), tenant);
+    }
+
+    /**
+     * chat-core from its jar against the broker (started with the first simulator), and the simulator
+     * driving it in {@code queue}: the load of a fault test, with its record of what was acknowledged.
+     */
+    SimulatorLoad simulate(String queue) {
+        if (chatCore == null) {
+            int port = Ports.free();
+            Map<String, String> env = new HashMap<>(KafkaCluster.clientEnvironment(kafka.bootstrapServers(), 1));
+            env.put("SERVER_PORT", String.valueOf(port));
+            chatCore = Application.executableJar(home, "chat-core", "512m", env, List.of()).start(data.resolve("logs"));
+            chatCore.awaitReady(() -> HealthCheck.healthy(port), CHAT_CORE_START);
+            chatCoreUrl = "http://127.0.0.1:" + port;
+        }
+        return SimulatorLoad.start(home, data, chatCoreUrl, queue);
+    }
+
+    /**
+     * Stops the load and checks what chat-core acknowledged against Kafka and ClickHouse (see
+     * {@link AcknowledgedAgainstKafkaAndClickHouse}), giving the job {@code catchUp} to store the last events.
+     */
+    ConversationFigures stopAndCheck(SimulatorLoad load, Duration catchUp) {
+        List<SimulatorLoad.Acknowledged> acknowledged = load.stop();
+        return AcknowledgedAgainstKafkaAndClickHouse.check(acknowledged, kafka.bootstrapServers(), this::query,
+                SimulatorLoad.TENANT, load.queue(), catchUp);
     }
 
     /**
@@ -113,6 +154,7 @@ final class FlinkClusterStack implements AutoCloseable {
                 () -> storedCustomerMessages(tenant), n -> n >= expected);
     }
 
+    /** ClickHouse's answer to {@code sql} over its HTTP interface. */
     private String query(String sql) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(clickHouse.httpUrl() + "/?query="
@@ -130,9 +172,12 @@ final class FlinkClusterStack implements AutoCloseable {
         }
     }
 
-    /** The cluster first, so no job writes to engines that are going away. */
+    /** chat-core and the cluster first, so nothing writes to engines that are going away. */
     @Override
     public void close() {
+        if (chatCore != null) {
+            chatCore.destroy(Duration.ofSeconds(30));
+        }
         if (flink != null) {
             flink.close();
         }

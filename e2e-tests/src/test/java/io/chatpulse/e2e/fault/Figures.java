@@ -7,10 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The figures of one queue as the readers see them: metrics-api's KPI summary (volume) and the
@@ -49,43 +46,14 @@ final class Figures {
         assertThat(messagesInFromApi(queueId, from)).as("messages in, from metrics-api").isEqualTo(expected);
     }
 
-    /** Customer messages per conversation of the queue, each event id once. */
-    Map<String, List<Long>> messagesInByConversation(String queueId) {
-        return perConversation("SELECT conversation_id, count() FROM conversation_activity FINAL WHERE tenant_id = 'demo'"
-                + " AND kind = 'customer_message' AND queue_id = '" + queueId + "' GROUP BY conversation_id");
-    }
-
-    /** Queue waits (ms) per conversation of the queue, in the order of the wait episodes. */
-    Map<String, List<Long>> queueWaits(String queueId) {
-        return perConversation("SELECT conversation_id, wait_ms FROM queue_waits FINAL WHERE tenant_id = 'demo'"
-                + " AND queue_id = '" + queueId + "' ORDER BY conversation_id, queued_at");
-    }
-
-    /** First response times (ms) per conversation of the queue, in the order of their starts. */
-    Map<String, List<Long>> firstResponses(String queueId) {
-        return perConversation("SELECT conversation_id, frt_ms FROM first_responses FINAL WHERE tenant_id = 'demo'"
-                + " AND queue_id = '" + queueId + "' ORDER BY conversation_id, started_at");
-    }
-
     /** Rows of the conversation's activity (any kind), straight from ClickHouse. */
     long activityOf(String conversationId) {
         return Long.parseLong(query("SELECT count() FROM conversation_activity FINAL WHERE tenant_id = 'demo'"
                 + " AND conversation_id = '" + conversationId + "'").trim());
     }
 
-    /** Rows of (conversation id, number), gathered by conversation in row order. */
-    private Map<String, List<Long>> perConversation(String sql) {
-        Map<String, List<Long>> values = new TreeMap<>();
-        for (String row : query(sql + " FORMAT TabSeparated").split("\n")) {
-            if (!row.isBlank()) {
-                String[] columns = row.split("\t");
-                values.computeIfAbsent(columns[0], c -> new ArrayList<>()).add(Long.parseLong(columns[1]));
-            }
-        }
-        return values;
-    }
-
-    private String query(String sql) {
+    /** The answer of ClickHouse's HTTP interface to {@code sql}. */
+    String query(String sql) {
         String url = stack.clickHouse().httpUrl() + "/?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8);
         Http.Reply reply = http.send("GET", url, Map.of(), null);
         if (reply.status() != 200) {

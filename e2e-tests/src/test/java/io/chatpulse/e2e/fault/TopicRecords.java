@@ -27,7 +27,7 @@ public final class TopicRecords {
     private TopicRecords() {
     }
 
-    static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
