@@ -33,12 +33,17 @@ class LiveController {
 
     @GetMapping("/api/v1/live/queues")
     @Operation(summary = "Live state of every queue",
-            description = "Per queue: length, oldest wait (now minus when the longest-waiting conversation was queued), "
+            description = "The queues configured (chatpulse.live.queue-timezones) or active today (someone waiting, "
+                    + "an open alert, a customer answered or abandoned today), most urgent first: longest oldest "
+                    + "wait, then most waiting, then id. Per queue: length, oldest wait (now minus when the longest-waiting conversation was queued), "
                     + "agents online/available/busy from the queue monitor's latest row (V020 queue_live_now), today's "
                     + "service level from the report view (equal to /api/v1/kpis/summary for that day and queue), and "
                     + "the count of open alerts; plus the open alerts. Role: supervisor.")
-    LiveQueues queues(Tenant tenant, @Parameter(description = TIMEZONE) @RequestParam(required = false) String timezone) {
-        return service.queues(tenant, timezone);
+    LiveQueues queues(Tenant tenant, @Parameter(description = TIMEZONE) @RequestParam(required = false) String timezone,
+                      @Parameter(description = "true: also the queues neither configured nor active today (only the "
+                              + "history knows them, e.g. after an import)")
+                      @RequestParam(defaultValue = "false") boolean all) {
+        return service.queues(tenant, timezone, all);
     }
 
     @GetMapping("/api/v1/live/alerts")
