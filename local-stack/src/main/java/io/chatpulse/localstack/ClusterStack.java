@@ -260,11 +260,17 @@ public final class ClusterStack implements RunningStack {
                     chatCorePort(i), TENANTS.get(i), TENANTS.get(i));
         }
         for (int i = 0; i < 2; i++) {
-            to.printf("  metrics-api-%d    http://127.0.0.1:%d/wallboard%n", i + 1,
-                    settings.metricsApiPort() + i * SECOND_INSTANCE_OFFSET);
-            to.printf("  alerting-%d       http://127.0.0.1:%d/api/v1/alerts%n", i + 1,
-                    settings.alertingPort() + i * SECOND_INSTANCE_OFFSET);
+            int metrics = settings.metricsApiPort() + i * SECOND_INSTANCE_OFFSET;
+            to.printf("  metrics-api-%d    http://127.0.0.1:%d/wallboard?key=demo-key   Swagger UI:"
+                    + " http://127.0.0.1:%d/swagger-ui/index.html%n", i + 1, metrics, metrics);
+            to.printf("  alerting-%d       http://127.0.0.1:%d/api/v1/alerts   deliveries: …/api/v1/alerts/deliveries%n",
+                    i + 1, settings.alertingPort() + i * SECOND_INSTANCE_OFFSET);
         }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        to.printf("  KPI summary      curl -s -H 'X-Api-Key: demo-key' 'http://127.0.0.1:%d/api/v1/kpis/summary?from=%sT00:00:00Z"
+                + "&to=%sT00:00:00Z'%n", settings.metricsApiPort(), today, today.plusDays(1));
+        to.printf("  agent report     curl -s -H 'X-Api-Key: demo-key' -o agents.csv 'http://127.0.0.1:%d/api/v1/reports/agents/"
+                + "export?format=csv&from=%sT00:00:00Z&to=%sT00:00:00Z'%n", settings.metricsApiPort(), today, today.plusDays(1));
         to.printf("  service logs     %s%nCtrl-C stops every node.%n%n", logDir(settings));
     }
 
