@@ -1,6 +1,7 @@
 package io.chatpulse.metrics.live;
 
 import io.chatpulse.metrics.api.ProblemResponses;
+import io.chatpulse.metrics.problem.InvalidParameterException;
 import io.chatpulse.metrics.tenancy.ApiKeyQueryParameter;
 import io.chatpulse.metrics.tenancy.RequiresRole;
 import io.chatpulse.metrics.tenancy.Role;
@@ -42,8 +43,19 @@ class LiveController {
     LiveQueues queues(Tenant tenant, @Parameter(description = TIMEZONE) @RequestParam(required = false) String timezone,
                       @Parameter(description = "true: also the queues neither configured nor active today (only the "
                               + "history knows them, e.g. after an import)")
-                      @RequestParam(defaultValue = "false") boolean all) {
-        return service.queues(tenant, timezone, all);
+                      @RequestParam(required = false) String all) {
+        return service.queues(tenant, timezone, flag("all", all));
+    }
+
+    /** Absent or "false": false; "true": true; anything else is a 400 naming the parameter. */
+    private static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new InvalidParameterException(name, "is true or false, not '" + value + "'");
     }
 
     @GetMapping("/api/v1/live/alerts")

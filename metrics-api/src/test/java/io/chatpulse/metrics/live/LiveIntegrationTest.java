@@ -160,6 +160,9 @@ class LiveIntegrationTest {
         // most urgent first: billing's customer has waited 150 s; then by id
         assertThat(ids(ok("/api/v1/live/queues?all=true", "nw-sup").get("queues")))
                 .containsExactly("billing", "archive", "sales");
+        HttpResponse<String> bad = get("/api/v1/live/queues?all=maybe", "nw-sup");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).get("parameter").asString()).isEqualTo("all");
     }
 
     private static List<String> ids(JsonNode queues) {
