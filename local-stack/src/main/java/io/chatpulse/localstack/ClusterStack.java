@@ -148,7 +148,9 @@ public final class ClusterStack implements RunningStack {
                 String tenant = TENANTS.get(i);
                 applications.launch(Application.executableJar(settings.home(), "simulator", "256m", Map.of(), List.of(
                         "--url", "http://127.0.0.1:" + chatCorePort(i), "--api-key", tenant + "-key",
-                        "--rate", String.valueOf(settings.simulatorRate()))).renamed("simulator-" + tenant), () -> true);
+                        "--rate", String.valueOf(settings.simulatorRate()),
+                        "--agents", String.valueOf(settings.simulatorAgents())))
+                        .renamed("simulator-" + tenant), () -> true);
             }
         }
     }
@@ -267,10 +269,11 @@ public final class ClusterStack implements RunningStack {
                     i + 1, settings.alertingPort() + i * SECOND_INSTANCE_OFFSET);
         }
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        to.printf("  KPI summary      curl -s -H 'X-Api-Key: demo-key' 'http://127.0.0.1:%d/api/v1/kpis/summary?from=%sT00:00:00Z"
-                + "&to=%sT00:00:00Z'%n", settings.metricsApiPort(), today, today.plusDays(1));
-        to.printf("  agent report     curl -s -H 'X-Api-Key: demo-key' -o agents.csv 'http://127.0.0.1:%d/api/v1/reports/agents/"
-                + "export?format=csv&from=%sT00:00:00Z&to=%sT00:00:00Z'%n", settings.metricsApiPort(), today, today.plusDays(1));
+        String period = "from=" + today + "T00:00:00Z&to=" + today.plusDays(1) + "T00:00:00Z";
+        String metrics = "http://127.0.0.1:" + settings.metricsApiPort();
+        to.printf("  KPI summary      curl -s -H 'X-Api-Key: demo-key' '%s/api/v1/kpis/summary?%s'%n", metrics, period);
+        to.printf("  agent report     curl -s -H 'X-Api-Key: demo-key' -o agents.csv"
+                + " '%s/api/v1/reports/agents/export?format=csv&%s'%n", metrics, period);
         to.printf("  service logs     %s%nCtrl-C stops every node.%n%n", logDir(settings));
     }
 

@@ -148,7 +148,8 @@ public final class LocalStack implements RunningStack {
                 settings.metricsApiPort());
         applications.launchService(Application.executableJar(settings.home(), "alerting", "384m",
                 Applications.merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.alertingPort()),
-                        "ALERTING_STATE_DIR", settings.dataDir().resolve("alerting").toString()), demoChannel()), List.of()),
+                        "ALERTING_STATE_DIR", settings.dataDir().resolve("alerting").toString()), demoChannel()),
+                List.of()),
                 settings.alertingPort());
         applications.launchService(Application.executableJar(settings.home(), "chat-core", "512m",
                 Applications.merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.chatCorePort()))), List.of()),
@@ -157,7 +158,8 @@ public final class LocalStack implements RunningStack {
         if (settings.simulatorRate() > 0) {
             applications.launch(Application.executableJar(settings.home(), "simulator", "256m", Map.of(), List.of(
                     "--url", "http://127.0.0.1:" + settings.chatCorePort(), "--api-key", settings.apiKey(),
-                    "--rate", String.valueOf(settings.simulatorRate()))), () -> true);
+                    "--rate", String.valueOf(settings.simulatorRate()),
+                    "--agents", String.valueOf(settings.simulatorAgents()))), () -> true);
         }
     }
 

@@ -22,7 +22,8 @@ final class WhereToLook {
                 + today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         String curl = "curl -s -H 'X-Api-Key: " + key + "' ";
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%nchatpulse is running. Where to look (API key %s, sent as the header X-Api-Key):%n", key));
+        out.append(String.format("%nchatpulse is running. Where to look (API key %s, sent as the header X-Api-Key):%n",
+                key));
         line(out, "wallboard", metrics + "/wallboard?key=" + key + "   (live queues, agents, open alerts)");
         line(out, "Swagger UI", metrics + "/swagger-ui/index.html   (metrics-api; Authorize with the key)");
         line(out, "KPI summary", curl + "'" + metrics + "/api/v1/kpis/summary?" + period + "'");
@@ -31,7 +32,8 @@ final class WhereToLook {
         line(out, "incidents", curl + alerting + "/api/v1/alerts");
         line(out, "deliveries", curl + alerting + "/api/v1/alerts/deliveries");
         if (demoChannel) {
-            line(out, "pages", DemoChannel.file(s.logDir()) + "   (the demo tenant's pages; each one also here as it arrives)");
+            line(out, "pages", DemoChannel.file(s.logDir())
+                    + "   (the demo tenant's pages; each one also here as it arrives)");
         }
         line(out, "chat-core", curl + "http://127.0.0.1:" + s.chatCorePort() + "/api/v1/queues");
         jobWebPorts.forEach((job, port) -> line(out, "Flink " + job,
@@ -40,7 +42,8 @@ final class WhereToLook {
         line(out, "Kafka", "127.0.0.1:" + s.kafkaPort());
         line(out, "logs", s.logDir() + "   (one file per component)");
         line(out, "simulator", s.simulatorRate() > 0
-                ? s.simulatorRate() + " conversations/minute, agents in shifts (log: " + s.logDir().resolve("simulator.log") + ")"
+                ? s.simulatorRate() + " conversations/minute, " + s.simulatorAgents() + " agents in shifts (log: "
+                        + s.logDir().resolve("simulator.log") + ")"
                 : "off");
         out.append(String.format("Ctrl-C stops all of it.%n"));
         return out.toString();

@@ -38,7 +38,7 @@ class WhereToLookTest {
                 "Flink stream-jobs", "http://127.0.0.1:40001/", "Flink queue-monitor", "http://127.0.0.1:40002/",
                 "http://127.0.0.1:18123/play",
                 "127.0.0.1:19092",
-                "/d/logs/simulator.log");
+                "60 conversations/minute, 12 agents in shifts (log: /d/logs/simulator.log)");
         assertThat(WhereToLook.embedded(s, jobs, LocalDate.of(2026, 12, 7), false)).doesNotContain("pages.log");
     }
 

@@ -71,14 +71,14 @@ final class SimulatedAgent {
         held.add(conversationId);
     }
 
-    /** The conversation ended, or chat-core handed it back to its queue. */
+    /** The conversation ended, or chat-core handed it back to its queue (then on the stream's thread: no call here). */
     void released(String conversationId) {
         boolean leave;
         synchronized (this) {
             leave = held.remove(conversationId) && duty == Duty.WINDING_DOWN && held.isEmpty();
         }
         if (leave) {
-            leave();
+            sim.later(Duration.ZERO, this::leave);
         }
     }
 

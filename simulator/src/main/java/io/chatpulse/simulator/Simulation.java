@@ -181,7 +181,10 @@ final class Simulation {
         });
     }
 
-    /** chat-core took the conversation from the agent: back to its queue, or to another agent. */
+    /**
+     * chat-core took the conversation from the agent: back to its queue, or to another agent. This
+     * and {@link #assigned} run on the agent's stream thread: they only schedule steps.
+     */
     void takenBack(SimulatedAgent agent, String conversationId, boolean queued) {
         agent.released(conversationId);
         Journey journey = journeys.get(conversationId);
