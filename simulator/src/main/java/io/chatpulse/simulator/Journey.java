@@ -223,7 +223,12 @@ final class Journey {
     }
 
     private void agentMessage() {
-        if (!sim.client().message(conversationId, "AGENT", agentId, pick(ANSWERS)).ok()) {
+        var sent = sim.client().message(conversationId, "AGENT", agentId, pick(ANSWERS));
+        if (sent.status() == 409 && !sim.routesItself()) {
+            takenFromAgent();
+            return;
+        }
+        if (!sent.ok()) {
             drop();
             return;
         }
@@ -244,7 +249,12 @@ final class Journey {
     }
 
     private void resolve() {
-        boolean resolved = sim.client().resolve(conversationId).ok();
+        var reply = sim.client().resolve(conversationId);
+        if (reply.status() == 409 && !sim.routesItself()) {
+            takenFromAgent();
+            return;
+        }
+        boolean resolved = reply.ok();
         finish();
         if (!resolved) {
             sim.stats().dropped.incrementAndGet();
@@ -259,6 +269,28 @@ final class Journey {
     private void rate() {
         if (sim.client().rate(conversationId, human.rating(waited), pick(COMMENTS)).ok()) {
             sim.stats().rated.incrementAndGet();
+        }
+    }
+
+    /**
+     * chat-core refused the agent's step (409): it took the conversation from the agent in the
+     * meantime (the agent logged out just as it was routed one more), and the event saying so has
+     * not come yet. What chat-core shows decides: waiting again, or with another agent.
+     */
+    private void takenFromAgent() {
+        String agent;
+        synchronized (this) {
+            agent = agentId;
+        }
+        var shown = sim.client().get(conversationId);
+        String state = shown.field("state").orElse("");
+        String assignee = shown.field("assigneeId").orElse(null);
+        if (state.equals("QUEUED")) {
+            handedBack(agent);
+        } else if (state.equals("ASSIGNED") && assignee != null && !assignee.equals(agent)) {
+            assigned(assignee);
+        } else {
+            drop();
         }
     }
 
