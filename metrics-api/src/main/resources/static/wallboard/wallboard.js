@@ -89,12 +89,26 @@
     return li;
   }
 
+  // The queues come most urgent first, without those only the history knows (the API decides);
+  // the filter keeps those whose name contains what was typed, ignoring case. ?filter=... fills it in.
+  function matching(queues) {
+    var typed = document.getElementById('filter').value.trim().toLowerCase();
+    return typed ? queues.filter(function (q) { return q.queueId.toLowerCase().indexOf(typed) >= 0; }) : queues;
+  }
+
+  var last = null;
+
   function render(state) {
+    last = state;
+    var shown = matching(state.queues);
     var tbody = document.querySelector('#queues tbody');
-    tbody.replaceChildren.apply(tbody, state.queues.map(function (q) {
+    tbody.replaceChildren.apply(tbody, shown.map(function (q) {
       return queueRow(q, state.oldestWaitWarningSeconds);
     }));
     document.getElementById('no-queues').hidden = state.queues.length > 0;
+    var filtered = document.getElementById('filtered');
+    filtered.hidden = shown.length === state.queues.length;
+    filtered.textContent = shown.length + ' of ' + state.queues.length + ' queues match the filter.';
     var alerts = document.getElementById('alerts');
     alerts.replaceChildren.apply(alerts, state.alerts.map(alertItem));
     document.getElementById('no-alerts').hidden = state.alerts.length > 0;
@@ -139,6 +153,14 @@
       diagnose(key);
     };
   }
+
+  var filter = document.getElementById('filter');
+  filter.value = new URLSearchParams(window.location.search).get('filter') || '';
+  filter.addEventListener('input', function () {
+    if (last) {
+      render(last);
+    }
+  });
 
   document.getElementById('change-key').addEventListener('click', function () {
     sessionStorage.removeItem(KEY_STORE);

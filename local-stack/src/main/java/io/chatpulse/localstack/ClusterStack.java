@@ -148,7 +148,9 @@ public final class ClusterStack implements RunningStack {
                 String tenant = TENANTS.get(i);
                 applications.launch(Application.executableJar(settings.home(), "simulator", "256m", Map.of(), List.of(
                         "--url", "http://127.0.0.1:" + chatCorePort(i), "--api-key", tenant + "-key",
-                        "--rate", String.valueOf(settings.simulatorRate()))).renamed("simulator-" + tenant), () -> true);
+                        "--rate", String.valueOf(settings.simulatorRate()),
+                        "--agents", String.valueOf(settings.simulatorAgents())))
+                        .renamed("simulator-" + tenant), () -> true);
             }
         }
     }
@@ -260,11 +262,18 @@ public final class ClusterStack implements RunningStack {
                     chatCorePort(i), TENANTS.get(i), TENANTS.get(i));
         }
         for (int i = 0; i < 2; i++) {
-            to.printf("  metrics-api-%d    http://127.0.0.1:%d/wallboard%n", i + 1,
-                    settings.metricsApiPort() + i * SECOND_INSTANCE_OFFSET);
-            to.printf("  alerting-%d       http://127.0.0.1:%d/api/v1/alerts%n", i + 1,
-                    settings.alertingPort() + i * SECOND_INSTANCE_OFFSET);
+            int metrics = settings.metricsApiPort() + i * SECOND_INSTANCE_OFFSET;
+            to.printf("  metrics-api-%d    http://127.0.0.1:%d/wallboard?key=demo-key   Swagger UI:"
+                    + " http://127.0.0.1:%d/swagger-ui/index.html%n", i + 1, metrics, metrics);
+            to.printf("  alerting-%d       http://127.0.0.1:%d/api/v1/alerts   deliveries: …/api/v1/alerts/deliveries%n",
+                    i + 1, settings.alertingPort() + i * SECOND_INSTANCE_OFFSET);
         }
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String period = "from=" + today + "T00:00:00Z&to=" + today.plusDays(1) + "T00:00:00Z";
+        String metrics = "http://127.0.0.1:" + settings.metricsApiPort();
+        to.printf("  KPI summary      curl -s -H 'X-Api-Key: demo-key' '%s/api/v1/kpis/summary?%s'%n", metrics, period);
+        to.printf("  agent report     curl -s -H 'X-Api-Key: demo-key' -o agents.csv"
+                + " '%s/api/v1/reports/agents/export?format=csv&%s'%n", metrics, period);
         to.printf("  service logs     %s%nCtrl-C stops every node.%n%n", logDir(settings));
     }
 

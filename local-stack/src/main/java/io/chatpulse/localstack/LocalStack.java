@@ -30,11 +30,15 @@ public final class LocalStack implements RunningStack {
     private KafkaBroker kafka;
     private ClickHouseServer clickHouse;
     private final Map<String, Integer> jobRestPorts = new HashMap<>();
+    private final Map<String, Map<String, String>> extraEnvironment;
+    /** The tenant of the demo API key (chat-core's and the services' default configuration). */
+    private static final String DEMO_TENANT = "demo";
 
     private LocalStack(StackSettings settings, Map<String, Map<String, String>> extraEnvironment, PrintStream out) {
         this.settings = settings;
         this.out = out;
         this.applications = new Applications(settings.logDir(), extraEnvironment, out);
+        this.extraEnvironment = extraEnvironment;
     }
 
     /** Starts everything and returns once every service answers; stops what it started if one fails. */
@@ -144,7 +148,8 @@ public final class LocalStack implements RunningStack {
                 settings.metricsApiPort());
         applications.launchService(Application.executableJar(settings.home(), "alerting", "384m",
                 Applications.merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.alertingPort()),
-                        "ALERTING_STATE_DIR", settings.dataDir().resolve("alerting").toString())), List.of()),
+                        "ALERTING_STATE_DIR", settings.dataDir().resolve("alerting").toString()), demoChannel()),
+                List.of()),
                 settings.alertingPort());
         applications.launchService(Application.executableJar(settings.home(), "chat-core", "512m",
                 Applications.merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.chatCorePort()))), List.of()),
@@ -153,8 +158,21 @@ public final class LocalStack implements RunningStack {
         if (settings.simulatorRate() > 0) {
             applications.launch(Application.executableJar(settings.home(), "simulator", "256m", Map.of(), List.of(
                     "--url", "http://127.0.0.1:" + settings.chatCorePort(), "--api-key", settings.apiKey(),
-                    "--rate", String.valueOf(settings.simulatorRate()))), () -> true);
+                    "--rate", String.valueOf(settings.simulatorRate()),
+                    "--agents", String.valueOf(settings.simulatorAgents()))), () -> true);
         }
+    }
+
+    /** Whether alerting pages the demo tenant into {@link DemoChannel#file} (no routes configured otherwise). */
+    public boolean pagesToDemoChannel() {
+        return !demoChannel().isEmpty();
+    }
+
+    /** The demo tenant's pages into the log folder, unless routes come from the environment or the caller. */
+    private Map<String, String> demoChannel() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(extraEnvironment.getOrDefault("alerting", Map.of()));
+        return DemoChannel.environment(settings.logDir(), DEMO_TENANT, environment);
     }
 
     /** A Flink job in its own JVM (a local MiniCluster) with its own checkpoint folder and REST port. */
@@ -166,7 +184,7 @@ public final class LocalStack implements RunningStack {
                         "CHECKPOINT_DIR", settings.dataDir().resolve(checkpointFolder).toUri().toString(),
                         "REST_PORT", String.valueOf(restPort)))).renamed(name),
                 () -> FlinkJobCheck.allTasksRunning(restPort));
-        out.printf("  %-12s job status: http://127.0.0.1:%d/jobs/overview%n", name, restPort);
+        out.printf("  %-12s web UI: http://127.0.0.1:%d/%n", name, restPort);
     }
 
     private void requirePortsFree() {

@@ -2,9 +2,8 @@ package io.chatpulse.localstack;
 
 import io.chatpulse.localstack.process.ChildProcess;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -48,18 +47,24 @@ public final class LocalStackCommand {
             stack.close();
             System.out.println("chatpulse: stopped; data kept in " + settings.dataDir());
         }, "chatpulse-stop"));
+        PageFollower pages = null;
         if (stack instanceof ClusterStack clusterStack) {
             clusterStack.printWhereToLook(System.out);
-        } else {
-            printWhereToLook(settings);
+        } else if (stack instanceof LocalStack local) {
+            System.out.print(WhereToLook.embedded(settings, local.jobRestPorts(), LocalDate.now(ZoneOffset.UTC),
+                    local.pagesToDemoChannel()));
+            pages = local.pagesToDemoChannel() ? new PageFollower(DemoChannel.file(settings.logDir())) : null;
         }
-        superviseUntilOneDies(stack);
+        superviseUntilOneDies(stack, pages);
         System.exit(1);
     }
 
     /** Returns only when an application has died; its log tail says why. */
-    private static void superviseUntilOneDies(RunningStack stack) throws InterruptedException {
+    private static void superviseUntilOneDies(RunningStack stack, PageFollower pages) throws InterruptedException {
         while (true) {
+            if (pages != null) {
+                pages.newLines().forEach(page -> System.out.println("page: " + page));
+            }
             Optional<ChildProcess> dead = stack.firstDeadApplication();
             if (dead.isPresent() && !dead.get().name().startsWith("simulator") && !stopping) {
                 System.err.printf("chatpulse: %s has stopped; last lines of %s:%n%s%n",
@@ -68,23 +73,5 @@ public final class LocalStackCommand {
             }
             Thread.sleep(1000);
         }
-    }
-
-    private static void printWhereToLook(StackSettings s) {
-        String key = s.apiKey();
-        Instant today = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        System.out.printf("""
-
-                chatpulse is running. Where to look (API key header X-Api-Key: %s):
-                  chat-core     http://127.0.0.1:%d/api/v1/conversations
-                  metrics-api   http://127.0.0.1:%d/api/v1/queues/summary?from=%s&to=%s
-                  ClickHouse    http://127.0.0.1:%d/play   (SQL in the browser; tables queue_waits, first_responses)
-                  Kafka         127.0.0.1:%d
-                  logs          %s
-                  simulator     %s
-                Ctrl-C stops all of it.
-                %n""", key, s.chatCorePort(), s.metricsApiPort(), today.minus(Duration.ofDays(1)), today.plus(Duration.ofDays(1)),
-                s.clickHousePort(), s.kafkaPort(), s.logDir(),
-                s.simulatorRate() > 0 ? s.simulatorRate() + " conversations/minute (log: " + s.logDir().resolve("simulator.log") + ")" : "off");
     }
 }

@@ -32,7 +32,7 @@ public record StackSettings(
               --chat-core-port N    chat-core REST API (default 8080)
               --metrics-api-port N  metrics-api REST API (default 8081)
               --alerting-port N     alerting health endpoint (default 8082)
-              --rate N              simulated conversations per minute (default 60)
+              --rate N              simulated conversations per minute (default 60), served by N/5 agents in shifts
               --no-simulator        start without the traffic simulator
               --cluster             the cluster shape instead, each node its own JVM, data in DIR/cluster:
                                     three Kafka nodes (ports N, N+1, N+2), a Flink session cluster
@@ -72,6 +72,14 @@ public record StackSettings(
             }
         }
         return new StackSettings(home, dataDir, kafka, clickHouse, chatCore, metricsApi, alerting, rate, d.apiKey);
+    }
+
+    /**
+     * The simulated agents for the rate: one per 5 conversations a minute (12 for the default 60),
+     * so a higher rate brings the staff to serve it; at least 2, so one is always on duty.
+     */
+    public int simulatorAgents() {
+        return Math.max(2, (simulatorRate + 4) / 5);
     }
 
     public StackSettings withDataDir(Path dir) {

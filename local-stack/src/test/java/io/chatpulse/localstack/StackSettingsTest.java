@@ -20,6 +20,9 @@ class StackSettingsTest {
         assertThat(s.chatCorePort()).isEqualTo(8080);
         assertThat(s.metricsApiPort()).isEqualTo(8081);
         assertThat(s.simulatorRate()).isEqualTo(60);
+        assertThat(s.simulatorAgents()).isEqualTo(12);
+        assertThat(s.withSimulatorRate(120).simulatorAgents()).isEqualTo(24);
+        assertThat(s.withSimulatorRate(1).simulatorAgents()).isEqualTo(2);
     }
 
     @Test

@@ -94,6 +94,11 @@ public final class ChatCoreClient {
                 Json.object("status", status, "capacity", capacity, "skills", skills));
     }
 
+    /** The agent's live stream of what chat-core assigns them; not yet open. */
+    AgentStream agentStream(String agentId, java.util.function.BiConsumer<String, String> onEvent) {
+        return new AgentStream(http, base, apiKey, agentId, onEvent);
+    }
+
     /** One attempt, no retry and no counting: for the start-up check. */
     public Reply probe(String path) {
         return attempt("GET", path, null, null);

@@ -28,6 +28,10 @@ final class Journey {
     private long waitStarted;
     private Duration waited = Duration.ZERO;
     private String agentId;
+    /** chat-core routes: the agent it assigned before the customer had written (events can come early). */
+    private String assignedEarly;
+    /** Counts the agents this conversation had: a step of an agent it was taken from does nothing. */
+    private int turn;
     private int repliesLeft;
 
     Journey(Simulation sim, HumanBehaviour human, String queueId, String customerId, String channel) {
@@ -45,6 +49,9 @@ final class Journey {
             return;
         }
         conversationId = opened.get();
+        if (!sim.routesItself()) {
+            sim.register(conversationId, this);
+        }
         sim.stats().started.incrementAndGet();
         sim.later(human.customerTyping(), this::firstMessage);
     }
@@ -54,15 +61,20 @@ final class Journey {
             drop();
             return;
         }
+        String early;
         synchronized (this) {
+            if (phase != Phase.OPENING) {
+                return;
+            }
             moveTo(Phase.WAITING);
             waitStarted = System.nanoTime();
+            early = assignedEarly;
         }
         sim.later(human.patience(), this::leaveIfStillWaiting);
         if (sim.routesItself()) {
             sim.later(human.pickUp(), this::joinAgentsQueue);
-        } else {
-            sim.later(Duration.ofSeconds(1), this::watchForAssignee);
+        } else if (early != null) {
+            assigned(early);
         }
     }
 
@@ -79,7 +91,7 @@ final class Journey {
     void assignTo(String agent) {
         synchronized (this) {
             if (phase != Phase.WAITING) {
-                sim.release(agent);
+                sim.release(agent, conversationId);
                 return;
             }
             startWithAgent(agent);
@@ -88,39 +100,95 @@ final class Journey {
             drop();
             return;
         }
-        sim.later(human.agentReply(), this::agentMessage);
+        sim.later(human.agentReply(), agentStep(this::agentMessage));
     }
 
-    /** chat-core routes: look whether it assigned someone. */
+    /**
+     * chat-core assigned this conversation to the agent; false when it is over on the customer's
+     * side (the agent then closes it). Another agent than the current one means chat-core moved it.
+     */
+    boolean assigned(String agent) {
+        synchronized (this) {
+            switch (phase) {
+                case DONE -> {
+                    return false;
+                }
+                case OPENING -> {
+                    assignedEarly = agent;
+                    return true;
+                }
+                case WITH_AGENT -> {
+                    if (agent.equals(agentId)) {
+                        return true;
+                    }
+                    agentId = agent;
+                    turn++;
+                }
+                case WAITING -> startWithAgent(agent);
+            }
+        }
+        sim.later(human.agentReply(), agentStep(this::agentMessage));
+        return true;
+    }
+
+    /** chat-core put the conversation back in its queue (the agent logged out): the customer waits again. */
+    void handedBack(String agent) {
+        synchronized (this) {
+            if (phase != Phase.WITH_AGENT || !agent.equals(agentId)) {
+                return;
+            }
+            moveTo(Phase.WAITING);
+            waitStarted = System.nanoTime();
+            agentId = null;
+            turn++;
+        }
+        sim.later(human.patience(), this::leaveIfStillWaiting);
+    }
+
+    /** The abandon came too late: chat-core had assigned someone, and the agent's event went missing. */
     private void watchForAssignee() {
         synchronized (this) {
             if (phase != Phase.WAITING) {
                 return;
             }
         }
-        var shown = sim.client().get(conversationId);
-        String assignee = shown.field("assigneeId").orElse(null);
-        synchronized (this) {
-            if (phase != Phase.WAITING) {
-                return;
-            }
-            if (assignee == null) {
-                sim.later(Duration.ofSeconds(1), this::watchForAssignee);
-                return;
-            }
-            startWithAgent(assignee);
+        String assignee = sim.client().get(conversationId).field("assigneeId").orElse(null);
+        if (assignee == null) {
+            sim.later(Duration.ofSeconds(1), this::watchForAssignee);
+        } else {
+            assigned(assignee);
         }
-        sim.later(human.agentReply(), this::agentMessage);
     }
 
     private void startWithAgent(String agent) {
         moveTo(Phase.WITH_AGENT);
         agentId = agent;
+        turn++;
         waited = Duration.ofNanos(System.nanoTime() - waitStarted);
         repliesLeft = human.exchanges();
     }
 
+    /** A step of the agent now holding the conversation; dropped if it moved to another agent or ended. */
+    private Runnable agentStep(Runnable step) {
+        int myTurn;
+        synchronized (this) {
+            myTurn = turn;
+        }
+        return () -> {
+            synchronized (this) {
+                if (phase != Phase.WITH_AGENT || turn != myTurn) {
+                    return;
+                }
+            }
+            step.run();
+        };
+    }
+
     private void leaveIfStillWaiting() {
+        if (!sim.routesItself()) {
+            leaveUnlessAssigned();
+            return;
+        }
         synchronized (this) {
             if (phase != Phase.WAITING) {
                 return;
@@ -128,30 +196,47 @@ final class Journey {
             moveTo(Phase.DONE);
         }
         sim.withdraw(this);
-        var left = sim.client().abandon(conversationId);
-        if (left.status() == 409 && !sim.routesItself()) {
-            // chat-core assigned it just now: stay after all.
-            synchronized (this) {
-                moveTo(Phase.WAITING);
-            }
-            watchForAssignee();
-            return;
+        if (sim.client().abandon(conversationId).ok()) {
+            sim.stats().abandoned.incrementAndGet();
         }
-        if (left.ok()) {
+    }
+
+    /** chat-core routes: its assignment can cross the customer's leaving, and then they stay (409). */
+    private void leaveUnlessAssigned() {
+        synchronized (this) {
+            if (phase != Phase.WAITING) {
+                return;
+            }
+        }
+        var left = sim.client().abandon(conversationId);
+        if (left.status() == 409) {
+            watchForAssignee();
+        } else if (!left.ok()) {
+            drop();
+        } else {
+            synchronized (this) {
+                moveTo(Phase.DONE);
+            }
+            sim.unregister(conversationId);
             sim.stats().abandoned.incrementAndGet();
         }
     }
 
     private void agentMessage() {
-        if (!sim.client().message(conversationId, "AGENT", agentId, pick(ANSWERS)).ok()) {
+        var sent = sim.client().message(conversationId, "AGENT", agentId, pick(ANSWERS));
+        if (sent.status() == 409 && !sim.routesItself()) {
+            takenFromAgent();
+            return;
+        }
+        if (!sent.ok()) {
             drop();
             return;
         }
         repliesLeft--;
         if (repliesLeft > 0) {
-            sim.later(human.customerTyping(), this::customerMessage);
+            sim.later(human.customerTyping(), agentStep(this::customerMessage));
         } else {
-            sim.later(human.agentReply(), this::resolve);
+            sim.later(human.agentReply(), agentStep(this::resolve));
         }
     }
 
@@ -160,11 +245,16 @@ final class Journey {
             drop();
             return;
         }
-        sim.later(human.agentReply(), this::agentMessage);
+        sim.later(human.agentReply(), agentStep(this::agentMessage));
     }
 
     private void resolve() {
-        boolean resolved = sim.client().resolve(conversationId).ok();
+        var reply = sim.client().resolve(conversationId);
+        if (reply.status() == 409 && !sim.routesItself()) {
+            takenFromAgent();
+            return;
+        }
+        boolean resolved = reply.ok();
         finish();
         if (!resolved) {
             sim.stats().dropped.incrementAndGet();
@@ -182,6 +272,28 @@ final class Journey {
         }
     }
 
+    /**
+     * chat-core refused the agent's step (409): it took the conversation from the agent in the
+     * meantime (the agent logged out just as it was routed one more), and the event saying so has
+     * not come yet. What chat-core shows decides: waiting again, or with another agent.
+     */
+    private void takenFromAgent() {
+        String agent;
+        synchronized (this) {
+            agent = agentId;
+        }
+        var shown = sim.client().get(conversationId);
+        String state = shown.field("state").orElse("");
+        String assignee = shown.field("assigneeId").orElse(null);
+        if (state.equals("QUEUED")) {
+            handedBack(agent);
+        } else if (state.equals("ASSIGNED") && assignee != null && !assignee.equals(agent)) {
+            assigned(assignee);
+        } else {
+            drop();
+        }
+    }
+
     private void drop() {
         sim.stats().dropped.incrementAndGet();
         finish();
@@ -194,8 +306,9 @@ final class Journey {
             heldBy = phase == Phase.WITH_AGENT ? agentId : null;
             moveTo(Phase.DONE);
         }
+        sim.unregister(conversationId);
         if (heldBy != null) {
-            sim.release(heldBy);
+            sim.release(heldBy, conversationId);
         }
     }
 

@@ -18,6 +18,7 @@ public record Options(
         int agents,
         int agentCapacity,
         Routing routing,
+        Duration shift,
         double pace,
         double wave,
         Duration wavePeriod,
@@ -30,17 +31,18 @@ public record Options(
     public enum Routing {
         /** The simulated agents pick waiting conversations up themselves (POST .../assignment). */
         SIMULATOR,
-        /** Agents report ONLINE to chat-core, which routes; the simulator watches for the assignee. */
+        /** Agents log in and out through chat-core, which routes; each learns its work from its live stream. */
         CHAT_CORE
     }
 
     public static final String USAGE = """
             Usage: java -jar simulator.jar [options]
 
-            Drives chat-core over HTTP with simulated customers and agents: each conversation opens
-            in a queue, the customer writes, an agent picks it up after a wait (respecting each
-            agent's capacity), they exchange a few messages, the agent resolves it and the customer
-            may rate it; ratings drop with longer waits and impatient customers abandon.
+            Drives chat-core over HTTP with simulated customers and agents: agents log in and out
+            in shifts, each conversation opens in a queue, the customer writes, chat-core assigns an
+            agent (within each agent's capacity), they exchange a few messages, the agent resolves
+            it and the customer may rate it; ratings drop with longer waits and impatient customers
+            abandon.
 
             Options:
               --url URL              chat-core base URL (default http://localhost:8080)
@@ -48,12 +50,13 @@ public record Options(
               --rate N               new conversations per minute, on average (default 60)
               --duration D           how long to run, e.g. 90s, 10m, 2h (default: until Ctrl-C)
               --queues A,B           queues to open conversations in (default support,billing)
-              --agents N             simulated agents (default 6)
+              --agents N             simulated agents, about 4 in 5 on duty at a time (default 12)
               --agent-capacity N     conversations one agent holds at once (default 5)
-              --routing R            simulator: agents pick up work themselves (default);
-                                     chat-core: agents report ONLINE and chat-core routes
+              --shift D              an agent's shift; then off for a quarter of it (default 20m)
+              --routing R            chat-core: agents log in and out, chat-core routes (default);
+                                     simulator: agents, always there, pick up work themselves
               --pace F               multiplies every human delay; 0.5 = twice as fast (default 1)
-              --wave A               arrival-rate swing, 0 (flat) to 0.9 (default 0.3)
+              --wave A               arrival-rate swing, 0 (flat) to 0.9 (default 0.5)
               --wave-period D        length of one swing of the arrival rate (default 10m)
               --seed N               random seed, for a repeatable run (default: random)
               --progress D           interval of the progress line (default 5s)
@@ -66,12 +69,13 @@ public record Options(
             """;
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of("--url", "--api-key", "--rate", "--duration",
-            "--queues", "--agents", "--agent-capacity", "--routing", "--pace", "--wave", "--wave-period", "--seed",
-            "--progress", "--acknowledged");
+            "--queues", "--agents", "--agent-capacity", "--shift", "--routing", "--pace", "--wave", "--wave-period",
+            "--seed", "--progress", "--acknowledged");
 
     public static Options parse(String... args) {
         Options o = new Options(URI.create("http://localhost:8080"), "demo-key", 60, null,
-                List.of("support", "billing"), 6, 5, Routing.SIMULATOR, 1.0, 0.3, Duration.ofMinutes(10),
+                List.of("support", "billing"), 12, 5, Routing.CHAT_CORE, Duration.ofMinutes(20), 1.0, 0.5,
+                Duration.ofMinutes(10),
                 System.nanoTime(), Duration.ofSeconds(5), false, null);
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
@@ -107,6 +111,7 @@ public record Options(
             case "--queues" -> with(b -> b.queues = queues(v));
             case "--agents" -> with(b -> b.agents = (int) positive(option, Integer.parseInt(v)));
             case "--agent-capacity" -> with(b -> b.agentCapacity = (int) positive(option, Integer.parseInt(v)));
+            case "--shift" -> with(b -> b.shift = duration(option, v));
             case "--routing" -> with(b -> b.routing = routing(v));
             case "--pace" -> with(b -> b.pace = positive(option, Double.parseDouble(v)));
             case "--wave" -> with(b -> b.wave = between(option, Double.parseDouble(v), 0, 0.9));
@@ -189,6 +194,7 @@ public record Options(
         int agents;
         int agentCapacity;
         Routing routing;
+        Duration shift;
         double pace;
         double wave;
         Duration wavePeriod;
@@ -206,6 +212,7 @@ public record Options(
             agents = o.agents;
             agentCapacity = o.agentCapacity;
             routing = o.routing;
+            shift = o.shift;
             pace = o.pace;
             wave = o.wave;
             wavePeriod = o.wavePeriod;
@@ -216,8 +223,8 @@ public record Options(
         }
 
         Options build() {
-            return new Options(url, apiKey, ratePerMinute, duration, queues, agents, agentCapacity, routing, pace,
-                    wave, wavePeriod, seed, progressEvery, help, acknowledged);
+            return new Options(url, apiKey, ratePerMinute, duration, queues, agents, agentCapacity, routing, shift,
+                    pace, wave, wavePeriod, seed, progressEvery, help, acknowledged);
         }
     }
 }

@@ -3,7 +3,9 @@ package io.chatpulse.simulator;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +25,9 @@ final class Simulation {
     private final Random random;
     private final List<String> agentIds;
     private final AgentPool<Journey> pool;
+    /** chat-core routes: the agents at their desks, and the customers by conversation id. */
+    private final Map<String, SimulatedAgent> agents = new ConcurrentHashMap<>();
+    private final Map<String, Journey> journeys = new ConcurrentHashMap<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private long startedNanos;
     private double lastArrival;
@@ -50,13 +55,18 @@ final class Simulation {
         String prefix = routesItself() ? "sim-agent-" : "sim-routed-agent-";
         this.agentIds = IntStream.rangeClosed(1, options.agents()).mapToObj(i -> prefix + i).toList();
         this.pool = new AgentPool<>(agentIds, options.agentCapacity());
+        ShiftPattern shifts = new ShiftPattern(options.agents(), options.shift());
+        if (!routesItself()) {
+            for (int i = 0; i < agentIds.size(); i++) {
+                String id = agentIds.get(i);
+                agents.put(id, new SimulatedAgent(id, i, this, shifts, options.agentCapacity(), options.queues()));
+            }
+        }
     }
 
     void start() {
         startedNanos = System.nanoTime();
-        if (!routesItself()) {
-            agentIds.forEach(id -> client.agentStatus(id, "ONLINE", options.agentCapacity(), options.queues()));
-        }
+        agents.values().forEach(SimulatedAgent::start);
         scheduleNextArrival();
         long every = options.progressEvery().toMillis();
         scheduler.scheduleAtFixedRate(() -> out.println(progressLine()), every, every, TimeUnit.MILLISECONDS);
@@ -75,9 +85,7 @@ final class Simulation {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!routesItself()) {
-            agentIds.forEach(id -> client.agentStatus(id, "OFFLINE", options.agentCapacity(), options.queues()));
-        }
+        agents.values().forEach(SimulatedAgent::stop);
         out.println(stats.summary(Duration.ofNanos(System.nanoTime() - startedNanos)));
     }
 
@@ -131,10 +139,77 @@ final class Simulation {
         pool.offer(journey).forEach(m -> later(Duration.ZERO, () -> m.work().assignTo(m.agentId())));
     }
 
-    void release(String agentId) {
+    /** The agent is done with the conversation (resolved, or it could not go on). */
+    void release(String agentId, String conversationId) {
         if (routesItself()) {
             pool.release(agentId).forEach(m -> later(Duration.ZERO, () -> m.work().assignTo(m.agentId())));
+        } else if (agents.containsKey(agentId)) {
+            agents.get(agentId).released(conversationId);
         }
+    }
+
+    /** chat-core routes: the customer's conversation is open under this id. */
+    void register(String conversationId, Journey journey) {
+        journeys.put(conversationId, journey);
+    }
+
+    void unregister(String conversationId) {
+        if (conversationId != null) {
+            journeys.remove(conversationId);
+        }
+    }
+
+    /**
+     * chat-core assigned a conversation to one of the agents. The event can overtake the answer to
+     * the customer's open; one still unknown a moment later is work left from an earlier run (or a
+     * customer who gave up on an error), and the agent closes it.
+     */
+    void assigned(SimulatedAgent agent, String conversationId) {
+        agent.took(conversationId);
+        Journey journey = journeys.get(conversationId);
+        if (journey != null) {
+            deliver(agent, conversationId, journey);
+            return;
+        }
+        later(Duration.ofSeconds(2), () -> {
+            Journey known = journeys.get(conversationId);
+            if (known != null) {
+                deliver(agent, conversationId, known);
+            } else {
+                closeLeftover(agent, conversationId);
+            }
+        });
+    }
+
+    /**
+     * chat-core took the conversation from the agent: back to its queue, or to another agent. This
+     * and {@link #assigned} run on the agent's stream thread: they only schedule steps.
+     */
+    void takenBack(SimulatedAgent agent, String conversationId, boolean queued) {
+        agent.released(conversationId);
+        Journey journey = journeys.get(conversationId);
+        if (journey != null && queued) {
+            journey.handedBack(agent.id());
+        }
+    }
+
+    private void deliver(SimulatedAgent agent, String conversationId, Journey journey) {
+        if (!journey.assigned(agent.id())) {
+            closeLeftover(agent, conversationId);
+        }
+    }
+
+    private void closeLeftover(SimulatedAgent agent, String conversationId) {
+        stats.leftovers.incrementAndGet();
+        later(Duration.ofSeconds(1), () -> {
+            client.message(conversationId, "AGENT", agent.id(), "Sorry for the wait, this is now closed.");
+            client.resolve(conversationId);
+            agent.released(conversationId);
+        });
+    }
+
+    Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     void withdraw(Journey journey) {

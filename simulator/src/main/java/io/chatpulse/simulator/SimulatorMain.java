@@ -38,9 +38,10 @@ public final class SimulatorMain {
             simulation.stop();
             stopped.countDown();
         }, "simulator-stop"));
-        System.out.printf("simulating %.0f conversations/min in %s with %d agents (capacity %d, routing %s, seed %d)"
+        System.out.printf("simulating %.0f conversations/min in %s with %d agents (capacity %d, routing %s%s, seed %d)"
                         + " against %s for %s; Ctrl-C stops%n", options.ratePerMinute(), options.queues(),
                 options.agents(), options.agentCapacity(), options.routing().name().toLowerCase().replace('_', '-'),
+                options.routing() == Options.Routing.CHAT_CORE ? ", shifts of " + Stats.clock(options.shift()) : "",
                 options.seed(),
                 options.url(), options.duration() == null ? "ever" : Stats.clock(options.duration()));
         simulation.start();

@@ -17,6 +17,9 @@ public final class Stats {
     /** Customers waiting for an agent now, and conversations with an agent now. */
     final AtomicLong waiting = new AtomicLong();
     final AtomicLong withAgent = new AtomicLong();
+    /** chat-core routes: agents logged in now, and conversations left open by an earlier run that they closed. */
+    final AtomicLong agentsOnDuty = new AtomicLong();
+    final AtomicLong leftovers = new AtomicLong();
     private long lastRequests;
     private long lastNanos = System.nanoTime();
 
@@ -28,9 +31,11 @@ public final class Stats {
         lastRequests = requests;
         lastNanos = now;
         return String.format("[%s] conversations started %d, resolved %d, abandoned %d, rated %d, dropped %d"
-                        + " | waiting for an agent %d, with an agent %d | requests ok %d, failed %d, retried %d | %.1f req/s",
+                        + " | waiting for an agent %d, with an agent %d | agents on duty %d, leftovers closed %d"
+                        + " | requests ok %d, failed %d, retried %d | %.1f req/s",
                 clock(elapsed), started.get(), resolved.get(), abandoned.get(), rated.get(), dropped.get(),
-                waiting.get(), withAgent.get(), requestsOk.get(), requestsFailed.get(), retries.get(), perSecond);
+                waiting.get(), withAgent.get(), agentsOnDuty.get(), leftovers.get(),
+                requestsOk.get(), requestsFailed.get(), retries.get(), perSecond);
     }
 
     /** The totals at the end, with the mean request rate over the whole run. */

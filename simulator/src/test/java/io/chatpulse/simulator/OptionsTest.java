@@ -20,16 +20,17 @@ class OptionsTest {
         assertThat(o.ratePerMinute()).isEqualTo(60);
         assertThat(o.duration()).isNull();
         assertThat(o.queues()).containsExactly("support", "billing");
-        assertThat(o.agents()).isEqualTo(6);
-        assertThat(o.routing()).isEqualTo(Options.Routing.SIMULATOR);
+        assertThat(o.agents()).isEqualTo(12);
+        assertThat(o.routing()).isEqualTo(Options.Routing.CHAT_CORE);
+        assertThat(o.shift()).isEqualTo(Duration.ofMinutes(20));
         assertThat(o.acknowledged()).isNull();
     }
 
     @Test
     void everyOptionIsRead() {
         Options o = Options.parse("--url", "http://chat:9000/", "--api-key=k", "--rate", "120", "--duration", "10m",
-                "--queues", "vip, sales", "--agents", "3", "--agent-capacity", "2", "--routing", "chat-core",
-                "--pace", "0.5", "--wave", "0", "--wave-period", "1h", "--seed", "42", "--progress", "2s",
+                "--queues", "vip, sales", "--agents", "3", "--agent-capacity", "2", "--routing", "simulator",
+                "--shift", "45m", "--pace", "0.5", "--wave", "0", "--wave-period", "1h", "--seed", "42", "--progress", "2s",
                 "--acknowledged", "target/acknowledged.tsv");
 
         assertThat(o.url()).isEqualTo(URI.create("http://chat:9000"));
@@ -39,7 +40,8 @@ class OptionsTest {
         assertThat(o.queues()).isEqualTo(List.of("vip", "sales"));
         assertThat(o.agents()).isEqualTo(3);
         assertThat(o.agentCapacity()).isEqualTo(2);
-        assertThat(o.routing()).isEqualTo(Options.Routing.CHAT_CORE);
+        assertThat(o.routing()).isEqualTo(Options.Routing.SIMULATOR);
+        assertThat(o.shift()).isEqualTo(Duration.ofMinutes(45));
         assertThat(o.pace()).isEqualTo(0.5);
         assertThat(o.wave()).isZero();
         assertThat(o.wavePeriod()).isEqualTo(Duration.ofHours(1));

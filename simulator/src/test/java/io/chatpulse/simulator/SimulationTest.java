@@ -47,7 +47,7 @@ class SimulationTest {
         server.createContext("/", this::answer);
         server.start();
         Options options = Options.parse("--url", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "--rate", "600", "--pace", "0.02", "--agents", "2", "--agent-capacity", String.valueOf(CAPACITY),
+                "--routing", "simulator", "--rate", "600", "--pace", "0.02", "--agents", "2", "--agent-capacity", String.valueOf(CAPACITY),
                 "--seed", "7", "--progress", "1h");
         Stats stats = new Stats();
         Simulation simulation = new Simulation(options, new ChatCoreClient(options.url(), "demo-key", stats), stats,

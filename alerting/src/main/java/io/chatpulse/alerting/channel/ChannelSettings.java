@@ -12,12 +12,14 @@ import java.util.List;
  * @param source     PagerDuty: payload.source, default "chatpulse"
  * @param to         e-mail: recipients
  * @param from       e-mail: sender, default "chatpulse-alerting@localhost"
+ * @param path       log: the file each notification is appended to as one line
  */
-public record ChannelSettings(ChannelType type, URI url, String routingKey, String source, List<String> to, String from) {
+public record ChannelSettings(ChannelType type, URI url, String routingKey, String source, List<String> to, String from,
+                              java.nio.file.Path path) {
 
     public ChannelSettings {
         if (type == null) {
-            throw new IllegalArgumentException("chatpulse.alerting.channels.<name>.type is required (webhook, slack, pagerduty, email)");
+            throw new IllegalArgumentException("chatpulse.alerting.channels.<name>.type is required (webhook, slack, pagerduty, email, log)");
         }
         to = to == null ? List.of() : List.copyOf(to);
         source = source == null ? "chatpulse" : source;

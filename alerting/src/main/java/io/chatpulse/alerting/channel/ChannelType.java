@@ -9,5 +9,7 @@ public enum ChannelType {
     /** PagerDuty Events API v2. */
     PAGERDUTY,
     /** E-mail over SMTP (spring.mail.*). */
-    EMAIL
+    EMAIL,
+    /** One line per notification appended to a file: the embedded stack's demo channel, which `up` shows. */
+    LOG
 }

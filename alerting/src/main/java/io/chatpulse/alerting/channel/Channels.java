@@ -45,6 +45,7 @@ public class Channels {
                 }
                 yield new EmailChannel(sender, settings.from(), settings.to());
             }
+            case LOG -> new LogChannel(require(settings.path(), prefix + ".path"));
         };
     }
 

@@ -33,13 +33,15 @@ final class SimulatorLoad implements AutoCloseable {
     /**
      * 120 conversations a minute at ten times human speed (pace 0.1): a conversation runs its whole
      * course (wait, messages, resolution, rating or abandon) in seconds, so every phase of a test sees
-     * each step of a conversation, and a 2-core machine shared with other builds keeps up.
+     * each step of a conversation, and a 2-core machine shared with other builds keeps up. The
+     * simulator routes by itself ({@code --routing simulator}): shifts of agents logging in and out
+     * would make the figures depend on timing the test does not control.
      */
     static SimulatorLoad start(Path home, Path dataDir, String chatCoreUrl, String queue) {
         Path file = dataDir.resolve("acknowledged-" + queue + ".tsv");
         ChildProcess simulator = Application.executableJar(home, "simulator", "256m", Map.of(), List.of(
                 "--url", chatCoreUrl, "--api-key", API_KEY, "--queues", queue, "--rate", "120", "--pace", "0.1",
-                "--agents", "6", "--seed", "18", "--progress", "10s", "--acknowledged", file.toString()))
+                "--agents", "6", "--routing", "simulator", "--seed", "18", "--progress", "10s", "--acknowledged", file.toString()))
                 .renamed("simulator-" + queue).start(dataDir.resolve("logs"));
         return new SimulatorLoad(simulator, file, queue);
     }

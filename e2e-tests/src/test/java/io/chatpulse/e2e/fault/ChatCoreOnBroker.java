@@ -15,7 +15,7 @@ import java.util.Map;
  * Only what a chat-core load test needs: a Kafka broker and the built chat-core jar, each in its own
  * JVM. Without ClickHouse and the Flink jobs the two shared cores measure chat-core, not the rest.
  */
-final class ChatCoreOnBroker implements AutoCloseable {
+public final class ChatCoreOnBroker implements AutoCloseable {
 
     private final KafkaBroker broker;
     private final ChildProcess chatCore;
@@ -28,7 +28,7 @@ final class ChatCoreOnBroker implements AutoCloseable {
     }
 
     /** {@code environment}: chat-core's own settings (API keys, limits) beside the broker and port. */
-    static ChatCoreOnBroker start(String name, Map<String, String> environment) {
+    public static ChatCoreOnBroker start(String name, Map<String, String> environment) {
         Path home = Path.of(System.getProperty("chatpulse.home", "..")).toAbsolutePath().normalize();
         Path dataDir = home.resolve("e2e-tests/target/fault-" + name + "-" + System.nanoTime());
         KafkaBroker broker = KafkaBroker.start(dataDir.resolve("kafka"));
@@ -50,7 +50,7 @@ final class ChatCoreOnBroker implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 

@@ -1,6 +1,7 @@
 package io.chatpulse.metrics.live;
 
 import io.chatpulse.metrics.api.ProblemResponses;
+import io.chatpulse.metrics.problem.InvalidParameterException;
 import io.chatpulse.metrics.tenancy.ApiKeyQueryParameter;
 import io.chatpulse.metrics.tenancy.RequiresRole;
 import io.chatpulse.metrics.tenancy.Role;
@@ -33,12 +34,28 @@ class LiveController {
 
     @GetMapping("/api/v1/live/queues")
     @Operation(summary = "Live state of every queue",
-            description = "Per queue: length, oldest wait (now minus when the longest-waiting conversation was queued), "
+            description = "The queues configured (chatpulse.live.queue-timezones) or active today (someone waiting, "
+                    + "an open alert, a customer answered or abandoned today), most urgent first: longest oldest "
+                    + "wait, then most waiting, then id. Per queue: length, oldest wait (now minus when the longest-waiting conversation was queued), "
                     + "agents online/available/busy from the queue monitor's latest row (V020 queue_live_now), today's "
                     + "service level from the report view (equal to /api/v1/kpis/summary for that day and queue), and "
                     + "the count of open alerts; plus the open alerts. Role: supervisor.")
-    LiveQueues queues(Tenant tenant, @Parameter(description = TIMEZONE) @RequestParam(required = false) String timezone) {
-        return service.queues(tenant, timezone);
+    LiveQueues queues(Tenant tenant, @Parameter(description = TIMEZONE) @RequestParam(required = false) String timezone,
+                      @Parameter(description = "true: also the queues neither configured nor active today (only the "
+                              + "history knows them, e.g. after an import)")
+                      @RequestParam(required = false) String all) {
+        return service.queues(tenant, timezone, flag("all", all));
+    }
+
+    /** Absent or "false": false; "true": true; anything else is a 400 naming the parameter. */
+    private static boolean flag(String name, String value) {
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new InvalidParameterException(name, "is true or false, not '" + value + "'");
     }
 
     @GetMapping("/api/v1/live/alerts")

@@ -29,6 +29,11 @@ public record LiveProperties(String timezone, Map<String, Map<String, String>> q
         queueTimezones.values().forEach(queues -> queues.values().forEach(java.time.ZoneId::of));
     }
 
+    /** A tenant's configured queues: those given a timezone (the wallboard shows them even when idle). */
+    java.util.Set<String> configuredQueues(String tenant) {
+        return queueTimezones.getOrDefault(tenant, Map.of()).keySet();
+    }
+
     /** The configured timezone of a tenant's queue, or the default. */
     String timezoneOf(String tenant, String queue) {
         Map<String, String> queues = queueTimezones.getOrDefault(tenant, Map.of());

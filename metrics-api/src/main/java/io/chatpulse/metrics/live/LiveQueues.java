@@ -7,7 +7,9 @@ import java.util.List;
  *
  * @param asOf                      when the answer was computed (the API's clock), ISO-8601 UTC
  * @param oldestWaitWarningSeconds  past this the wallboard shows an oldest wait in red (queue_wait rule's default)
- * @param queues                    one entry per queue the monitor has written a row for, by id
+ * @param queues                    the queues the monitor has written a row for, most urgent first (oldest wait,
+ *                                  then waiting, then id); unless asked for all: only those configured or
+ *                                  active today ({@link WallboardQueues})
  * @param alerts                    the tenant's open alerts, as GET /api/v1/live/alerts
  */
 public record LiveQueues(String asOf, long oldestWaitWarningSeconds, List<Queue> queues, List<OpenAlert> alerts) {

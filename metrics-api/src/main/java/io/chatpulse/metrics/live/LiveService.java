@@ -48,15 +48,22 @@ public class LiveService {
      * {@link RecentViews}: an older one is answered while the next is computed).
      * {@code timezone} (IANA) overrides the queues' own for "today"; null or blank keeps theirs.
      */
-    public LiveQueues queues(Tenant tenant, String timezone) {
+    public LiveQueues queues(Tenant tenant, String timezone, boolean idleToo) {
         ZoneId requested = zone(timezone);
-        return recent.get(tenant.id() + "|" + (requested == null ? "" : requested.getId()),
+        LiveQueues every = recent.get(tenant.id() + "|" + (requested == null ? "" : requested.getId()),
                 () -> queuesNow(tenant, requested));
+        return idleToo ? every : onWallboard(tenant, every);
     }
 
-    /** The view as of now, for the stream (which computes it once a tick for all its subscribers). */
+    /** The wallboard's view as of now, for the stream (which computes it once a tick for all its subscribers). */
     public LiveQueues queuesNow(Tenant tenant, String timezone) {
-        return queuesNow(tenant, zone(timezone));
+        return onWallboard(tenant, queuesNow(tenant, zone(timezone)));
+    }
+
+    /** Without the queues only the history knows ({@link WallboardQueues}). */
+    private LiveQueues onWallboard(Tenant tenant, LiveQueues every) {
+        return new LiveQueues(every.asOf(), every.oldestWaitWarningSeconds(),
+                WallboardQueues.shown(every.queues(), properties.configuredQueues(tenant.id())), every.alerts());
     }
 
     private LiveQueues queuesNow(Tenant tenant, ZoneId requested) {
@@ -75,7 +82,7 @@ public class LiveService {
             }
         });
         return new LiveQueues(Timestamps.iso(now), properties.oldestWaitWarning().toSeconds(),
-                new ArrayList<>(queues.values()), alerts);
+                WallboardQueues.all(new ArrayList<>(queues.values())), alerts);
     }
 
     /** Today so far in one timezone, and the service level of every queue of the tenant over it. */

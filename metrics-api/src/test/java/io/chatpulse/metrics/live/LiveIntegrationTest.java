@@ -154,6 +154,24 @@ class LiveIntegrationTest {
     }
 
     @Test
+    void queuesOnlyTheHistoryKnowsAreLeftOutUnlessAllAreAskedFor() throws Exception {
+        assertThat(ids(ok("/api/v1/live/queues", "nw-sup").get("queues")))
+                .containsExactly("billing", "sales");
+        // most urgent first: billing's customer has waited 150 s; then by id
+        assertThat(ids(ok("/api/v1/live/queues?all=true", "nw-sup").get("queues")))
+                .containsExactly("billing", "archive", "sales");
+        HttpResponse<String> bad = get("/api/v1/live/queues?all=maybe", "nw-sup");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(bad.body()).get("parameter").asString()).isEqualTo("all");
+    }
+
+    private static List<String> ids(JsonNode queues) {
+        List<String> ids = new ArrayList<>();
+        queues.forEach(queue -> ids.add(queue.get("queueId").asString()));
+        return ids;
+    }
+
+    @Test
     void eachTenantSeesOnlyItsOwnQueuesAndAlerts() throws Exception {
         String northwind = get("/api/v1/live/queues", "nw-sup").body() + get("/api/v1/live/alerts", "nw-sup").body();
         assertThat(northwind).doesNotContain("secret", "initech", "4242");

@@ -83,6 +83,24 @@ class WallboardBrowserTest {
     }
 
     @Test
+    void mostUrgentFirstAndTheFilterKeepsTheQueuesWhoseNameMatches() throws Exception {
+        requireChromium();
+        try (HeadlessChromium chromium = HeadlessChromium.open(CHROMIUM, Path.of("target").toAbsolutePath(),
+                "http://127.0.0.1:" + port + "/wallboard?key=nw-sup&filter=BILL")) {
+            String dom = chromium.domWhen(d -> d.contains("data-queue=\"billing\""), Duration.ofSeconds(30));
+            assertThat(dom).doesNotContain("data-queue=\"sales\"", "data-queue=\"archive\"");
+            assertThat(text(dom, "<p id=\"filtered\"[^>]*>([^<]*)</p>")).isEqualTo("1 of 2 queues match the filter.");
+
+            chromium.evaluate("(function () { var f = document.getElementById('filter'); f.value = '';"
+                    + " f.dispatchEvent(new Event('input')); return 'cleared'; })()");
+            dom = chromium.domWhen(d -> d.contains("data-queue=\"sales\""), Duration.ofSeconds(30));
+            // billing's customer has waited 150 s: first; archive, idle and not configured, is not shown at all
+            assertThat(dom.indexOf("data-queue=\"billing\"")).isLessThan(dom.indexOf("data-queue=\"sales\""));
+            assertThat(dom).doesNotContain("data-queue=\"archive\"");
+        }
+    }
+
+    @Test
     void theKeyLeavesTheAddressBarForSessionStorage() throws Exception {
         requireChromium();
         try (HeadlessChromium chromium = HeadlessChromium.open(CHROMIUM, Path.of("target").toAbsolutePath(),

@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
  *                     agents 4 online / 1 available / 3 busy; an older row (as_of now - 3 s, 1 waiting)
  *                     that the latest replaces
  *            sales    nobody waits, agents 2 / 2 / 0
+ *            archive  nobody waits, no agents, nothing today, not configured: only the history knows it
  *            today's waits, billing: answered in 10 s and 50 s, abandoned after 60 s, a short abandon
  *                     of 2 s, and yesterday an answer in 5 s (not today): service level 1 / 3
  *            alerts   queue_wait queue:billing FIRING 30 s ago (open); pipeline_stalled FIRING 20 s ago
@@ -50,6 +51,7 @@ public final class LiveFixtures {
             state(connection, TENANT, "billing", now.minusSeconds(3), 1, now.minusSeconds(140), 4, 1, 3);
             state(connection, TENANT, "billing", now.minusSeconds(1), 3, now.minusSeconds(150), 4, 1, 3);
             state(connection, TENANT, "sales", now.minusSeconds(1), 0, null, 2, 2, 0);
+            state(connection, TENANT, "archive", now.minusSeconds(1), 0, null, 0, 0, 0);
             state(connection, OTHER_TENANT, "secret", now.minusSeconds(1), 9, now.minusSeconds(4242), 7, 7, 0);
             state(connection, STALE_TENANT, "lobby", now.minusSeconds(3600), 2, now.minusSeconds(3800), 1, 0, 1);
 
