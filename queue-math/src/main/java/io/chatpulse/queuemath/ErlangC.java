@@ -58,6 +58,18 @@ public final class ErlangC {
     }
 
     /**
+     * The expected time until a customer at this position (1 = next) is answered, at the current
+     * service rate: position·h/N, every server freeing at rate 1/h. Infinite with no servers.
+     */
+    public static double expectedTimeToAnswer(int position, int servers, double handleTime) {
+        if (position < 1) {
+            throw new IllegalArgumentException("a position in the queue starts at 1: " + position);
+        }
+        check(servers, 0);
+        return servers == 0 ? Double.POSITIVE_INFINITY : position * handleTime / servers;
+    }
+
+    /**
      * The smallest N whose service level within T reaches the target (a share, 0 &lt; target &lt; 1).
      * The service level grows with N, so the search walks up from the first stable N; no traffic
      * needs no server.

@@ -59,6 +59,14 @@ class ErlangCTest {
         assertThat(ErlangC.serviceLevel(needed - 1, 1_950, 300, 30)).isLessThan(0.8);
     }
 
+    /** Every one of N servers frees at rate 1/h: the k-th in line waits k·h/N on average. */
+    @Test
+    void expectedTimeToAnswerIsThePositionsShareOfTheServers() {
+        assertThat(ErlangC.expectedTimeToAnswer(1, 4, 200)).isCloseTo(50, within(1e-9));
+        assertThat(ErlangC.expectedTimeToAnswer(3, 4, 200)).isCloseTo(150, within(1e-9));
+        assertThat(ErlangC.expectedTimeToAnswer(1, 0, 200)).isInfinite();
+    }
+
     @Test
     void tooFewServersMeanTheQueueGrowsWithoutBound() {
         assertThat(ErlangC.probabilityOfWaiting(10, 10)).isEqualTo(1.0);

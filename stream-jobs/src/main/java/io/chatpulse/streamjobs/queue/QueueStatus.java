@@ -2,8 +2,9 @@ package io.chatpulse.streamjobs.queue;
 
 import io.chatpulse.streamjobs.alert.AlertRuleState;
 import io.chatpulse.streamjobs.alert.AlertRules;
+import io.chatpulse.streamjobs.forecast.QueueTraffic;
 
-/** What the monitor keeps per queue between evaluations: its alerts and the last row written. A Flink POJO. */
+/** What the monitor keeps per queue between evaluations: its alerts, what the forecast measures and the last row written. A Flink POJO. */
 public class QueueStatus {
     public AlertRuleState queueWait = new AlertRuleState();
     public AlertRuleState volumeSpike = new AlertRuleState();
@@ -11,6 +12,8 @@ public class QueueStatus {
     public AlertRuleState frtSpike = new AlertRuleState();
     /** Event time of the queue's newest arrival, rating or first response (the minute rules look back over windows of them). */
     public long lastCountedAt = Long.MIN_VALUE;
+    /** Arrivals, handle times and waits measured for the forecast. */
+    public QueueTraffic traffic = new QueueTraffic();
     /** The counts of the last row written; -1 before the first. */
     public int lastLength = -1;
     public int lastOnline = -1;
