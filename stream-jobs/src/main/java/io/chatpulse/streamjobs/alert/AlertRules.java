@@ -28,6 +28,10 @@ import java.util.Properties;
  * queue_wait.threshold=120s
  * queue_wait.clear-after=60s
  * queue_wait.outside-business-hours=false
+ * queue_wait_forecast.level=0.5
+ * queue_wait_forecast.hold=60s
+ * queue_wait_forecast.clear-after=5m
+ * queue_wait_forecast.outside-business-hours=false
  * tenant.acme.queue.vip.queue_wait.threshold=45s
  * pipeline_stalled.threshold=60s
  * frt_spike.window=15m
@@ -75,6 +79,7 @@ public final class AlertRules implements Serializable {
     public static final String VOLUME_SPIKE = "volume_spike";
     public static final String CSAT_DROP = "csat_drop";
     public static final String FRT_SPIKE = "frt_spike";
+    public static final String QUEUE_WAIT_FORECAST = "queue_wait_forecast";
 
     /** The defaults of metrics.md. */
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -100,6 +105,10 @@ public final class AlertRules implements Serializable {
             Map.entry("queue_wait.threshold", "120s"),
             Map.entry("queue_wait.clear-after", "60s"),
             Map.entry("queue_wait.outside-business-hours", "false"),
+            Map.entry("queue_wait_forecast.level", "0.5"),
+            Map.entry("queue_wait_forecast.hold", "60s"),
+            Map.entry("queue_wait_forecast.clear-after", "5m"),
+            Map.entry("queue_wait_forecast.outside-business-hours", "false"),
             Map.entry("queue_forecast.service-level-target", "80%"),
             Map.entry("queue_forecast.service-level-time", "30s"),
             Map.entry("queue_forecast.arrival-window", "15m"),
@@ -163,6 +172,18 @@ public final class AlertRules implements Serializable {
                 duration(tenant, queue, QUEUE_WAIT + ".clear-after").toMillis(),
                 Boolean.parseBoolean(setting(tenant, queue, QUEUE_WAIT + ".outside-business-hours")),
                 calendar(tenant, queue).orElse(null)));
+    }
+
+    /** The queue_wait_forecast rule of a tenant's queue: held against the queue's queue_wait threshold. */
+    public QueueWaitForecastRule.Settings queueWaitForecast(String tenant, String queue) {
+        return (QueueWaitForecastRule.Settings) cached("qwf|" + tenant + "|" + queue, () ->
+                new QueueWaitForecastRule.Settings(
+                        duration(tenant, queue, QUEUE_WAIT + ".threshold").toMillis(),
+                        share(QUEUE_WAIT_FORECAST + ".level", setting(tenant, queue, QUEUE_WAIT_FORECAST + ".level")),
+                        duration(tenant, queue, QUEUE_WAIT_FORECAST + ".hold").toMillis(),
+                        duration(tenant, queue, QUEUE_WAIT_FORECAST + ".clear-after").toMillis(),
+                        Boolean.parseBoolean(setting(tenant, queue, QUEUE_WAIT_FORECAST + ".outside-business-hours")),
+                        calendar(tenant, queue).orElse(null)));
     }
 
     /** The forecast settings of a tenant's queue. */
@@ -232,13 +253,14 @@ public final class AlertRules implements Serializable {
         // start, not at the first event.
         for (Map.Entry<String, String> e : settings.entrySet()) {
             String key = e.getKey();
-            if (key.endsWith(FORECAST + "service-level-target")) {
+            if (key.endsWith(FORECAST + "service-level-target") || key.endsWith(QUEUE_WAIT_FORECAST + ".level")) {
                 share(key, e.getValue());
             } else if (FORECAST_DURATIONS.stream().anyMatch(d -> key.endsWith(FORECAST + d))) {
                 positiveDuration(key, e.getValue());
             } else if (FORECAST_COUNTS.stream().anyMatch(c -> key.endsWith(FORECAST + c))) {
                 count(key, e.getValue());
-            } else if (key.endsWith(".threshold") || key.endsWith(".clear-after") || key.endsWith(".window")) {
+            } else if (key.endsWith(".threshold") || key.endsWith(".clear-after") || key.endsWith(".window")
+                    || key.endsWith(".hold")) {
                 parseDuration(key, e.getValue());
             } else if (key.endsWith(".z") || key.endsWith("-days") || key.endsWith(".min-count")
                     || key.endsWith(".min-ratings") || key.endsWith(".min-responses") || key.endsWith(".factor")) {

@@ -9,6 +9,7 @@ package io.chatpulse.streamjobs.forecast;
  * @param handleTimes            how many handle times the mean is of (under the minimum: the default is used)
  * @param patienceS              mean patience from the window's waits and abandons; 0 when not estimated (Erlang C)
  * @param slots                  chat slots online serving the queue (Σ capacity, decision 20)
+ * @param agentCapacity          chats per agent: the mean capacity of the agents online, or the default
  * @param model                  {@code erlang_a} or {@code erlang_c}
  * @param unbounded              at these rates the queue grows without bound (every figure below is its limit)
  * @param waitProbability        the probability that a customer arriving now waits
@@ -26,6 +27,7 @@ public record QueueForecast(
         int handleTimes,
         double patienceS,
         int slots,
+        double agentCapacity,
         String model,
         boolean unbounded,
         double waitProbability,

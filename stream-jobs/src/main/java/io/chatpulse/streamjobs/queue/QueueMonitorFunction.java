@@ -12,13 +12,16 @@ import io.chatpulse.events.CsatSubmitted;
 import io.chatpulse.streamjobs.alert.AlertChange;
 import io.chatpulse.streamjobs.alert.AlertRecord;
 import io.chatpulse.streamjobs.alert.AlertRules;
+import io.chatpulse.streamjobs.alert.QueueWaitForecastRule;
 import io.chatpulse.streamjobs.alert.QueueWaitRule;
 import io.chatpulse.streamjobs.alert.CsatDropRule;
 import io.chatpulse.streamjobs.alert.FrtSpikeRule;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.conversation.FirstResponseTracker;
 import io.chatpulse.streamjobs.forecast.ForecastSettings;
+import io.chatpulse.streamjobs.forecast.DurationWords;
 import io.chatpulse.streamjobs.forecast.Forecaster;
+import io.chatpulse.streamjobs.forecast.QueueForecast;
 import io.chatpulse.streamjobs.forecast.QueueTraffic;
 import io.chatpulse.streamjobs.alert.VolumeSpikeRule;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
@@ -634,6 +637,9 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                         rules.queueWait(tenant, queueId).thresholdMs(), status.traffic,
                         new Forecaster.QueueNow(at, slots, online, load.length, oldestQueuedAt)));
                 out.collect(row);
+                if (live && !history()) {
+                    evaluateForecastRule(ctx, tenant, queueId, status, at, row.forecast());
+                }
                 status.written(row);
             }
             if (status.dormant(at, Math.max(Math.max(rules.volumeSpike(tenant, queueId).windowMs(),
@@ -643,6 +649,43 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 queues.put(queueId, status);
             }
         }
+    }
+
+    /** queue_wait_forecast, on a live row's forecast (never on a replay's). */
+    private void evaluateForecastRule(OnTimerContext ctx, String tenant, String queueId, QueueStatus status, long at,
+                                      QueueForecast forecast) throws Exception {
+        QueueWaitForecastRule.Settings rule = rules.queueWaitForecast(tenant, queueId);
+        boolean breached = QueueWaitForecastRule.breached(rule.thresholdMs(), rule.level(), forecast.arrivalsPerHour(),
+                forecast.unbounded(), forecast.waitOverThresholdProbability(), forecast.averageSpeedOfAnswerS());
+        var change = QueueWaitForecastRule.evaluate(rule, status.queueWaitForecast, at, breached);
+        if (change.isPresent()) {
+            send(ctx, forecastAlert(ctx, tenant, queueId, rule, change.get(), forecast));
+        }
+    }
+
+    /** "expected wait 3m10s; 2 more agents would keep it under 2 min". */
+    private AlertRecord forecastAlert(OnTimerContext ctx, String tenant, String queueId,
+                                      QueueWaitForecastRule.Settings rule, AlertChange change, QueueForecast forecast) {
+        String threshold = DurationWords.of(rule.thresholdMs());
+        String expected = forecast.unbounded()
+                ? String.format(java.util.Locale.ROOT, "the queue grows without bound (%.0f arrivals/h, %d chat slots)",
+                        forecast.arrivalsPerHour(), forecast.slots())
+                : "expected wait " + DurationWords.of(Math.round(forecast.averageSpeedOfAnswerS() * 1000))
+                        + String.format(java.util.Locale.ROOT, ", %.0f%% still waiting at %s",
+                                forecast.waitOverThresholdProbability() * 100, threshold);
+        String summary;
+        if (change.kind() == AlertChange.Kind.FIRING) {
+            int more = Forecaster.agentsToStayUnder(forecast, rule.thresholdMs(), rule.level())
+                    - (int) Math.ceil(forecast.slots() / forecast.agentCapacity());
+            summary = "Queue " + queueId + ": " + expected + "; " + more + " more agent" + (more == 1 ? "" : "s")
+                    + " would keep it under " + threshold;
+        } else {
+            summary = "Queue " + queueId + ": the forecast has been back under " + threshold + " for "
+                    + DurationWords.of(rule.clearAfterMs()) + " (" + expected + ")";
+        }
+        return new AlertRecord(tenant, AlertRules.QUEUE_WAIT_FORECAST, "queue:" + queueId, change.kind(), change.at(),
+                change.startedAt(), forecast.waitOverThresholdProbability(), rule.level(), summary,
+                dashboard(tenant, queueId), isReplay(ctx, change.at()));
     }
 
     private static <T> List<T> toList(Iterable<T> items) {

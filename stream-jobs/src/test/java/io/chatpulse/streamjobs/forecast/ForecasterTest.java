@@ -121,6 +121,37 @@ class ForecasterTest {
         assertThat(forecast.oldestAnswerExpectedAt()).isEqualTo(at + Math.round(queue.expectedTimeToAnswer(1) * 1000));
     }
 
+    /**
+     * What the warning proposes: the fewest agents with whom the forecast is back under the threshold
+     * (one agent fewer is not), at the agents' capacity.
+     */
+    @Test
+    void agentsToStayUnderAreTheFewestThatBringTheForecastUnder() {
+        QueueTraffic traffic = steady(T0, 12_000, 30, 300_000, 0);
+        long at = T0 + 120 * MINUTE;
+        QueueForecast forecast = Forecaster.forecast(DEFAULTS, 120_000, traffic, new Forecaster.QueueNow(at, 20, 10, 4, at));
+        assertThat(forecast.unbounded()).as("25 Erlangs on 20 slots").isTrue();
+
+        int agents = Forecaster.agentsToStayUnder(forecast, 120_000, 0.5);
+        double lambda = forecast.arrivalsPerHour() / 3600;
+        assertThat(breachedWith(2 * agents, lambda)).isFalse();
+        assertThat(breachedWith(2 * (agents - 1), lambda)).isTrue();
+    }
+
+    @Test
+    void durationsReadAsASupervisorSaysThem() {
+        assertThat(DurationWords.of(190_000)).isEqualTo("3m10s");
+        assertThat(DurationWords.of(120_000)).isEqualTo("2 min");
+        assertThat(DurationWords.of(45_400)).isEqualTo("45s");
+        assertThat(DurationWords.of(3_900_000)).isEqualTo("1h5m");
+    }
+
+    private static boolean breachedWith(int slots, double lambda) {
+        double offered = lambda * 300;
+        return io.chatpulse.streamjobs.alert.QueueWaitForecastRule.breached(120_000, 0.5, lambda * 3600, slots <= offered,
+                ErlangC.probabilityWaitOver(slots, offered, 300, 120), ErlangC.averageSpeedOfAnswer(slots, offered, 300));
+    }
+
     /** Arrivals every {@code everyMs} for two hours; {@code handles} handle times of {@code handleMs} in the last hour. */
     private static QueueTraffic steady(long from, long everyMs, int handles, long handleMs, int abandons) {
         QueueTraffic traffic = new QueueTraffic();

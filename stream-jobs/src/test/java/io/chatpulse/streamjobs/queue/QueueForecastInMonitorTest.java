@@ -10,6 +10,8 @@ import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.QueueReason;
 import io.chatpulse.queuemath.ErlangA;
 import io.chatpulse.streamjobs.TestConversation;
+import io.chatpulse.streamjobs.alert.AlertChange;
+import io.chatpulse.streamjobs.alert.AlertRecord;
 import io.chatpulse.streamjobs.alert.AlertRules;
 import io.chatpulse.streamjobs.forecast.QueueForecast;
 import java.time.Duration;
@@ -31,12 +33,17 @@ class QueueForecastInMonitorTest {
 
     @BeforeEach
     void open() throws Exception {
+        open(T0 + 140_000); // live: the rows of every second go out
+    }
+
+    private void open(long processingTime) throws Exception {
         QueueMonitorFunction monitor = new QueueMonitorFunction(AlertRules.parse(
-                "queue_forecast.min-handle-times=2;queue_forecast.min-abandons=1"), Duration.ofSeconds(60),
+                "queue_forecast.min-handle-times=2;queue_forecast.min-abandons=1;"
+                        + "queue_wait_forecast.hold=5s;queue_wait_forecast.clear-after=3s"), Duration.ofSeconds(60),
                 Duration.ofSeconds(1), Duration.ofDays(2), "http://localhost:3000/d/chatpulse-supervisor");
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(monitor),
                 MonitorInput::tenantId, Types.STRING);
-        harness.setProcessingTime(T0 + 140_000); // live: the rows of every second go out
+        harness.setProcessingTime(processingTime);
         harness.open();
     }
 
@@ -82,6 +89,67 @@ class QueueForecastInMonitorTest {
         assertThat(forecast.serviceLevel()).isCloseTo(queue.serviceLevel(30), within(1e-12));
         assertThat(forecast.oldestAnswerExpectedAt())
                 .isEqualTo(T0 + 130_000 + Math.round(queue.expectedTimeToAnswer(1) * 1000));
+    }
+
+    /**
+     * One agent of one chat, a customer every 2 s: the forecast passes 2 minutes at once; the warning
+     * comes when that has held 5 s, says what to expect and how many agents would fix it, and
+     * resolves 3 s after agents come.
+     */
+    @Test
+    void theForecastWarningFiresWhenTheBreachHoldsAndResolvesWhenAgentsCome() throws Exception {
+        harness.close();
+        open(T0 + 10_000); // live
+        send(agentOf("agent-1", 1, T0 - 5_000));
+        for (int i = 0; i < 10; i++) {
+            send(new TestConversation("acme", "conv-" + i).queued(T0 + 2_000L * i + 100, "billing", QueueReason.NEW));
+        }
+        harness.processWatermark(T0 + 5_000);
+        assertThat(alerts()).isEmpty();
+        long breachedFrom = harness.extractOutputValues().stream()
+                .filter(r -> r.forecast().arrivalsPerHour() > 0).mapToLong(QueueSnapshot::asOf).min().orElseThrow();
+        harness.processWatermark(breachedFrom + 5_000);
+
+        assertThat(alerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.rule()).isEqualTo(AlertRules.QUEUE_WAIT_FORECAST);
+            assertThat(alert.scope()).isEqualTo("queue:billing");
+            assertThat(alert.state()).isEqualTo(AlertChange.Kind.FIRING);
+            assertThat(alert.eventTime()).isEqualTo(breachedFrom + 5_000);
+            assertThat(alert.replay()).isFalse();
+            assertThat(alert.threshold()).isEqualTo(0.5);
+            assertThat(alert.summary()).startsWith("Queue billing: the queue grows without bound")
+                    .containsPattern("; \\d+ more agents would keep it under 2 min$");
+        });
+
+        for (int i = 2; i <= 40; i++) {
+            send(agentOf("agent-" + i, 5, T0 + 19_000));
+        }
+        harness.processWatermark(T0 + 40_000);
+        assertThat(alerts()).extracting(AlertRecord::state)
+                .containsExactly(AlertChange.Kind.FIRING, AlertChange.Kind.RESOLVED);
+        assertThat(alerts().get(1).summary()).contains("back under 2 min for 3s");
+    }
+
+    /** The same afternoon as a replay (an hour old): no forecast warning at all. */
+    @Test
+    void aReplayNeverFiresTheForecastWarning() throws Exception {
+        harness.close();
+        open(T0 + 3_600_000);
+        send(agentOf("agent-1", 1, T0 - 5_000));
+        for (int i = 0; i < 10; i++) {
+            send(new TestConversation("acme", "conv-" + i).queued(T0 + 2_000L * i + 100, "billing", QueueReason.NEW));
+        }
+        harness.processWatermark(T0 + 60_000);
+        assertThat(alerts()).filteredOn(a -> a.rule().equals(AlertRules.QUEUE_WAIT_FORECAST)).isEmpty();
+    }
+
+    private List<AlertRecord> alerts() {
+        var output = harness.getSideOutput(QueueMonitorFunction.ALERTS);
+        return output == null ? List.of() : output.stream().map(StreamRecord::getValue).toList();
+    }
+
+    private static AgentEvent agentOf(String agentId, int capacity, long at) {
+        return agent(agentId, capacity, at);
     }
 
     private QueueSnapshot last(String queue, long asOf) {

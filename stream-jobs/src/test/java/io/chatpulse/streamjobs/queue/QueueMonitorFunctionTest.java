@@ -283,7 +283,9 @@ class QueueMonitorFunctionTest {
             assertThat(alert.value()).isEqualTo(0.6);
             assertThat(alert.scope()).isEqualTo("queue:billing");
         });
-        assertThat(alerts()).filteredOn(a -> !a.rule().equals("csat_drop")).isEmpty();
+        // agent-1 is offline while customers arrive: queue_wait_forecast rightly warns too (QueueForecastInMonitorTest).
+        assertThat(alerts()).filteredOn(a -> !a.rule().equals("csat_drop") && !a.rule().equals(AlertRules.QUEUE_WAIT_FORECAST))
+                .isEmpty();
     }
 
     @Test
@@ -312,7 +314,9 @@ class QueueMonitorFunctionTest {
             assertThat(alert.value()).as("p90 in seconds").isEqualTo(60.0);
             assertThat(alert.threshold()).as("2 x the baseline p90").isEqualTo(20.0);
         });
-        assertThat(alerts()).filteredOn(a -> !a.rule().equals("frt_spike")).isEmpty();
+        // agent-1 is offline while customers arrive: queue_wait_forecast rightly warns too (QueueForecastInMonitorTest).
+        assertThat(alerts()).filteredOn(a -> !a.rule().equals("frt_spike") && !a.rule().equals(AlertRules.QUEUE_WAIT_FORECAST))
+                .isEmpty();
     }
 
     @Test
