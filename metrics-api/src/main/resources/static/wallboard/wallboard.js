@@ -56,6 +56,35 @@
     return td;
   }
 
+  // The expected wait of a customer arriving now, beside the oldest wait; red past the warning.
+  function forecastWait(tr, forecast, warningSeconds) {
+    if (!forecast) {
+      cell(tr, 'forecast-wait', '–');
+      return;
+    }
+    var text = forecast.unbounded ? '∞' : duration(forecast.averageSpeedOfAnswerSeconds);
+    var td = cell(tr, 'forecast-wait', text);
+    if (forecast.unbounded || forecast.averageSpeedOfAnswerSeconds > warningSeconds) {
+      td.classList.add('late');
+    }
+    td.title = percent(forecast.waitProbability) + ' wait, ' + percent(forecast.serviceLevel) + ' within '
+        + forecast.serviceLevelTimeSeconds + ' s (target ' + percent(forecast.serviceLevelTarget) + '), '
+        + forecast.model.replace('_', ' ');
+  }
+
+  // "needed / online": red when more agents are needed than are online.
+  function agentsNeeded(tr, forecast) {
+    if (!forecast) {
+      cell(tr, 'agents-needed', '–');
+      return;
+    }
+    var staffing = forecast.staffing;
+    var td = cell(tr, 'agents-needed', staffing.agentsNeeded + ' / ' + staffing.agentsOnline);
+    if (staffing.agentsShort > 0) {
+      td.classList.add('late');
+    }
+  }
+
   function queueRow(queue, warningSeconds) {
     var tr = document.createElement('tr');
     tr.className = 'queue' + (queue.stale ? ' stale' : '');
@@ -69,6 +98,7 @@
     if (queue.oldestWaitSeconds > warningSeconds) {
       wait.classList.add('late');
     }
+    forecastWait(tr, queue.forecast, warningSeconds);
     var sl = queue.serviceLevelToday;
     var slCell = cell(tr, 'service-level', percent(sl.serviceLevel));
     slCell.title = sl.answeredWithin + ' of ' + (sl.answered + sl.abandoned) + ' answered within '
@@ -76,6 +106,7 @@
     cell(tr, 'agents-online', String(queue.agents.online));
     cell(tr, 'agents-available', String(queue.agents.available));
     cell(tr, 'agents-busy', String(queue.agents.busy));
+    agentsNeeded(tr, queue.forecast);
     cell(tr, 'open-alerts' + (queue.openAlerts > 0 ? ' late' : ''), String(queue.openAlerts));
     return tr;
   }

@@ -36,8 +36,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * volume_spike in the keyed monitor, pipeline_stalled in a watchdog): reads conversation and agent
  * events and keeps, per tenant and queue, the waiting conversations (queue length, oldest wait) and the
  * agents online, available and busy; per agent, online time, occupancy and concurrency per minute
- * ({@code agent_time_minutes}). Writes a row per queue every second of event time into
- * {@code queue_live_state} (latest per queue) and {@code queue_live_history}; every alert state
+ * ({@code agent_time_minutes}). Writes a row per queue every second of event time, with the queue's
+ * wait forecast and staffing advice, into {@code queue_live_state} (latest per queue) and
+ * {@code queue_live_history}; every alert state
  * change goes to {@code chatpulse.alerts} and {@code alert_history}. Live, the watermark follows
  * the clock while no event comes, so the oldest wait grows and the alert fires on time; a replay
  * of history computes the same figures and marks its alerts replay=true.
@@ -45,7 +46,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class QueueMonitorJob {
 
     static final String NAME = "chatpulse-queue-monitor";
-    private static final String WHAT = "live queue state (queue_live_state, queue_live_history), agent time"
+    private static final String WHAT = "live queue state with its forecast (queue_live_state, queue_live_history), agent time"
             + " (agent_time_minutes) and the alerts"
             + " queue_wait, csat_drop, frt_spike, volume_spike, pipeline_stalled (chatpulse.alerts, alert_history)"
             + " from conversation and agent events";

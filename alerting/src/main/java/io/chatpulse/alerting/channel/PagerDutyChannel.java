@@ -55,7 +55,10 @@ public final class PagerDutyChannel extends JsonChannel {
         return body;
     }
 
-    /** Waiting customers and a stalled pipeline need someone now; the spikes and drops can wait for a look. */
+    /**
+     * Waiting customers and a stalled pipeline need someone now; the spikes and drops, and the forecast
+     * that customers will wait (queue_wait_forecast), can wait for a look.
+     */
     static String severity(String rule) {
         return rule.equals("queue_wait") || rule.equals("pipeline_stalled") ? "critical" : "warning";
     }

@@ -196,11 +196,18 @@ final class SimulatedDay {
                 "(" + java.util.Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", ")) + ")");
     }
 
-    /** Inserts every row, table by table, in the tables' column order. */
+    /** The monitor's V020 columns; the forecast columns of V047 take their defaults (no forecast). */
+    private static final String LIVE_COLUMNS = "tenant_id, queue_id, as_of, queue_length, oldest_wait_ms, oldest_queued_at,"
+            + " agents_online, agents_available, agents_busy";
+    private static final Map<String, String> COLUMNS = Map.of("queue_live_history", " (" + LIVE_COLUMNS + ")",
+            "queue_live_state", " (" + LIVE_COLUMNS + ", version)");
+
+    /** Inserts every row, table by table, in the tables' column order (the live tables': their V020 columns). */
     void insertInto(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
             for (Map.Entry<String, List<String>> table : rows.entrySet()) {
-                st.execute("INSERT INTO " + table.getKey() + " VALUES " + String.join(",\n", table.getValue()));
+                st.execute("INSERT INTO " + table.getKey() + COLUMNS.getOrDefault(table.getKey(), "") + " VALUES "
+                        + String.join(",\n", table.getValue()));
             }
         }
     }

@@ -22,9 +22,38 @@ public record LiveQueues(String asOf, long oldestWaitWarningSeconds, List<Queue>
      *                           stale; 0 when nobody waits
      * @param oldestQueuedAt     when that conversation was queued, null when nobody waits
      * @param openAlerts         open alerts whose scope is this queue
+     * @param forecast           the wait forecast and staffing advice of the same row; null for a row without
      */
     public record Queue(String queueId, String stateAsOf, boolean stale, long queueLength, double oldestWaitSeconds,
-                        String oldestQueuedAt, Agents agents, ServiceLevel serviceLevelToday, long openAlerts) {
+                        String oldestQueuedAt, Agents agents, ServiceLevel serviceLevelToday, long openAlerts,
+                        Forecast forecast) {
+    }
+
+    /**
+     * The monitor's forecast for a customer arriving now and its staffing advice (metrics.md, "Forecast
+     * and staffing"; stream-jobs' README for each figure). Probabilities and shares are 0..1.
+     *
+     * @param model                        erlang_a (with a patience measured from abandons) or erlang_c
+     * @param unbounded                    at these rates the queue grows without bound
+     * @param patienceSeconds              null while not estimated (Erlang C)
+     * @param slots                        chat slots of the agents online serving the queue (Σ capacity)
+     * @param averageSpeedOfAnswerSeconds  expected wait of the answered; null when unbounded
+     * @param serviceLevel                 forecast share answered within serviceLevelTimeSeconds
+     * @param waitOverThresholdProbability probability that a customer arriving now still waits at the queue_wait threshold
+     * @param oldestAnswerExpectedAt       when the oldest waiting customer is expected to be answered; null when none
+     *                                     waits or no slot serves the queue
+     */
+    public record Forecast(String model, boolean unbounded, double arrivalsPerHour, double handleTimeSeconds,
+                           Double patienceSeconds, long slots, double waitProbability, Double averageSpeedOfAnswerSeconds,
+                           double serviceLevel, double serviceLevelTarget, double serviceLevelTimeSeconds,
+                           double waitOverThresholdProbability, String oldestAnswerExpectedAt, Staffing staffing) {
+    }
+
+    /**
+     * @param agentsNeeded agents (at their mean capacity) to reach the service-level target
+     * @param agentsShort  agentsNeeded − agentsOnline: more agents needed when positive, spare when negative
+     */
+    public record Staffing(long agentsNeeded, long agentsOnline, long agentsShort) {
     }
 
     public record Agents(long online, long available, long busy) {

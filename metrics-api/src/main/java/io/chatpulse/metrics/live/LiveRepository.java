@@ -12,15 +12,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads what stream-jobs' QueueMonitorJob writes (V020) and today's service level from the report
+ * Reads what stream-jobs' QueueMonitorJob writes (V020, its forecast V047) and today's service level from the report
  * view (V040). The tenant and every value are bound parameters, never part of the SQL text.
  */
 @Repository
 class LiveRepository {
 
-    /** One monitor row per queue, as written; times in epoch ms. */
+    /** One monitor row per queue, as written; times in epoch ms; no forecast in a row written before V047. */
     record QueueRow(String queueId, long asOfMs, long queueLength, long oldestWaitMs, Long oldestQueuedAtMs,
-                    long agentsOnline, long agentsAvailable, long agentsBusy) {
+                    long agentsOnline, long agentsAvailable, long agentsBusy, ForecastRow forecast) {
+    }
+
+    /** The forecast columns of a monitor row (V047). */
+    record ForecastRow(String model, boolean unbounded, double arrivalsPerHour, double handleTimeS, Double patienceS,
+                       long slots, double waitProbability, Double averageSpeedOfAnswerS, double serviceLevel,
+                       double serviceLevelTarget, double serviceLevelTimeS, double waitOverThresholdProbability,
+                       long agentsNeeded, Long oldestAnswerExpectedAtMs) {
     }
 
     record ServiceRow(long answered, long answeredWithin, long abandoned, Double serviceLevel) {
@@ -30,7 +37,12 @@ class LiveRepository {
     private static final String QUEUES = """
             SELECT queue_id, toUnixTimestamp64Milli(as_of) AS as_of_ms, queue_length, oldest_wait_ms,
                    if(oldest_queued_at IS NULL, NULL, toUnixTimestamp64Milli(assumeNotNull(oldest_queued_at))) AS queued_ms,
-                   agents_online, agents_available, agents_busy
+                   agents_online, agents_available, agents_busy,
+                   forecast_model, forecast_unbounded, arrivals_per_hour, handle_time_s, patience_s, slots,
+                   wait_probability, forecast_asa_s, forecast_service_level, service_level_target, service_level_time_s,
+                   wait_over_threshold_probability, agents_needed,
+                   if(oldest_answer_expected_at IS NULL, NULL,
+                      toUnixTimestamp64Milli(assumeNotNull(oldest_answer_expected_at))) AS answer_expected_ms
             FROM queue_live_now(tenant = ?)
             ORDER BY queue_id""";
 
@@ -73,7 +85,20 @@ class LiveRepository {
         return jdbc.sql(QUEUES).param(tenant).query((rs, n) -> new QueueRow(rs.getString("queue_id"),
                 rs.getLong("as_of_ms"), rs.getLong("queue_length"), rs.getLong("oldest_wait_ms"),
                 nullableLong(rs, "queued_ms"), rs.getLong("agents_online"), rs.getLong("agents_available"),
-                rs.getLong("agents_busy"))).list();
+                rs.getLong("agents_busy"), forecast(rs))).list();
+    }
+
+    private static ForecastRow forecast(ResultSet rs) throws SQLException {
+        String model = rs.getString("forecast_model");
+        if (model == null || model.isEmpty()) {
+            return null;
+        }
+        return new ForecastRow(model, rs.getBoolean("forecast_unbounded"), rs.getDouble("arrivals_per_hour"),
+                rs.getDouble("handle_time_s"), nullableDouble(rs, "patience_s"), rs.getLong("slots"),
+                rs.getDouble("wait_probability"), nullableDouble(rs, "forecast_asa_s"),
+                rs.getDouble("forecast_service_level"), rs.getDouble("service_level_target"),
+                rs.getDouble("service_level_time_s"), rs.getDouble("wait_over_threshold_probability"),
+                rs.getLong("agents_needed"), nullableLong(rs, "answer_expected_ms"));
     }
 
     List<OpenAlert> openAlerts(String tenant) {

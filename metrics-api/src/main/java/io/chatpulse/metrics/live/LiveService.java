@@ -99,7 +99,19 @@ public class LiveService {
                 oldestWaitMs(row, now, stale) / 1000.0,
                 row.queueLength() > 0 && row.oldestQueuedAtMs() != null ? Timestamps.iso(row.oldestQueuedAtMs()) : null,
                 new LiveQueues.Agents(row.agentsOnline(), row.agentsAvailable(), row.agentsBusy()),
-                serviceLevel(today, row.queueId()), openAlerts);
+                serviceLevel(today, row.queueId()), openAlerts, forecast(row));
+    }
+
+    private static LiveQueues.Forecast forecast(LiveRepository.QueueRow row) {
+        LiveRepository.ForecastRow f = row.forecast();
+        if (f == null) {
+            return null;
+        }
+        return new LiveQueues.Forecast(f.model(), f.unbounded(), f.arrivalsPerHour(), f.handleTimeS(), f.patienceS(),
+                f.slots(), f.waitProbability(), f.averageSpeedOfAnswerS(), f.serviceLevel(), f.serviceLevelTarget(),
+                f.serviceLevelTimeS(), f.waitOverThresholdProbability(),
+                f.oldestAnswerExpectedAtMs() == null ? null : Timestamps.iso(f.oldestAnswerExpectedAtMs()),
+                new LiveQueues.Staffing(f.agentsNeeded(), row.agentsOnline(), f.agentsNeeded() - row.agentsOnline()));
     }
 
     /**

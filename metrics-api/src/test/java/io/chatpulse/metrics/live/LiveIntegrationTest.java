@@ -66,7 +66,7 @@ class LiveIntegrationTest {
         JsonNode billing = queues.get(0);
         assertThat(billing.get("queueId").asString()).isEqualTo("billing");
         assertThat(billing.propertyNames()).containsExactly("queueId", "stateAsOf", "stale", "queueLength",
-                "oldestWaitSeconds", "oldestQueuedAt", "agents", "serviceLevelToday", "openAlerts");
+                "oldestWaitSeconds", "oldestQueuedAt", "agents", "serviceLevelToday", "openAlerts", "forecast");
         // The latest row (3 waiting) replaced the older one (1 waiting).
         assertThat(billing.get("queueLength").asLong()).isEqualTo(3);
         assertThat(billing.get("stale").asBoolean()).isFalse();
@@ -82,6 +82,24 @@ class LiveIntegrationTest {
         assertThat(service.get("answerWithinSeconds").asLong()).isEqualTo(30);
         assertThat(service.get("serviceLevel").asDouble()).isCloseTo(1.0 / 3, within(1e-12));
         assertThat(billing.get("openAlerts").asLong()).isEqualTo(1);
+        // The forecast and staffing advice of the same row, as the monitor stored them.
+        JsonNode forecast = billing.get("forecast");
+        assertThat(forecast.get("model").asString()).isEqualTo("erlang_a");
+        assertThat(forecast.get("unbounded").asBoolean()).isFalse();
+        assertThat(forecast.get("arrivalsPerHour").asDouble()).isEqualTo(120.0);
+        assertThat(forecast.get("patienceSeconds").asDouble()).isEqualTo(90.0);
+        assertThat(forecast.get("slots").asLong()).isEqualTo(8);
+        assertThat(forecast.get("waitProbability").asDouble()).isEqualTo(0.75);
+        assertThat(forecast.get("averageSpeedOfAnswerSeconds").asDouble()).isEqualTo(41.5);
+        assertThat(forecast.get("serviceLevel").asDouble()).isEqualTo(0.55);
+        assertThat(forecast.get("serviceLevelTarget").asDouble()).isEqualTo(0.8);
+        assertThat(forecast.get("serviceLevelTimeSeconds").asDouble()).isEqualTo(30.0);
+        assertThat(forecast.get("waitOverThresholdProbability").asDouble()).isEqualTo(0.12);
+        // Stored 21 s after the row's event time (LiveFixtures).
+        assertThat(java.time.Duration.between(Instant.parse(billing.get("stateAsOf").asString()),
+                Instant.parse(forecast.get("oldestAnswerExpectedAt").asString()))).isEqualTo(java.time.Duration.ofSeconds(21));
+        assertThat(json.writeValueAsString(forecast.get("staffing")))
+                .isEqualTo("{\"agentsNeeded\":6,\"agentsOnline\":4,\"agentsShort\":2}");
 
         JsonNode sales = queues.get(1);
         assertThat(sales.get("queueId").asString()).isEqualTo("sales");
@@ -89,6 +107,7 @@ class LiveIntegrationTest {
         assertThat(sales.get("oldestWaitSeconds").asDouble()).isZero();
         assertThat(sales.get("oldestQueuedAt").isNull()).isTrue();
         assertThat(sales.get("openAlerts").asLong()).isZero();
+        assertThat(sales.get("forecast").isNull()).as("a row without forecast columns").isTrue();
         // The queue's own timezone (chatpulse.live.queue-timezones); nothing answered today: no rate.
         assertThat(sales.get("serviceLevelToday").get("timezone").asString()).isEqualTo("Europe/Berlin");
         assertThat(sales.get("serviceLevelToday").get("serviceLevel").isNull()).isTrue();
@@ -233,6 +252,8 @@ class LiveIntegrationTest {
             assertThat(event.propertyNames()).containsExactly("asOf", "oldestWaitWarningSeconds", "queues", "alerts");
             assertThat(event.get("queues").get(0).get("queueId").asString()).isEqualTo("billing");
             assertThat(event.get("queues").get(0).get("queueLength").asLong()).isEqualTo(3);
+            assertThat(event.get("queues").get(0).get("forecast").get("staffing").get("agentsNeeded").asLong())
+                    .as("the forecast and staffing advice ride along").isEqualTo(6);
             assertThat(event.toString()).doesNotContain("secret");
         }
         assertThat(Instant.parse(events.get(1).get("asOf").asString()))

@@ -11,7 +11,7 @@ class LiveServiceTest {
 
     private static LiveRepository.QueueRow row(long asOfAgoMs, long length, long storedWaitMs, Long queuedAgoMs) {
         return new LiveRepository.QueueRow("q", NOW.toEpochMilli() - asOfAgoMs, length, storedWaitMs,
-                queuedAgoMs == null ? null : NOW.toEpochMilli() - queuedAgoMs, 1, 1, 0);
+                queuedAgoMs == null ? null : NOW.toEpochMilli() - queuedAgoMs, 1, 1, 0, null);
     }
 
     @Test

@@ -72,10 +72,14 @@ class WallboardBrowserTest {
         assertThat(text(billing, "<td class=\"agents-online\">([^<]*)</td>")).isEqualTo("4");
         assertThat(text(billing, "<td class=\"agents-available\">([^<]*)</td>")).isEqualTo("1");
         assertThat(text(billing, "<td class=\"agents-busy\">([^<]*)</td>")).isEqualTo("3");
+        // The forecast beside them: 41.5 s expected; 6 agents needed, 4 online, so red.
+        assertThat(text(billing, "<td class=\"forecast-wait\"[^>]*>([^<]*)</td>")).isEqualTo("0:41");
+        assertThat(text(billing, "<td class=\"agents-needed late\">([^<]*)</td>")).isEqualTo("6 / 4");
 
         String sales = row(dom, "sales");
         assertThat(text(sales, "<td class=\"queue-length\">([^<]*)</td>")).isEqualTo("0");
         assertThat(sales).contains("<td class=\"oldest-wait\">–</td>").doesNotContain("oldest-wait late");
+        assertThat(sales).contains("<td class=\"forecast-wait\">–</td>", "<td class=\"agents-needed\">–</td>");
 
         assertThat(text(dom, "<li class=\"alert\" data-rule=\"queue_wait\" data-scope=\"queue:billing\">([^<]*)</li>"))
                 .startsWith("Queue billing: a customer has waited 120 s for an agent");

@@ -50,6 +50,7 @@ public final class LiveFixtures {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "default", "")) {
             state(connection, TENANT, "billing", now.minusSeconds(3), 1, now.minusSeconds(140), 4, 1, 3);
             state(connection, TENANT, "billing", now.minusSeconds(1), 3, now.minusSeconds(150), 4, 1, 3);
+            forecast(connection, TENANT, "billing", now.minusSeconds(1), now.plusSeconds(20));
             state(connection, TENANT, "sales", now.minusSeconds(1), 0, null, 2, 2, 0);
             state(connection, TENANT, "archive", now.minusSeconds(1), 0, null, 0, 0, 0);
             state(connection, OTHER_TENANT, "secret", now.minusSeconds(1), 9, now.minusSeconds(4242), 7, 7, 0);
@@ -81,6 +82,30 @@ public final class LiveFixtures {
             }
         }
         inserted = true;
+    }
+
+    /**
+     * The forecast of the monitor's row at {@code asOf} (V047), as stream-jobs writes it with the row:
+     * Erlang A, 120 arrivals/h, 300 s handle time, 90 s patience, 8 slots; 6 agents needed.
+     */
+    private static void forecast(Connection connection, String tenant, String queue, Instant asOf,
+                                 Instant oldestAnswerExpectedAt) throws Exception {
+        for (String table : new String[] {"queue_live_state", "queue_live_history"}) {
+            try (PreparedStatement update = connection.prepareStatement("ALTER TABLE " + table + " UPDATE"
+                    + " forecast_model = 'erlang_a', forecast_unbounded = false, arrivals_per_hour = 120,"
+                    + " handle_time_s = 300, handle_times = 25, patience_s = 90, slots = 8, wait_probability = 0.75,"
+                    + " forecast_asa_s = 41.5, forecast_service_level = 0.55, service_level_target = 0.8,"
+                    + " service_level_time_s = 30, wait_over_threshold_probability = 0.12, agents_needed = 6,"
+                    + " oldest_answer_expected_at = fromUnixTimestamp64Milli(?)"
+                    + " WHERE tenant_id = ? AND queue_id = ? AND as_of = fromUnixTimestamp64Milli(?)"
+                    + " SETTINGS mutations_sync = 1")) {
+                update.setLong(1, oldestAnswerExpectedAt.toEpochMilli());
+                update.setString(2, tenant);
+                update.setString(3, queue);
+                update.setLong(4, asOf.toEpochMilli());
+                update.executeUpdate();
+            }
+        }
     }
 
     private static void state(Connection connection, String tenant, String queue, Instant asOf, int length,

@@ -3,6 +3,7 @@ package io.chatpulse.streamjobs.alert;
 import io.chatpulse.streamjobs.DurationText;
 import io.chatpulse.streamjobs.calendar.BusinessCalendar;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
+import io.chatpulse.streamjobs.forecast.ForecastSettings;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;
@@ -27,6 +28,10 @@ import java.util.Properties;
  * queue_wait.threshold=120s
  * queue_wait.clear-after=60s
  * queue_wait.outside-business-hours=false
+ * queue_wait_forecast.level=0.5
+ * queue_wait_forecast.hold=60s
+ * queue_wait_forecast.clear-after=5m
+ * queue_wait_forecast.outside-business-hours=false
  * tenant.acme.queue.vip.queue_wait.threshold=45s
  * pipeline_stalled.threshold=60s
  * frt_spike.window=15m
@@ -52,6 +57,15 @@ import java.util.Properties;
  * tenant.acme.calendar.mon=09:00-17:00
  * tenant.acme.queue.night.calendar.zone=UTC
  * tenant.acme.queue.night.calendar.mon=00:00-06:00,22:00-24:00
+ * # the live forecast and staffing advice (not a rule: its settings)
+ * queue_forecast.service-level-target=80%
+ * queue_forecast.service-level-time=30s
+ * queue_forecast.arrival-window=15m
+ * queue_forecast.handle-time-window=1h
+ * queue_forecast.default-handle-time=5m
+ * queue_forecast.min-handle-times=20
+ * queue_forecast.min-abandons=5
+ * queue_forecast.default-capacity=5
  * </pre>
  *
  * The calendars are {@link BusinessCalendars}: the KPI job reads the same settings for its
@@ -65,6 +79,7 @@ public final class AlertRules implements Serializable {
     public static final String VOLUME_SPIKE = "volume_spike";
     public static final String CSAT_DROP = "csat_drop";
     public static final String FRT_SPIKE = "frt_spike";
+    public static final String QUEUE_WAIT_FORECAST = "queue_wait_forecast";
 
     /** The defaults of metrics.md. */
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -89,7 +104,24 @@ public final class AlertRules implements Serializable {
             Map.entry("pipeline_stalled.threshold", "60s"),
             Map.entry("queue_wait.threshold", "120s"),
             Map.entry("queue_wait.clear-after", "60s"),
-            Map.entry("queue_wait.outside-business-hours", "false"));
+            Map.entry("queue_wait.outside-business-hours", "false"),
+            Map.entry("queue_wait_forecast.level", "0.5"),
+            Map.entry("queue_wait_forecast.hold", "60s"),
+            Map.entry("queue_wait_forecast.clear-after", "5m"),
+            Map.entry("queue_wait_forecast.outside-business-hours", "false"),
+            Map.entry("queue_forecast.service-level-target", "80%"),
+            Map.entry("queue_forecast.service-level-time", "30s"),
+            Map.entry("queue_forecast.arrival-window", "15m"),
+            Map.entry("queue_forecast.handle-time-window", "1h"),
+            Map.entry("queue_forecast.default-handle-time", "5m"),
+            Map.entry("queue_forecast.min-handle-times", "20"),
+            Map.entry("queue_forecast.min-abandons", "5"),
+            Map.entry("queue_forecast.default-capacity", "5"));
+
+    private static final String FORECAST = "queue_forecast.";
+    private static final List<String> FORECAST_DURATIONS = List.of("service-level-time", "arrival-window",
+            "handle-time-window", "default-handle-time");
+    private static final List<String> FORECAST_COUNTS = List.of("min-handle-times", "min-abandons", "default-capacity");
 
     private final Map<String, String> settings;
     private final BusinessCalendars calendars;
@@ -140,6 +172,31 @@ public final class AlertRules implements Serializable {
                 duration(tenant, queue, QUEUE_WAIT + ".clear-after").toMillis(),
                 Boolean.parseBoolean(setting(tenant, queue, QUEUE_WAIT + ".outside-business-hours")),
                 calendar(tenant, queue).orElse(null)));
+    }
+
+    /** The queue_wait_forecast rule of a tenant's queue: held against the queue's queue_wait threshold. */
+    public QueueWaitForecastRule.Settings queueWaitForecast(String tenant, String queue) {
+        return (QueueWaitForecastRule.Settings) cached("qwf|" + tenant + "|" + queue, () ->
+                new QueueWaitForecastRule.Settings(
+                        duration(tenant, queue, QUEUE_WAIT + ".threshold").toMillis(),
+                        share(QUEUE_WAIT_FORECAST + ".level", setting(tenant, queue, QUEUE_WAIT_FORECAST + ".level")),
+                        duration(tenant, queue, QUEUE_WAIT_FORECAST + ".hold").toMillis(),
+                        duration(tenant, queue, QUEUE_WAIT_FORECAST + ".clear-after").toMillis(),
+                        Boolean.parseBoolean(setting(tenant, queue, QUEUE_WAIT_FORECAST + ".outside-business-hours")),
+                        calendar(tenant, queue).orElse(null)));
+    }
+
+    /** The forecast settings of a tenant's queue. */
+    public ForecastSettings forecast(String tenant, String queue) {
+        return (ForecastSettings) cached("fc|" + tenant + "|" + queue, () -> new ForecastSettings(
+                share(FORECAST + "service-level-target", setting(tenant, queue, FORECAST + "service-level-target")),
+                positive(tenant, queue, FORECAST + "service-level-time"),
+                positive(tenant, queue, FORECAST + "arrival-window"),
+                positive(tenant, queue, FORECAST + "handle-time-window"),
+                positive(tenant, queue, FORECAST + "default-handle-time"),
+                count(FORECAST + "min-handle-times", setting(tenant, queue, FORECAST + "min-handle-times")),
+                count(FORECAST + "min-abandons", setting(tenant, queue, FORECAST + "min-abandons")),
+                count(FORECAST + "default-capacity", setting(tenant, queue, FORECAST + "default-capacity"))));
     }
 
     /** The volume_spike rule of a tenant's queue. */
@@ -196,7 +253,14 @@ public final class AlertRules implements Serializable {
         // start, not at the first event.
         for (Map.Entry<String, String> e : settings.entrySet()) {
             String key = e.getKey();
-            if (key.endsWith(".threshold") || key.endsWith(".clear-after") || key.endsWith(".window")) {
+            if (key.endsWith(FORECAST + "service-level-target") || key.endsWith(QUEUE_WAIT_FORECAST + ".level")) {
+                share(key, e.getValue());
+            } else if (FORECAST_DURATIONS.stream().anyMatch(d -> key.endsWith(FORECAST + d))) {
+                positiveDuration(key, e.getValue());
+            } else if (FORECAST_COUNTS.stream().anyMatch(c -> key.endsWith(FORECAST + c))) {
+                count(key, e.getValue());
+            } else if (key.endsWith(".threshold") || key.endsWith(".clear-after") || key.endsWith(".window")
+                    || key.endsWith(".hold")) {
                 parseDuration(key, e.getValue());
             } else if (key.endsWith(".z") || key.endsWith("-days") || key.endsWith(".min-count")
                     || key.endsWith(".min-ratings") || key.endsWith(".min-responses") || key.endsWith(".factor")) {
@@ -230,6 +294,49 @@ public final class AlertRules implements Serializable {
 
     private Duration duration(String tenant, String queue, String name) {
         return parseDuration(name, setting(tenant, queue, name));
+    }
+
+    private long positive(String tenant, String queue, String name) {
+        return positiveDuration(name, setting(tenant, queue, name)).toMillis();
+    }
+
+    private static Duration positiveDuration(String name, String text) {
+        if (text.strip().startsWith("-")) {
+            throw new IllegalArgumentException("setting " + name + " must not be negative: " + text);
+        }
+        Duration duration = parseDuration(name, text);
+        if (duration.isZero()) {
+            throw new IllegalArgumentException("setting " + name + " must be longer than 0: " + text);
+        }
+        return duration;
+    }
+
+    /** A share written as a percentage ({@code 80%}) or a fraction ({@code 0.8}), strictly between 0 and 1. */
+    static double share(String name, String text) {
+        String value = text.strip();
+        double share;
+        try {
+            share = value.endsWith("%") ? Double.parseDouble(value.substring(0, value.length() - 1).strip()) / 100
+                    : Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + name + " must be a share such as 80% or 0.8: " + text);
+        }
+        if (!(share > 0 && share < 1)) {
+            throw new IllegalArgumentException("setting " + name + " must be over 0% and under 100%: " + text);
+        }
+        return share;
+    }
+
+    private static int count(String name, String text) {
+        try {
+            int count = Integer.parseInt(text.strip());
+            if (count >= 1) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // worded below
+        }
+        throw new IllegalArgumentException("setting " + name + " must be a whole number of at least 1: " + text);
     }
 
     private static List<String> prefixes(String tenant, String queue) {

@@ -12,11 +12,17 @@ import io.chatpulse.events.CsatSubmitted;
 import io.chatpulse.streamjobs.alert.AlertChange;
 import io.chatpulse.streamjobs.alert.AlertRecord;
 import io.chatpulse.streamjobs.alert.AlertRules;
+import io.chatpulse.streamjobs.alert.QueueWaitForecastRule;
 import io.chatpulse.streamjobs.alert.QueueWaitRule;
 import io.chatpulse.streamjobs.alert.CsatDropRule;
 import io.chatpulse.streamjobs.alert.FrtSpikeRule;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.conversation.FirstResponseTracker;
+import io.chatpulse.streamjobs.forecast.ForecastSettings;
+import io.chatpulse.streamjobs.forecast.DurationWords;
+import io.chatpulse.streamjobs.forecast.Forecaster;
+import io.chatpulse.streamjobs.forecast.QueueForecast;
+import io.chatpulse.streamjobs.forecast.QueueTraffic;
 import io.chatpulse.streamjobs.alert.VolumeSpikeRule;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
 import java.net.URLEncoder;
@@ -82,6 +88,8 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     private transient EventTimeBuffer buffer;
     private transient MapState<String, Waiting> waiting;
     private transient MapState<String, String> assignments;
+    /** Conversations with an agent: the queue they were answered from and since when (their handle time). */
+    private transient MapState<String, Waiting> handling;
     private transient MapState<String, AgentPresence> agents;
     private transient MapState<String, QueueStatus> queues;
     private transient ValueState<Long> evaluatedUpTo;
@@ -151,6 +159,8 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 new MapStateDescriptor<>("waiting", Types.STRING, TypeInformation.of(Waiting.class))));
         assignments = getRuntimeContext().getMapState(withTtl(
                 new MapStateDescriptor<>("assignments", Types.STRING, Types.STRING)));
+        handling = getRuntimeContext().getMapState(withTtl(
+                new MapStateDescriptor<>("handling", Types.STRING, TypeInformation.of(Waiting.class))));
         agents = getRuntimeContext().getMapState(withTtl(
                 new MapStateDescriptor<>("agents", Types.STRING, TypeInformation.of(AgentPresence.class))));
         queues = getRuntimeContext().getMapState(
@@ -195,7 +205,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             if (historySince.value() == null) {
                 historySince.update(timestamp);
             }
-            apply(input);
+            apply(ctx.getCurrentKey(), input);
         }
         Map<String, QueueLoad> loads = waitingByQueue();
         evaluateAlerts(ctx, at, loads);
@@ -229,49 +239,106 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
 
     // ---- the events -------------------------------------------------------------------------
 
-    private void apply(MonitorInput input) throws Exception {
+    private void apply(String tenant, MonitorInput input) throws Exception {
         if (input.conversation != null) {
-            apply(input.conversation);
+            apply(tenant, input.conversation);
         } else if (input.agent.getPayload() instanceof AgentStatusChanged status) {
             applyStatus(input.agent.getAgentId(), status);
         }
     }
 
-    /** Waiting starts with a queueing or a transfer to a queue; an assignment, abandon or resolution ends it. */
-    private void apply(ConversationEvent event) throws Exception {
+    /**
+     * Waiting starts with a queueing or a transfer to a queue; an assignment, abandon or resolution ends it.
+     * Handling (for the forecast's handle time, metrics.md's per agent episode) starts with an assignment
+     * and ends with a resolution or a transfer away.
+     */
+    private void apply(String tenant, ConversationEvent event) throws Exception {
         track(event);
         String conversation = event.getConversationId();
         Object payload = event.getPayload();
+        long at = event.getEventTime();
         if (payload instanceof ConversationQueued queued) {
             assignments.remove(conversation);
-            enterQueue(conversation, queued.getQueueId(), event.getEventTime());
+            stopHandling(tenant, conversation, at);
+            enterQueue(tenant, conversation, queued.getQueueId(), at);
         } else if (payload instanceof ConversationTransferred transfer) {
+            Waiting handled = stopHandling(tenant, conversation, at);
             if (transfer.getToAgentId() != null) {
-                waiting.remove(conversation);
+                Waiting answered = endWait(tenant, conversation, at, false);
                 assignments.put(conversation, transfer.getToAgentId());
+                startHandling(conversation, answered != null ? answered : handled, at);
             } else if (transfer.getToQueueId() != null) {
                 assignments.remove(conversation);
-                enterQueue(conversation, transfer.getToQueueId(), event.getEventTime());
+                enterQueue(tenant, conversation, transfer.getToQueueId(), at);
             } else {
                 assignments.remove(conversation);
             }
         } else if (payload instanceof AgentAssigned assigned) {
-            waiting.remove(conversation);
+            Waiting answered = endWait(tenant, conversation, at, false);
             assignments.put(conversation, assigned.getAgentId());
-        } else if (payload instanceof ConversationAbandoned || payload instanceof ConversationResolved) {
+            Waiting previous = stopHandling(tenant, conversation, at);
+            startHandling(conversation, answered != null ? answered : previous, at);
+        } else if (payload instanceof ConversationAbandoned) {
+            endWait(tenant, conversation, at, true);
+            assignments.remove(conversation);
+            handling.remove(conversation);
+        } else if (payload instanceof ConversationResolved) {
             waiting.remove(conversation);
             assignments.remove(conversation);
+            stopHandling(tenant, conversation, at);
         }
     }
 
     /** Entering the queue it already waits in changes nothing: the wait goes on. */
-    private void enterQueue(String conversation, String queueId, long at) throws Exception {
+    private void enterQueue(String tenant, String conversation, String queueId, long at) throws Exception {
         Waiting current = waiting.get(conversation);
         if (current != null && current.queueId.equals(queueId)) {
             return;
         }
+        if (current != null) {
+            measure(tenant, current.queueId, (traffic, settings) ->
+                    traffic.waitEnded(at, at - current.queuedAt, false, settings.handleTimeWindowMs()));
+        }
         waiting.put(conversation, new Waiting(queueId, at));
         count("a", queueId, at);
+        measure(tenant, queueId, (traffic, settings) -> traffic.arrival(at, settings.arrivalWindowMs()));
+    }
+
+    /** The wait of the conversation ends (answered or given up); the wait it was, or null if it was not waiting. */
+    private Waiting endWait(String tenant, String conversation, long at, boolean abandoned) throws Exception {
+        Waiting ended = waiting.get(conversation);
+        if (ended != null) {
+            waiting.remove(conversation);
+            measure(tenant, ended.queueId, (traffic, settings) ->
+                    traffic.waitEnded(at, at - ended.queuedAt, abandoned, settings.handleTimeWindowMs()));
+        }
+        return ended;
+    }
+
+    /** An agent episode starts, credited to the queue the conversation was answered from (none: not measured). */
+    private void startHandling(String conversation, Waiting from, long at) throws Exception {
+        if (from != null) {
+            handling.put(conversation, new Waiting(from.queueId, at));
+        }
+    }
+
+    /** The agent episode ends: its handle time counts for its queue. */
+    private Waiting stopHandling(String tenant, String conversation, long at) throws Exception {
+        Waiting episode = handling.get(conversation);
+        if (episode != null) {
+            handling.remove(conversation);
+            measure(tenant, episode.queueId, (traffic, settings) ->
+                    traffic.handled(at, at - episode.queuedAt, settings.handleTimeWindowMs()));
+        }
+        return episode;
+    }
+
+    private void measure(String tenant, String queueId,
+                         java.util.function.BiConsumer<QueueTraffic, ForecastSettings> what) throws Exception {
+        knowQueue(queueId);
+        QueueStatus status = queues.get(queueId);
+        what.accept(status.traffic, rules.forecast(tenant, queueId));
+        queues.put(queueId, status);
     }
 
     /** One more arrival, rating or negative rating of a queue in the minute of {@code at}. */
@@ -549,10 +616,12 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             QueueLoad load = loads.getOrDefault(queueId, new QueueLoad());
             int online = 0;
             int available = 0;
+            int slots = 0;
             for (Map.Entry<String, AgentPresence> agent : presences) {
                 AgentPresence p = agent.getValue();
                 if (p.online && p.serves(queueId)) {
                     online++;
+                    slots += p.capacity;
                     if (held.getOrDefault(agent.getKey(), 0) < p.capacity) {
                         available++;
                     }
@@ -561,9 +630,16 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             long oldestQueuedAt = load.length == 0 ? 0 : load.oldestQueuedAt;
             QueueSnapshot row = new QueueSnapshot(tenant, queueId, at, load.length,
                     load.length == 0 ? 0 : Math.max(0, at - oldestQueuedAt), oldestQueuedAt, online, available,
-                    online - available);
+                    online - available, null);
             if (live || !status.sameCounts(row)) {
+                status.traffic.watchFrom(at);
+                row = row.withForecast(Forecaster.forecast(rules.forecast(tenant, queueId),
+                        rules.queueWait(tenant, queueId).thresholdMs(), status.traffic,
+                        new Forecaster.QueueNow(at, slots, online, load.length, oldestQueuedAt)));
                 out.collect(row);
+                if (live && !history()) {
+                    evaluateForecastRule(ctx, tenant, queueId, status, at, row.forecast());
+                }
                 status.written(row);
             }
             if (status.dormant(at, Math.max(Math.max(rules.volumeSpike(tenant, queueId).windowMs(),
@@ -573,6 +649,43 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 queues.put(queueId, status);
             }
         }
+    }
+
+    /** queue_wait_forecast, on a live row's forecast (never on a replay's). */
+    private void evaluateForecastRule(OnTimerContext ctx, String tenant, String queueId, QueueStatus status, long at,
+                                      QueueForecast forecast) throws Exception {
+        QueueWaitForecastRule.Settings rule = rules.queueWaitForecast(tenant, queueId);
+        boolean breached = QueueWaitForecastRule.breached(rule.thresholdMs(), rule.level(), forecast.arrivalsPerHour(),
+                forecast.unbounded(), forecast.waitOverThresholdProbability(), forecast.averageSpeedOfAnswerS());
+        var change = QueueWaitForecastRule.evaluate(rule, status.queueWaitForecast, at, breached);
+        if (change.isPresent()) {
+            send(ctx, forecastAlert(ctx, tenant, queueId, rule, change.get(), forecast));
+        }
+    }
+
+    /** "expected wait 3m10s; 2 more agents would keep it under 2 min". */
+    private AlertRecord forecastAlert(OnTimerContext ctx, String tenant, String queueId,
+                                      QueueWaitForecastRule.Settings rule, AlertChange change, QueueForecast forecast) {
+        String threshold = DurationWords.of(rule.thresholdMs());
+        String expected = forecast.unbounded()
+                ? String.format(java.util.Locale.ROOT, "the queue grows without bound (%.0f arrivals/h, %d chat slots)",
+                        forecast.arrivalsPerHour(), forecast.slots())
+                : "expected wait " + DurationWords.of(Math.round(forecast.averageSpeedOfAnswerS() * 1000))
+                        + String.format(java.util.Locale.ROOT, ", %.0f%% still waiting at %s",
+                                forecast.waitOverThresholdProbability() * 100, threshold);
+        String summary;
+        if (change.kind() == AlertChange.Kind.FIRING) {
+            int more = Forecaster.agentsToStayUnder(forecast, rule.thresholdMs(), rule.level())
+                    - (int) Math.ceil(forecast.slots() / forecast.agentCapacity());
+            summary = "Queue " + queueId + ": " + expected + "; " + more + " more agent" + (more == 1 ? "" : "s")
+                    + " would keep it under " + threshold;
+        } else {
+            summary = "Queue " + queueId + ": the forecast has been back under " + threshold + " for "
+                    + DurationWords.of(rule.clearAfterMs()) + " (" + expected + ")";
+        }
+        return new AlertRecord(tenant, AlertRules.QUEUE_WAIT_FORECAST, "queue:" + queueId, change.kind(), change.at(),
+                change.startedAt(), forecast.waitOverThresholdProbability(), rule.level(), summary,
+                dashboard(tenant, queueId), isReplay(ctx, change.at()));
     }
 
     private static <T> List<T> toList(Iterable<T> items) {

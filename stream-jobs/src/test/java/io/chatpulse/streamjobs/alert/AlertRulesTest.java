@@ -46,4 +46,38 @@ class AlertRulesTest {
         assertThatThrownBy(() -> AlertRules.parse("calendar.zone=UTC;calendar.mon=17:00-09:00"))
                 .hasMessageContaining("end after");
     }
+
+    @Test
+    void forecastSettingsHaveTheDefaultsOfMetricsMdAndComePerTenantAndQueue() {
+        AlertRules rules = AlertRules.parse("tenant.acme.queue.vip.queue_forecast.service-level-target=0.9;"
+                + "tenant.acme.queue_forecast.service-level-time=20s");
+
+        var defaults = rules.forecast("globex", "tech");
+        assertThat(defaults.serviceLevelTarget()).isEqualTo(0.8);
+        assertThat(defaults.serviceLevelTimeMs()).isEqualTo(30_000);
+        assertThat(defaults.arrivalWindowMs()).isEqualTo(15 * 60_000);
+        assertThat(defaults.handleTimeWindowMs()).isEqualTo(3_600_000);
+        assertThat(defaults.minHandleTimes()).isEqualTo(20);
+        assertThat(defaults.defaultCapacity()).isEqualTo(5);
+        assertThat(rules.forecast("acme", "vip").serviceLevelTarget()).isEqualTo(0.9);
+        assertThat(rules.forecast("acme", "vip").serviceLevelTimeMs()).isEqualTo(20_000);
+        assertThat(rules.forecast("acme", "tech").serviceLevelTarget()).isEqualTo(0.8);
+    }
+
+    /** Issue 20: a target over 100%, a negative window are refused, naming the setting. */
+    @Test
+    void badForecastSettingsAreRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> AlertRules.parse("queue_forecast.service-level-target=120%"))
+                .hasMessageContaining("queue_forecast.service-level-target").hasMessageContaining("under 100%");
+        assertThatThrownBy(() -> AlertRules.parse("tenant.acme.queue_forecast.service-level-target=1.5"))
+                .hasMessageContaining("tenant.acme.queue_forecast.service-level-target");
+        assertThatThrownBy(() -> AlertRules.parse("queue_forecast.service-level-target=most"))
+                .hasMessageContaining("queue_forecast.service-level-target");
+        assertThatThrownBy(() -> AlertRules.parse("queue_forecast.arrival-window=-15m"))
+                .hasMessageContaining("queue_forecast.arrival-window").hasMessageContaining("negative");
+        assertThatThrownBy(() -> AlertRules.parse("queue_forecast.handle-time-window=0s"))
+                .hasMessageContaining("queue_forecast.handle-time-window");
+        assertThatThrownBy(() -> AlertRules.parse("tenant.acme.queue.vip.queue_forecast.min-handle-times=0"))
+                .hasMessageContaining("queue_forecast.min-handle-times");
+    }
 }

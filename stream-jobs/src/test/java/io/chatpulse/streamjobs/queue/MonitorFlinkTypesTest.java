@@ -20,7 +20,8 @@ class MonitorFlinkTypesTest {
     void rowsStateAndRecordsArePojos() {
         for (Class<?> type : new Class<?>[] {MonitorInput.class, Waiting.class, AgentPresence.class, QueueStatus.class,
                 QueueSnapshot.class, ConversationTrack.class, AlertRecord.class, AlertRuleState.class, PipelineProgress.class,
-                AgentMinute.class, AgentClock.class}) {
+                AgentMinute.class, AgentClock.class, io.chatpulse.streamjobs.forecast.QueueTraffic.class,
+                io.chatpulse.streamjobs.forecast.MinuteRing.class, io.chatpulse.streamjobs.forecast.QueueForecast.class}) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }
         assertThat(TypeInformation.of(AgentEvent.class)).isInstanceOf(AvroTypeInfo.class);

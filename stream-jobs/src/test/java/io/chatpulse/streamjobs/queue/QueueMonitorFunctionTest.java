@@ -183,19 +183,19 @@ class QueueMonitorFunctionTest {
 
         harness.processWatermark(T0 + 2_000);
 
-        List<QueueSnapshot> billing = rows().stream().filter(r -> r.queueId().equals("billing") && r.asOf() >= T0 + 1_000)
-                .collect(Collectors.toList());
+        List<QueueSnapshot> billing = counts().stream()
+                .filter(r -> r.queueId().equals("billing") && r.asOf() >= T0 + 1_000).collect(Collectors.toList());
         // agent-1 (billing, 1 of 1 held) is busy; agent-2 (no skills: every queue) is available.
         assertThat(billing).containsExactly(
-                new QueueSnapshot("acme", "billing", T0 + 1_000, 2, 1_000, T0, 2, 1, 1),
-                new QueueSnapshot("acme", "billing", T0 + 2_000, 2, 2_000, T0, 2, 1, 1));
-        assertThat(rows()).filteredOn(r -> r.queueId().equals("tech")).last()
-                .isEqualTo(new QueueSnapshot("acme", "tech", T0 + 2_000, 0, 0, 0, 2, 2, 0));
+                new QueueSnapshot("acme", "billing", T0 + 1_000, 2, 1_000, T0, 2, 1, 1, null),
+                new QueueSnapshot("acme", "billing", T0 + 2_000, 2, 2_000, T0, 2, 1, 1, null));
+        assertThat(counts()).filteredOn(r -> r.queueId().equals("tech")).last()
+                .isEqualTo(new QueueSnapshot("acme", "tech", T0 + 2_000, 0, 0, 0, 2, 2, 0, null));
 
         send(one.abandoned(T0 + 2_500, "billing"), two.assigned(T0 + 2_600, "agent-2"));
         harness.processWatermark(T0 + 3_000);
-        assertThat(rows()).filteredOn(r -> r.queueId().equals("billing")).last()
-                .isEqualTo(new QueueSnapshot("acme", "billing", T0 + 3_000, 0, 0, 0, 2, 1, 1));
+        assertThat(counts()).filteredOn(r -> r.queueId().equals("billing")).last()
+                .isEqualTo(new QueueSnapshot("acme", "billing", T0 + 3_000, 0, 0, 0, 2, 1, 1, null));
     }
 
     @Test
@@ -283,7 +283,9 @@ class QueueMonitorFunctionTest {
             assertThat(alert.value()).isEqualTo(0.6);
             assertThat(alert.scope()).isEqualTo("queue:billing");
         });
-        assertThat(alerts()).filteredOn(a -> !a.rule().equals("csat_drop")).isEmpty();
+        // agent-1 is offline while customers arrive: queue_wait_forecast rightly warns too (QueueForecastInMonitorTest).
+        assertThat(alerts()).filteredOn(a -> !a.rule().equals("csat_drop") && !a.rule().equals(AlertRules.QUEUE_WAIT_FORECAST))
+                .isEmpty();
     }
 
     @Test
@@ -312,7 +314,9 @@ class QueueMonitorFunctionTest {
             assertThat(alert.value()).as("p90 in seconds").isEqualTo(60.0);
             assertThat(alert.threshold()).as("2 x the baseline p90").isEqualTo(20.0);
         });
-        assertThat(alerts()).filteredOn(a -> !a.rule().equals("frt_spike")).isEmpty();
+        // agent-1 is offline while customers arrive: queue_wait_forecast rightly warns too (QueueForecastInMonitorTest).
+        assertThat(alerts()).filteredOn(a -> !a.rule().equals("frt_spike") && !a.rule().equals(AlertRules.QUEUE_WAIT_FORECAST))
+                .isEmpty();
     }
 
     @Test
@@ -362,5 +366,10 @@ class QueueMonitorFunctionTest {
 
     private List<QueueSnapshot> rows() {
         return harness.extractOutputValues();
+    }
+
+    /** The rows without their forecast (QueueForecastInMonitorTest looks at that). */
+    private List<QueueSnapshot> counts() {
+        return rows().stream().map(r -> r.withForecast(null)).toList();
     }
 }
