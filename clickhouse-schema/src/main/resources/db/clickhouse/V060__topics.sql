@@ -108,10 +108,10 @@ WHERE tenant_id = {tenant:String}
   AND ({queue:String} = '' OR queue_id = {queue:String})
 GROUP BY cell, topic;
 
--- Conversations per contact reason among those whose reason was named in [from, to).
+-- Conversations per contact reason (reason) among those whose reason was named in [from, to).
 CREATE VIEW IF NOT EXISTS contact_reason_counts AS
 SELECT
-    topic                     AS contact_reason,
+    topic                     AS reason,
     count()                   AS conversations
 FROM conversation_topics FINAL
 WHERE tenant_id = {tenant:String}
@@ -119,4 +119,4 @@ WHERE tenant_id = {tenant:String}
   AND at >= {from:DateTime64(3, 'UTC')}
   AND at < {to:DateTime64(3, 'UTC')}
   AND ({queue:String} = '' OR queue_id = {queue:String})
-GROUP BY contact_reason;
+GROUP BY reason;
