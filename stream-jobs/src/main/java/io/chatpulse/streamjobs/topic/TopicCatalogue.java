@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,13 +65,13 @@ public record TopicCatalogue(Map<String, List<Topic>> tenants) implements Serial
         }
     }
 
-    /** The catalogue of a JSON file; a missing path (null) is the empty catalogue. */
-    public static TopicCatalogue load(String path) {
-        if (path == null || path.isBlank()) {
+    /** The catalogue of a JSON file; no file, the empty catalogue. */
+    public static TopicCatalogue load(Optional<String> path) {
+        if (path.isEmpty() || path.get().isBlank()) {
             return empty();
         }
         try {
-            return parse(Files.readString(Path.of(path)));
+            return parse(Files.readString(Path.of(path.get())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the topic catalogue " + path, e);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class TopicCatalogueTest {
                 ],
                  "globex": [{"name": "billing", "patterns": ["invoice #?\\\\d+"]}]}
                 """);
-        TopicCatalogue catalogue = TopicCatalogue.load(file.toString());
+        TopicCatalogue catalogue = TopicCatalogue.load(Optional.of(file.toString()));
         assertThat(catalogue.topicsOf("acme")).extracting(Topic::name).containsExactly("returns", "delivery");
         assertThat(catalogue.topicsOf("acme").get(1).patterns()).isEmpty();
         assertThat(catalogue.topicsOf("globex").get(0).patterns()).containsExactly("invoice #?\\d+");
@@ -30,7 +31,7 @@ class TopicCatalogueTest {
 
     @Test
     void noFileIsTheEmptyCatalogue() {
-        assertThat(TopicCatalogue.load(null).tenants()).isEmpty();
+        assertThat(TopicCatalogue.load(Optional.empty()).tenants()).isEmpty();
     }
 
     @Test
