@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The topic heat maps over real HTTP against a real ClickHouse engine: rows of message_topics as the
  * KPI job writes them (one written twice, as a replay does), rolled up by V060's materialized view
- * and read through its views. Monday 2026-12-07.
+ * and read through its views. Monday 2026-03-02.
  */
 @LiveAppTest
 class TopicIntegrationTest {
@@ -46,20 +46,20 @@ class TopicIntegrationTest {
         String row = "INSERT INTO message_topics (tenant_id, queue_id, conversation_id, event_id, at, topic, rank) VALUES ";
         try (Connection c = DriverManager.getConnection(SharedClickHouse.get().jdbcUrl(), "default", "");
              Statement s = c.createStatement()) {
-            s.execute(row + "('northwind', 'sales', 'c1', 'e1', '2026-12-07 09:01:10', 'returns', 1),"
-                    + "('northwind', 'sales', 'c1', 'e2', '2026-12-07 09:03:00', 'returns', 1),"
-                    + "('northwind', 'support', 'c2', 'e3', '2026-12-07 09:59:00', 'returns', 1),"
-                    + "('northwind', 'support', 'c3', 'e4', '2026-12-07 16:30:00', 'delivery', 1),"
-                    + "('northwind', 'support', 'c3', 'e4', '2026-12-07 16:30:00', 'payment', 2),"
-                    + "('initech', 'sales', 'c9', 'e9', '2026-12-07 09:02:00', 'returns', 1)");
+            s.execute(row + "('northwind', 'sales', 'c1', 'e1', '2026-03-02 09:01:10', 'returns', 1),"
+                    + "('northwind', 'sales', 'c1', 'e2', '2026-03-02 09:03:00', 'returns', 1),"
+                    + "('northwind', 'support', 'c2', 'e3', '2026-03-02 09:59:00', 'returns', 1),"
+                    + "('northwind', 'support', 'c3', 'e4', '2026-03-02 16:30:00', 'delivery', 1),"
+                    + "('northwind', 'support', 'c3', 'e4', '2026-03-02 16:30:00', 'payment', 2),"
+                    + "('initech', 'sales', 'c9', 'e9', '2026-03-02 09:02:00', 'returns', 1)");
             // A replay writes the same row again: counted once.
-            s.execute(row + "('northwind', 'sales', 'c1', 'e1', '2026-12-07 09:01:10', 'returns', 1)");
+            s.execute(row + "('northwind', 'sales', 'c1', 'e1', '2026-03-02 09:01:10', 'returns', 1)");
         }
     }
 
     @Test
     void theHeatMapCountsMessagesAndConversationsPerWeekdayAndHourInTheTimezone() throws Exception {
-        String period = "from=2026-12-07T00:00:00Z&to=2026-12-08T00:00:00Z";
+        String period = "from=2026-03-02T00:00:00Z&to=2026-03-03T00:00:00Z";
         assertThat(cells(ok("/api/v1/topics/heat-map?" + period, "nw-sup")))
                 .containsExactly("1 9 returns 3 2", "1 16 delivery 1 1", "1 16 payment 1 1");
         JsonNode shanghai = ok("/api/v1/topics/heat-map?" + period + "&timezone=Asia/Shanghai", "nw-sup");
@@ -71,46 +71,46 @@ class TopicIntegrationTest {
 
     @Test
     void aTenantSeesOnlyItsOwnTopics() throws Exception {
-        assertThat(cells(ok("/api/v1/topics/heat-map?from=2026-12-07T00:00:00Z&to=2026-12-08T00:00:00Z", "in-sup")))
+        assertThat(cells(ok("/api/v1/topics/heat-map?from=2026-03-02T00:00:00Z&to=2026-03-03T00:00:00Z", "in-sup")))
                 .containsExactly("1 9 returns 1 1");
-        assertThat(cells(ok("/api/v1/topics/heat-map?from=2026-12-07T00:00:00Z&to=2026-12-08T00:00:00Z", "um-sup")))
+        assertThat(cells(ok("/api/v1/topics/heat-map?from=2026-03-02T00:00:00Z&to=2026-03-03T00:00:00Z", "um-sup")))
                 .isEmpty();
     }
 
     @Test
     void theLiveHeatMapHasTheLastHourInFiveMinuteCells() throws Exception {
-        JsonNode live = ok("/api/v1/topics/live?at=2026-12-07T09:30:00Z", "nw-sup");
-        assertThat(live.get("from").asString()).isEqualTo("2026-12-07T08:35:00.000Z");
-        assertThat(live.get("at").asString()).isEqualTo("2026-12-07T09:30:00.000Z");
-        assertThat(liveCells(live)).containsExactly("2026-12-07T09:00:00.000Z returns 2 1");
-        assertThat(liveCells(ok("/api/v1/topics/live?at=2026-12-07T10:02:30Z", "nw-sup")))
-                .containsExactly("2026-12-07T09:55:00.000Z returns 1 1");
+        JsonNode live = ok("/api/v1/topics/live?at=2026-03-02T09:30:00Z", "nw-sup");
+        assertThat(live.get("from").asString()).isEqualTo("2026-03-02T08:35:00.000Z");
+        assertThat(live.get("at").asString()).isEqualTo("2026-03-02T09:30:00.000Z");
+        assertThat(liveCells(live)).containsExactly("2026-03-02T09:00:00.000Z returns 2 1");
+        assertThat(liveCells(ok("/api/v1/topics/live?at=2026-03-02T10:02:30Z", "nw-sup")))
+                .containsExactly("2026-03-02T09:55:00.000Z returns 1 1");
         // The cell holding `at` counts up to `at`: the message of 09:59 is not yet in a live hour ending at 09:58.
-        assertThat(liveCells(ok("/api/v1/topics/live?at=2026-12-07T09:58:00Z", "nw-sup")))
-                .containsExactly("2026-12-07T09:00:00.000Z returns 2 1");
+        assertThat(liveCells(ok("/api/v1/topics/live?at=2026-03-02T09:58:00Z", "nw-sup")))
+                .containsExactly("2026-03-02T09:00:00.000Z returns 2 1");
     }
 
     @Test
     void bothExportAsCsv() throws Exception {
-        HttpResponse<String> heat = get("/api/v1/topics/heat-map/export?from=2026-12-07T00:00:00Z"
-                + "&to=2026-12-08T00:00:00Z&timezone=Asia/Shanghai&format=csv", "nw-sup");
+        HttpResponse<String> heat = get("/api/v1/topics/heat-map/export?from=2026-03-02T00:00:00Z"
+                + "&to=2026-03-03T00:00:00Z&timezone=Asia/Shanghai&format=csv", "nw-sup");
         assertThat(heat.statusCode()).isEqualTo(200);
         assertThat(heat.headers().firstValue("Content-Disposition")).get().asString()
-                .contains("chatpulse_northwind_topic-heat-map_2026-12-07T0800_2026-12-08T0800_Asia-Shanghai.csv");
+                .contains("chatpulse_northwind_topic-heat-map_2026-03-02T0800_2026-03-03T0800_Asia-Shanghai.csv");
         assertThat(heat.body().lines()).containsExactly("weekday,hour,topic,messages,conversations",
                 "1,17,returns,3,2", "2,0,delivery,1,1", "2,0,payment,1,1");
-        HttpResponse<String> live = get("/api/v1/topics/live/export?at=2026-12-07T09:30:00Z", "nw-sup");
+        HttpResponse<String> live = get("/api/v1/topics/live/export?at=2026-03-02T09:30:00Z", "nw-sup");
         assertThat(live.body().lines()).containsExactly("start,topic,messages,conversations",
-                "2026-12-07T09:00:00.000Z,returns,2,1");
+                "2026-03-02T09:00:00.000Z,returns,2,1");
     }
 
     @Test
     void badParametersAreNamedInA400() throws Exception {
-        HttpResponse<String> zone = get("/api/v1/topics/heat-map?from=2026-12-07T00:00:00Z&to=2026-12-08T00:00:00Z"
+        HttpResponse<String> zone = get("/api/v1/topics/heat-map?from=2026-03-02T00:00:00Z&to=2026-03-03T00:00:00Z"
                 + "&timezone=Mars/Olympus", "nw-sup");
         assertProblem(zone, 400);
         assertThat(zone.body()).contains("timezone");
-        HttpResponse<String> missing = get("/api/v1/topics/heat-map?to=2026-12-08T00:00:00Z", "nw-sup");
+        HttpResponse<String> missing = get("/api/v1/topics/heat-map?to=2026-03-03T00:00:00Z", "nw-sup");
         assertProblem(missing, 400);
         assertThat(missing.body()).contains("from");
         HttpResponse<String> at = get("/api/v1/topics/live?at=yesterday", "nw-sup");
