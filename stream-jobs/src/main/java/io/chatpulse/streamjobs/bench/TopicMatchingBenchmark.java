@@ -66,7 +66,8 @@ public final class TopicMatchingBenchmark {
         return tagged;
     }
 
-    private static List<Topic> catalogue(Random random, int topics, int phrasesPerTopic, int patterns) {
+    /** {@code topics} topics of {@code phrasesPerTopic} phrases, a tenth Chinese; the first {@code patterns} with a pattern. */
+    static List<Topic> catalogue(Random random, int topics, int phrasesPerTopic, int patterns) {
         List<Topic> catalogue = new ArrayList<>();
         for (int t = 0; t < topics; t++) {
             List<String> phrases = new ArrayList<>();
