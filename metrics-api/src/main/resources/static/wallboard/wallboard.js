@@ -1,4 +1,5 @@
-// ChatPulse wallboard: renders the 'queues' events of GET /api/v1/live/stream. No build step, no
+// ChatPulse wallboard: renders the 'queues' events of GET /api/v1/live/stream and the top topics of
+// GET /api/v1/topics/live (polled every 15 s). No build step, no
 // dependencies. Everything from the API is written with textContent, never as HTML.
 (function () {
   'use strict';
@@ -146,6 +147,48 @@
     document.getElementById('updated').textContent = 'as of ' + new Date(state.asOf).toLocaleTimeString();
   }
 
+  var TOP_TOPICS = 5;
+  var TOPICS_EVERY_MS = 15000;
+  var topicsTimer = null;
+
+  // The topics of GET /api/v1/topics/live summed over its 5-minute cells: the most named first.
+  function renderTopics(live) {
+    var totals = {};
+    live.cells.forEach(function (cell) {
+      totals[cell.topic] = (totals[cell.topic] || 0) + cell.messages;
+    });
+    var top = Object.keys(totals).sort(function (a, b) {
+      return totals[b] - totals[a] || (a < b ? -1 : 1);
+    }).slice(0, TOP_TOPICS);
+    var list = document.getElementById('topics');
+    list.replaceChildren.apply(list, top.map(function (topic) {
+      var li = document.createElement('li');
+      li.className = 'topic';
+      li.dataset.topic = topic;
+      li.textContent = topic + ': ' + totals[topic] + (totals[topic] === 1 ? ' message' : ' messages');
+      return li;
+    }));
+    document.getElementById('no-topics').hidden = top.length > 0;
+  }
+
+  function pollTopics(key) {
+    fetch('/api/v1/topics/live', {headers: {'X-Api-Key': key}}).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (live) {
+      if (live) {
+        renderTopics(live);
+      }
+    }).catch(function () { /* offline: the next poll tries again */ });
+  }
+
+  function watchTopics(key) {
+    if (topicsTimer) {
+      clearInterval(topicsTimer);
+    }
+    pollTopics(key);
+    topicsTimer = setInterval(function () { pollTopics(key); }, TOPICS_EVERY_MS);
+  }
+
   // EventSource hides the status of a failed connection: ask the plain endpoint why.
   function diagnose(key) {
     fetch('/api/v1/live/queues', {headers: {'X-Api-Key': key}}).then(function (response) {
@@ -171,6 +214,7 @@
       url += '&timezone=' + encodeURIComponent(params.get('timezone'));
     }
     source = new EventSource(url);
+    watchTopics(key);
     source.addEventListener('queues', function (event) {
       render(JSON.parse(event.data));
       status('live', 'live');

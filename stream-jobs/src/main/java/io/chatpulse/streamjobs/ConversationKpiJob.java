@@ -9,6 +9,7 @@ import io.chatpulse.streamjobs.conversation.ConversationKpiFunction;
 import io.chatpulse.streamjobs.conversation.KpiRow;
 import io.chatpulse.streamjobs.conversation.KpiTables;
 import io.chatpulse.streamjobs.ingest.ConversationEvents;
+import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -23,13 +24,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * that cannot be read go to {@code chatpulse.dead-letter}, and so do events older than one their
  * conversation has applied (beyond {@code REORDER_WINDOW}). FRT, reply and resolution time are also
  * measured inside business hours, with the calendars of {@code ALERT_RULES} / {@code ALERT_RULES_FILE}
- * (the queue monitor's settings: one calendar per queue for both jobs).
+ * (the queue monitor's settings: one calendar per queue for both jobs). Customer messages and
+ * conversations are tagged with the topics of {@code TOPIC_CATALOGUE_FILE} ({@code message_topics},
+ * {@code conversation_topics}; counts per minute in {@code topic_minutes}).
  */
 public final class ConversationKpiJob {
 
     static final String NAME = "chatpulse-conversation-kpis";
     private static final String WHAT = "per-conversation KPIs from Kafka into ClickHouse (queue_waits,"
-            + " first_responses, reply_times, resolutions, handle_times, csat_ratings, conversation_activity)";
+            + " first_responses, reply_times, resolutions, handle_times, csat_ratings, conversation_activity, message_topics, conversation_topics)";
 
     private ConversationKpiJob() {
     }
@@ -52,7 +55,8 @@ public final class ConversationKpiJob {
         SingleOutputStreamOperator<KpiRow> kpis = events
                 .keyBy(ConversationEvent::getConversationId)
                 .process(new ConversationKpiFunction(config.getDuration(JobConfig.STATE_TTL), calendars,
-                        config.getDuration(JobConfig.REORDER_WINDOW)))
+                        config.getDuration(JobConfig.REORDER_WINDOW),
+                TopicCatalogue.load(config.find(JobConfig.TOPIC_CATALOGUE_FILE))))
                 .name("conversation KPIs")
                 .uid("conversation-kpis");
         kpis.getSideOutput(ConversationKpiFunction.LATE_EVENTS)

@@ -68,13 +68,16 @@ public final class JobConfig implements Serializable {
                     + " rules, no calendar (always open)");
     public static final Option ALERT_RULES = new Option("ALERT_RULES", null,
             "the same settings inline, properties separated by ';', over ALERT_RULES_FILE");
+    /** Read by the KPI job: the topics it tags customer messages and conversations with. */
+    public static final Option TOPIC_CATALOGUE_FILE = new Option("TOPIC_CATALOGUE_FILE", null,
+            "every tenant's topic catalogue as JSON (docs/kpi-topics.md); default: none (no topics)");
     public static final Option REST_PORT = new Option("REST_PORT", null, "port of the local MiniCluster's REST API"
             + " (GET /jobs/overview: job and task states); default: a random one; ignored on a cluster");
 
     public static final List<Option> OPTIONS = List.of(KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, CLICKHOUSE_URL,
             CLICKHOUSE_USER, CLICKHOUSE_PASSWORD, CLICKHOUSE_BATCH_SIZE, CLICKHOUSE_FLUSH_INTERVAL,
             CLICKHOUSE_MAX_RETRIES, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE_FROM, STATE_BACKEND, PARALLELISM,
-            REORDER_WINDOW, SOURCE_IDLENESS, STATE_TTL, SOURCE_BOUNDED, ALERT_RULES_FILE, ALERT_RULES, REST_PORT);
+            REORDER_WINDOW, SOURCE_IDLENESS, STATE_TTL, SOURCE_BOUNDED, ALERT_RULES_FILE, ALERT_RULES, TOPIC_CATALOGUE_FILE, REST_PORT);
 
 
     private final Map<String, String> values;

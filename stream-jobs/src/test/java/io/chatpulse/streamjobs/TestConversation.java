@@ -59,8 +59,16 @@ public final class TestConversation {
     }
 
     public ConversationEvent message(long at, SenderKind sender, String senderId) {
+        return message(at, sender, senderId, "hello");
+    }
+
+    public ConversationEvent customerSays(long at, String text) {
+        return message(at, SenderKind.CUSTOMER, null, text);
+    }
+
+    public ConversationEvent message(long at, SenderKind sender, String senderId, String text) {
         return event(at, MessagePosted.newBuilder().setMessageId(conversationId + "-m" + sequence)
-                .setSender(sender).setSenderId(senderId).setContentType(ContentType.TEXT).setText("hello").build());
+                .setSender(sender).setSenderId(senderId).setContentType(ContentType.TEXT).setText(text).build());
     }
 
     public ConversationEvent transferredToQueue(long at, String fromAgentId, String queueId) {

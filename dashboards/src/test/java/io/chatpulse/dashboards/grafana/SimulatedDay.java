@@ -10,10 +10,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -59,6 +61,10 @@ final class SimulatedDay {
     final Map<String, List<Long>> firstResponsesByAgent = new HashMap<>();
     private final Map<String, List<String>> rows = new LinkedHashMap<>();
     private final Random random = new Random(20260301);
+    /** Apart from {@link #random}, so that the rest of the day stays the same with or without topics. */
+    private final Random topicRandom = new Random(20261207);
+    private static final List<String> TOPICS = List.of("returns", "delivery", "payment");
+    private final Map<String, Set<String>> topicsNamed = new HashMap<>();
     private int events;
 
     static SimulatedDay play() {
@@ -140,7 +146,25 @@ final class SimulatedDay {
 
     private void step(String id, String queue, String kind, String agent, long at) {
         steps.add(new Step(id, queue, kind, agent, at));
-        row("conversation_activity", q(TENANT), q(queue), q(id), q("e-" + (++events)), q(kind), q(agent), t(at));
+        String eventId = "e-" + (++events);
+        row("conversation_activity", q(TENANT), q(queue), q(id), q(eventId), q(kind), q(agent), t(at));
+        if (kind.equals("customer_message")) {
+            topics(id, queue, eventId, at);
+        }
+    }
+
+    /** Most customer messages name a topic, as the KPI job writes them (message_topics, conversation_topics). */
+    private void topics(String id, String queue, String eventId, long at) {
+        int pick = topicRandom.nextInt(TOPICS.size() + 1);
+        if (pick == TOPICS.size()) {
+            return;
+        }
+        String topic = TOPICS.get(pick);
+        row("message_topics", q(TENANT), q(queue), q(id), q(eventId), t(at), q(topic), 1);
+        Set<String> named = topicsNamed.computeIfAbsent(id, c -> new HashSet<>());
+        if (named.add(topic)) {
+            row("conversation_topics", q(TENANT), q(queue), q(id), q(topic), q(eventId), t(at), named.size() == 1);
+        }
     }
 
     /**

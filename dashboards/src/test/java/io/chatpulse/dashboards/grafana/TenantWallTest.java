@@ -325,15 +325,23 @@ class TenantWallTest {
                     + " AND table = '" + table + "' AND match(type, '^(Nullable\\\\()?(U?Int|Float)') AND NOT is_in_primary_key").rows()) {
                 replaced.add(column.get(0) + " * 7 AS " + column.get(0));
             }
-            // The filter in a subquery: in the same SELECT it would read the replaced tenant_id.
-            try (Statement st = admin.createStatement()) {
-                st.execute("INSERT INTO " + table + " SELECT * REPLACE (" + String.join(", ", replaced) + ") FROM (SELECT * FROM "
-                        + table + " WHERE tenant_id = '" + DEMO + "')");
+            // The filter in a subquery: in the same SELECT it would read the replaced tenant_id. A table a
+            // materialized view fills (topic_minutes) has the rival's rows already, from the copy of its source.
+            if (!filledByMaterializedView(admin, table)) {
+                try (Statement st = admin.createStatement()) {
+                    st.execute("INSERT INTO " + table + " SELECT * REPLACE (" + String.join(", ", replaced) + ") FROM (SELECT * FROM "
+                            + table + " WHERE tenant_id = '" + DEMO + "')");
+                }
             }
             String counts = "SELECT countIf(tenant_id = '" + DEMO + "'), countIf(tenant_id = '" + RIVAL + "') FROM " + table;
             List<String> both = PanelRun.run(admin, counts).rows().get(0);
             assertThat(both.get(1)).as(RIVAL + " rows in " + table).isEqualTo(both.get(0));
         }
+    }
+
+    private static boolean filledByMaterializedView(Connection admin, String table) throws SQLException {
+        return !PanelRun.run(admin, "SELECT name FROM system.tables WHERE database = currentDatabase()"
+                + " AND engine = 'MaterializedView' AND match(create_table_query, '\\\\bTO \\\\S*\\\\b" + table + "\\\\b')").rows().isEmpty();
     }
 
     private static Map<String, String> rowCounts() throws SQLException {

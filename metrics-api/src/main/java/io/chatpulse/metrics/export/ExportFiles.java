@@ -1,7 +1,10 @@
 package io.chatpulse.metrics.export;
 
 import io.chatpulse.metrics.report.ReportQuery;
+import io.chatpulse.metrics.tenancy.Tenant;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -21,10 +24,14 @@ public final class ExportFiles {
      * chatpulse_acme_agent-report_2026-03-01T0000_2026-03-08T0000_Europe-Berlin.xlsx.
      */
     public static String filename(ReportQuery query, String report, ExportFormat format) {
-        return String.join("_", "chatpulse", safe(query.tenant().id()), safe(report),
-                LOCAL.format(query.period().from().atZone(query.zone())),
-                LOCAL.format(query.period().to().atZone(query.zone())),
-                safe(query.zone().getId())) + "." + format.extension();
+        return filename(query.tenant(), report, query.period().from(), query.period().to(), query.zone(), format);
+    }
+
+    /** The same name for any export of a tenant's period [from, to) in a timezone. */
+    public static String filename(Tenant tenant, String report, Instant from, Instant to, ZoneId zone,
+                                  ExportFormat format) {
+        return String.join("_", "chatpulse", safe(tenant.id()), safe(report), LOCAL.format(from.atZone(zone)),
+                LOCAL.format(to.atZone(zone)), safe(zone.getId())) + "." + format.extension();
     }
 
     public static ResponseEntity<StreamingResponseBody> download(ExportFormat format, String filename,

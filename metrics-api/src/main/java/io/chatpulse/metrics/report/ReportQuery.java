@@ -27,7 +27,7 @@ public record ReportQuery(Tenant tenant, SummaryPeriod period, ZoneId zone, Filt
     }
 
     /** IANA names only (Europe/Berlin, UTC): ClickHouse cuts days with the same tz database. */
-    static ZoneId zone(String value) {
+    public static ZoneId zone(String value) {
         if (value == null || value.isBlank()) {
             return ZoneId.of("UTC");
         }

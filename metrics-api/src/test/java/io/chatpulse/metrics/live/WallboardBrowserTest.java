@@ -13,7 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +105,32 @@ class WallboardBrowserTest {
             // billing's customer has waited 150 s: first; archive, idle and not configured, is not shown at all
             assertThat(dom.indexOf("data-queue=\"billing\"")).isLessThan(dom.indexOf("data-queue=\"sales\""));
             assertThat(dom).doesNotContain("data-queue=\"archive\"");
+        }
+    }
+
+    @Test
+    void theTopTopicsOfTheLastHourAreListedMostNamedFirst() throws Exception {
+        requireChromium();
+        Instant recent = Instant.now().minusSeconds(120);
+        try (Connection c = DriverManager.getConnection(SharedClickHouse.get().jdbcUrl(), "default", "");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO message_topics (tenant_id, queue_id, conversation_id,"
+                     + " event_id, at, topic, rank) VALUES ('northwind', 'billing', ?, ?, fromUnixTimestamp64Milli(?), ?, 1)")) {
+            for (String[] tag : new String[][] {{"t1", "returns"}, {"t2", "returns"}, {"t3", "returns"}, {"t4", "delivery"},
+                    {"t5", "returns"}}) {
+                insert.setString(1, "c-" + tag[0]);
+                insert.setString(2, tag[0]);
+                insert.setLong(3, recent.toEpochMilli());
+                insert.setString(4, tag[1]);
+                insert.executeUpdate();
+            }
+        }
+        try (HeadlessChromium chromium = HeadlessChromium.open(CHROMIUM, Path.of("target").toAbsolutePath(),
+                "http://127.0.0.1:" + port + "/wallboard?key=nw-sup")) {
+            String dom = chromium.domWhen(d -> d.contains("class=\"topic\""), Duration.ofSeconds(30));
+            assertThat(dom).as("chromium's stderr: " + chromium.stderr()).contains("class=\"topic\"");
+            assertThat(text(dom, "<ol id=\"topics\">(.*?)</ol>")).isEqualTo(
+                    "<li class=\"topic\" data-topic=\"returns\">returns: 4 messages</li>"
+                            + "<li class=\"topic\" data-topic=\"delivery\">delivery: 1 message</li>");
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watches {@code conversation_activity} for sampled message events of one tenant: every poll period
+ * Watches {@code conversation_activity} (or {@code message_topics}) for sampled message events of one tenant: every poll period
  * it asks ClickHouse for the message rows from the oldest event time still awaited on, and a sample
  * counts as visible at the moment that query was sent (the row may have been there up to one period
  * earlier, so latencies are at most one period too high).
@@ -22,14 +22,17 @@ final class ActivityVisibility implements AutoCloseable {
 
     private final Connection clickHouse;
     private final String tenant;
+    private final boolean topics;
     private final Map<String, Long> awaited = new ConcurrentHashMap<>();
     private final List<Long> latencies = new ArrayList<>();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
     private volatile SQLException lastFailure;
 
-    ActivityVisibility(Connection clickHouse, String tenant, long pollEveryMs) {
+    /** @param topics watch {@code message_topics} (tagged customer messages) instead */
+    ActivityVisibility(Connection clickHouse, String tenant, long pollEveryMs, boolean topics) {
         this.clickHouse = clickHouse;
         this.tenant = tenant;
+        this.topics = topics;
         poller.scheduleWithFixedDelay(this::poll, pollEveryMs, pollEveryMs, TimeUnit.MILLISECONDS);
     }
 
@@ -58,8 +61,10 @@ final class ActivityVisibility implements AutoCloseable {
         }
         long queriedAt = System.currentTimeMillis();
         try (Statement statement = clickHouse.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT event_id FROM conversation_activity"
-                     + " WHERE tenant_id = '" + tenant + "' AND kind IN ('customer_message', 'agent_message')"
+             ResultSet rows = statement.executeQuery((topics
+                     ? "SELECT event_id FROM message_topics WHERE tenant_id = '" + tenant + "'"
+                     : "SELECT event_id FROM conversation_activity WHERE tenant_id = '" + tenant + "'"
+                             + " AND kind IN ('customer_message', 'agent_message')")
                      + " AND at >= fromUnixTimestamp64Milli(toInt64(" + oldest + "))")) {
             while (rows.next()) {
                 Long eventTime = awaited.remove(rows.getString(1));

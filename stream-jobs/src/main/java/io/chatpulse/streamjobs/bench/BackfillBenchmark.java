@@ -1,5 +1,6 @@
 package io.chatpulse.streamjobs.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.Topics;
 import io.chatpulse.events.codec.EventCodec;
@@ -8,6 +9,11 @@ import io.chatpulse.streamjobs.ConversationKpiJob;
 import io.chatpulse.streamjobs.JobConfig;
 import io.chatpulse.streamjobs.JobEnvironment;
 import io.chatpulse.streamjobs.conversation.KpiTables;
+import io.chatpulse.streamjobs.topic.Topic;
+import io.chatpulse.streamjobs.topic.TopicTables;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -16,6 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,13 +54,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class BackfillBenchmark {
 
-    public static final Map<String, String> DEFAULTS = Map.of("--events", "2000000");
+    public static final Map<String, String> DEFAULTS = Map.of("--events", "2000000", "--topics", "0",
+            "--phrases", "10");
     public static final String USAGE = "usage: BackfillBenchmark [--events N (2000000)]"
+            + " [--topics N (0) --phrases P (10): every tenant a catalogue of N topics of P phrases]"
             + " [job settings, e.g. --parallelism 2 --clickhouse-batch-size 20000]";
     private static final long TARGET_EVENTS_PER_SECOND = 100_000;
     private static final long PROGRESS_EVERY_MS = 5_000;
     /** One conversation opens every 0.5 s of event time: about 26 events a second, a day per 2 million. */
     private static final long OPEN_EVERY_MS = 500;
+    private static final int TENANTS = 20;
 
     private BackfillBenchmark() {
     }
@@ -100,6 +111,10 @@ public final class BackfillBenchmark {
         String tenantPrefix = "backfill-" + System.currentTimeMillis();
         JobConfig config = args.jobConfig(environment).with(JobConfig.KAFKA_GROUP_ID, tenantPrefix)
                 .with(JobConfig.SOURCE_BOUNDED, "true");
+        if (args.number("--topics") > 0) {
+            config = config.with(JobConfig.TOPIC_CATALOGUE_FILE, catalogue(tenantPrefix, (int) args.number("--topics"),
+                    (int) args.number("--phrases")).toString());
+        }
         String bootstrap = config.get(JobConfig.KAFKA_BOOTSTRAP_SERVERS);
         load(bootstrap, tenantPrefix, args.number("--events"));
         long recordsRead = recordsInTopic(bootstrap);
@@ -116,10 +131,33 @@ public final class BackfillBenchmark {
         }
     }
 
+    /**
+     * Every tenant's catalogue: {@code topics} topics of {@code phrases} phrases (those of
+     * {@link TopicMatchingBenchmark}), the first also naming "order", which every simulated customer
+     * message does: the job matches and writes topic rows as a tenant with a catalogue makes it.
+     */
+    private static Path catalogue(String tenantPrefix, int topics, int phrases) throws IOException {
+        List<Topic> catalogue = new ArrayList<>(TopicMatchingBenchmark.catalogue(new Random(42), topics, phrases, 0));
+        Topic first = catalogue.get(0);
+        List<String> withOrder = new ArrayList<>(first.phrases());
+        withOrder.add("order");
+        catalogue.set(0, new Topic(first.name(), withOrder, first.patterns()));
+        Map<String, List<Topic>> tenants = new TreeMap<>();
+        for (int t = 0; t < TENANTS; t++) {
+            tenants.put(tenantPrefix + "-" + t, catalogue);
+        }
+        Path file = Files.createTempFile("backfill-topics-", ".json");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, new ObjectMapper().writeValueAsString(tenants));
+        System.out.printf("catalogue: %d topics, %d phrases for each of %d tenants%n", catalogue.size(),
+                catalogue.stream().mapToInt(topic -> topic.phrases().size()).sum(), TENANTS);
+        return file;
+    }
+
     /** As fast as the broker takes them: big lz4 batches, one acknowledgement per batch. */
     private static void load(String bootstrap, String tenantPrefix, long events) throws Exception {
         long day = Duration.ofDays(1).toMillis();
-        SimulatedTraffic traffic = new SimulatedTraffic(42, tenantPrefix, 20, System.currentTimeMillis() - day,
+        SimulatedTraffic traffic = new SimulatedTraffic(42, tenantPrefix, TENANTS, System.currentTimeMillis() - day,
                 OPEN_EVERY_MS);
         AtomicReference<Exception> failure = new AtomicReference<>();
         long started = System.currentTimeMillis();
@@ -187,7 +225,7 @@ public final class BackfillBenchmark {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : List.of(KpiTables.QUEUE_WAITS.name(), KpiTables.FIRST_RESPONSES.name(),
                 KpiTables.REPLY_TIMES.name(), KpiTables.RESOLUTIONS.name(), KpiTables.HANDLE_TIMES.name(),
-                KpiTables.CSAT_RATINGS.name(), KpiTables.ACTIVITY.name())) {
+                KpiTables.CSAT_RATINGS.name(), KpiTables.ACTIVITY.name(), TopicTables.MESSAGE_TOPICS.name())) {
             rows.put(table, count(clickHouse, table, tenantPrefix));
         }
         return rows;

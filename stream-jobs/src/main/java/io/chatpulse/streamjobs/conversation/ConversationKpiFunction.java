@@ -5,6 +5,9 @@ import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.ingest.DeadLetter;
 import io.chatpulse.streamjobs.ingest.EventTimeQueue;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
+import io.chatpulse.streamjobs.topic.ConversationTopic;
+import io.chatpulse.streamjobs.topic.MessageTopic;
+import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
@@ -46,6 +49,7 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
     private final Duration stateTtl;
     private final BusinessCalendars calendars;
     private final Duration reorderWindow;
+    private final TopicCatalogue topics;
 
     private transient ForgetTimer forget;
     private transient ConversationKpis kpis;
@@ -57,17 +61,20 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
      *                 conversation is over for good; a reopen restarts its clocks itself)
      * @param calendars the queues' business hours, for the business-hours variants of the figures
      * @param reorderWindow zero: events are applied on arrival; else they wait for the watermark
+     * @param topics every tenant's topic catalogue, to tag customer messages and conversations with
      */
-    public ConversationKpiFunction(Duration stateTtl, BusinessCalendars calendars, Duration reorderWindow) {
+    public ConversationKpiFunction(Duration stateTtl, BusinessCalendars calendars, Duration reorderWindow,
+                                   TopicCatalogue topics) {
         this.stateTtl = stateTtl;
         this.calendars = calendars;
         this.reorderWindow = reorderWindow;
+        this.topics = topics;
     }
 
     @Override
     public void open(OpenContext context) {
         TrustedEventClasses.install();
-        kpis = new ConversationKpis(calendars);
+        kpis = new ConversationKpis(calendars, topics);
         forget = new ForgetTimer(stateTtl);
         conversations = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("conversation", ConversationState.class));
@@ -172,6 +179,16 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
 
         @Override
         public void channel(ConversationChannel figure) {
+            out.collect(KpiRow.of(figure));
+        }
+
+        @Override
+        public void messageTopic(MessageTopic figure) {
+            out.collect(KpiRow.of(figure));
+        }
+
+        @Override
+        public void conversationTopic(ConversationTopic figure) {
             out.collect(KpiRow.of(figure));
         }
     }

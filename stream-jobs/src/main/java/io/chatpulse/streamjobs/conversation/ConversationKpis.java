@@ -11,18 +11,21 @@ import io.chatpulse.events.CsatSubmitted;
 import io.chatpulse.events.MessagePosted;
 import io.chatpulse.events.SurveyOffered;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
+import io.chatpulse.streamjobs.topic.TopicCatalogue;
+import io.chatpulse.streamjobs.topic.TopicTagger;
 import java.util.Optional;
 
 /**
  * The per-conversation KPIs of metrics.md, engine-free: one event and the conversation's state in,
  * the figures it completes out. Events of a conversation must come in order (Kafka keeps them in
  * order per conversation) and each once (the caller drops repeated event ids). FRT, reply and
- * resolution time are also measured inside the business hours of the figure's queue.
+ * resolution time are also measured inside the business hours of the figure's queue. Customer
+ * messages and conversations are tagged with the tenant's topics ({@link TopicTagger}).
  */
 public final class ConversationKpis {
 
     /** Where the completed figures go; one method per table. */
-    public interface Figures {
+    public interface Figures extends TopicTagger.Tags {
         void queueWait(QueueWait row);
 
         void firstResponse(FirstResponse row);
@@ -45,8 +48,15 @@ public final class ConversationKpis {
     private final ReplyTimeTracker replyTimes;
     private final ResolutionTracker resolutions;
     private final HandleTimeTracker handleTimes = new HandleTimeTracker();
+    private final TopicTagger topics;
 
+    /** Without topics: every tenant's catalogue is empty. */
     public ConversationKpis(BusinessCalendars calendars) {
+        this(calendars, TopicCatalogue.empty());
+    }
+
+    public ConversationKpis(BusinessCalendars calendars, TopicCatalogue catalogue) {
+        topics = new TopicTagger(catalogue);
         firstResponses = new FirstResponseTracker(calendars);
         replyTimes = new ReplyTimeTracker(calendars);
         resolutions = new ResolutionTracker(calendars);
@@ -61,6 +71,7 @@ public final class ConversationKpis {
         handleTimes.apply(event, state.handleTime, state.where).ifPresent(out::handleTime);
         csat(event, state.where).ifPresent(out::csat);
         activity(event, state.where).ifPresent(out::activity);
+        topics.apply(event, state.topics, state.where.queueOrEmpty(), out);
         if (event.getPayload() instanceof ConversationOpened opened) {
             out.channel(new ConversationChannel(event.getTenantId(), event.getConversationId(),
                     opened.getChannel().name(), event.getEventTime()));

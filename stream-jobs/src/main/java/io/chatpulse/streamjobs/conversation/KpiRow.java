@@ -1,5 +1,8 @@
 package io.chatpulse.streamjobs.conversation;
 
+import io.chatpulse.streamjobs.topic.ConversationTopic;
+import io.chatpulse.streamjobs.topic.MessageTopic;
+
 /**
  * One completed figure on its way to its table; exactly one field is set. The KPI job's figures
  * travel as one stream of these into one sink ({@link KpiTables#ROUTES}), which inserts its tables
@@ -14,6 +17,8 @@ public class KpiRow {
     public CsatRating csat;
     public Activity activity;
     public ConversationChannel channel;
+    public MessageTopic messageTopic;
+    public ConversationTopic conversationTopic;
 
     public KpiRow() {
     }
@@ -37,6 +42,10 @@ public class KpiRow {
             row.activity = f;
         } else if (figure instanceof ConversationChannel f) {
             row.channel = f;
+        } else if (figure instanceof MessageTopic f) {
+            row.messageTopic = f;
+        } else if (figure instanceof ConversationTopic f) {
+            row.conversationTopic = f;
         } else {
             throw new IllegalArgumentException("not a KPI figure: " + figure);
         }
@@ -46,7 +55,7 @@ public class KpiRow {
     /** The one figure this row carries. */
     public Object figure() {
         for (Object figure : new Object[] {queueWait, firstResponse, replyTime, resolution, handleTime, csat,
-                activity, channel}) {
+                activity, channel, messageTopic, conversationTopic}) {
             if (figure != null) {
                 return figure;
             }

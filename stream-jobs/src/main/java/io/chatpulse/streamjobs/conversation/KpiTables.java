@@ -2,10 +2,12 @@ package io.chatpulse.streamjobs.conversation;
 
 import io.chatpulse.streamjobs.clickhouse.ClickHouseTable;
 import io.chatpulse.streamjobs.clickhouse.TableRoute;
+import io.chatpulse.streamjobs.topic.TopicTables;
 import java.util.List;
 
 /**
- * The per-conversation tables of clickhouse-schema (V001, V003, V005, V007, V040) and how each figure fills a row.
+ * The per-conversation tables of clickhouse-schema (V001, V003, V005, V007, V040; the topics' of V060 in
+ * {@link TopicTables}) and how each figure fills a row.
  * DateTime64 columns are bound as epoch milliseconds, what ClickHouse stores for a DateTime64(3),
  * UTC whatever the session time zone.
  */
@@ -125,7 +127,9 @@ public final class KpiTables {
             new TableRoute<>(HANDLE_TIMES, row -> row.handleTime),
             new TableRoute<>(CSAT_RATINGS, row -> row.csat),
             new TableRoute<>(ACTIVITY, row -> row.activity),
-            new TableRoute<>(CONVERSATION_CHANNELS, row -> row.channel));
+            new TableRoute<>(CONVERSATION_CHANNELS, row -> row.channel),
+            new TableRoute<>(TopicTables.MESSAGE_TOPICS, row -> row.messageTopic),
+            new TableRoute<>(TopicTables.CONVERSATION_TOPICS, row -> row.conversationTopic));
 
     private KpiTables() {
     }

@@ -5,7 +5,7 @@ import io.chatpulse.streamjobs.LocalEngines;
 /**
  * Runs {@link FreshnessBenchmark} on a broker and ClickHouse engine of its own (data under
  * {@code target/it-data}): {@code java -cp <test classpath> ...FreshnessOnLocalEngines [--rate N]
- * [--warmup-s S] [--duration-s S] [--poll-ms MS] [job settings]}.
+ * [--warmup-s S] [--duration-s S] [--poll-ms MS] [--topics 0|1] [job settings]}.
  */
 public final class FreshnessOnLocalEngines {
 

@@ -8,6 +8,7 @@ import io.chatpulse.events.codec.EventCodec;
 import io.chatpulse.streamjobs.TestConversation;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.ingest.DeadLetter;
+import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -193,7 +194,8 @@ class ConversationKpiFunctionTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, KpiRow> newHarness(
             Duration reorderWindow) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new ConversationKpiFunction(Duration.ofDays(2), BusinessCalendars.NONE, reorderWindow)),
+                new ConversationKpiFunction(Duration.ofDays(2), BusinessCalendars.NONE, reorderWindow,
+                        TopicCatalogue.empty())),
                 ConversationEvent::getConversationId, Types.STRING);
     }
 

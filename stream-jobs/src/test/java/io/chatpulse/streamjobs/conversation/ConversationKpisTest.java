@@ -8,6 +8,8 @@ import io.chatpulse.events.SenderKind;
 import io.chatpulse.streamjobs.TestConversation;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.conversation.Activity.Kind;
+import io.chatpulse.streamjobs.topic.ConversationTopic;
+import io.chatpulse.streamjobs.topic.MessageTopic;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,8 @@ class ConversationKpisTest {
         final List<CsatRating> csat = new ArrayList<>();
         final List<Activity> activity = new ArrayList<>();
         final List<ConversationChannel> channels = new ArrayList<>();
+        final List<MessageTopic> messageTopics = new ArrayList<>();
+        final List<ConversationTopic> conversationTopics = new ArrayList<>();
 
         @Override
         public void queueWait(QueueWait row) {
@@ -161,6 +165,16 @@ class ConversationKpisTest {
         @Override
         public void activity(Activity row) {
             activity.add(row);
+        }
+
+        @Override
+        public void messageTopic(MessageTopic row) {
+            messageTopics.add(row);
+        }
+
+        @Override
+        public void conversationTopic(ConversationTopic row) {
+            conversationTopics.add(row);
         }
     }
 }
