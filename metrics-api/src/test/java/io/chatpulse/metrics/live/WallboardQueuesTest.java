@@ -12,7 +12,7 @@ class WallboardQueuesTest {
                                           long answeredToday, long abandonedToday) {
         return new LiveQueues.Queue(id, "2026-12-07T12:00:00Z", false, waiting, oldestWait, null,
                 new LiveQueues.Agents(0, 0, 0), new LiveQueues.ServiceLevel("UTC", "2026-12-07T00:00:00Z",
-                "2026-12-07T12:00:00Z", 30, answeredToday, answeredToday, abandonedToday, null), openAlerts);
+                "2026-12-07T12:00:00Z", 30, answeredToday, answeredToday, abandonedToday, null), openAlerts, null);
     }
 
     @Test
