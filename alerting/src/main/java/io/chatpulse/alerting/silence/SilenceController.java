@@ -2,7 +2,7 @@ package io.chatpulse.alerting.silence;
 
 import io.chatpulse.alerting.ApiProblem;
 import io.chatpulse.alerting.incident.AlertCommands;
-import io.chatpulse.alerting.tenancy.ApiKeyFilter;
+import io.chatpulse.alerting.tenancy.Tenant;
 import io.chatpulse.events.AlertCommand;
 import io.chatpulse.events.AlertCommandType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,7 +48,7 @@ class SilenceController {
     @PostMapping("/api/v1/silences")
     @ResponseStatus(HttpStatus.ACCEPTED)
     SilenceView create(@RequestBody SilenceRequest body, HttpServletRequest request) {
-        String tenant = ApiKeyFilter.tenantOf(request).id();
+        String tenant = Tenant.of(request).id();
         long now = System.currentTimeMillis();
         long endsAt = endsAt(body, now);
         AlertCommand command = AlertCommand.newBuilder()
@@ -63,14 +63,14 @@ class SilenceController {
     @GetMapping("/api/v1/silences")
     SilenceList list(HttpServletRequest request) {
         long now = System.currentTimeMillis();
-        return new SilenceList(silences.of(ApiKeyFilter.tenantOf(request).id()).orElseThrow(ApiProblem::notReady)
+        return new SilenceList(silences.of(Tenant.of(request).id()).orElseThrow(ApiProblem::notReady)
                 .stream().map(s -> SilenceView.of(s, now)).toList());
     }
 
     @DeleteMapping("/api/v1/silences/{id}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void expire(@PathVariable String id, HttpServletRequest request) {
-        String tenant = ApiKeyFilter.tenantOf(request).id();
+        String tenant = Tenant.of(request).id();
         boolean known = silences.of(tenant).orElseThrow(ApiProblem::notReady).stream().anyMatch(s -> s.id().equals(id));
         if (!known) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "id", "no silence " + id + " for tenant " + tenant);
