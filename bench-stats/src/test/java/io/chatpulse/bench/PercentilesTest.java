@@ -1,4 +1,4 @@
-package io.chatpulse.streamjobs.bench;
+package io.chatpulse.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
