@@ -33,14 +33,4 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     public Object getPrincipal() {
         return caller;
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other);
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }

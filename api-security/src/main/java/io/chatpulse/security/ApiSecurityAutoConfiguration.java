@@ -1,7 +1,6 @@
 package io.chatpulse.security;
 
 import jakarta.servlet.DispatcherType;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,9 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * API keys and roles for {@code /api/**}: the key in {@code X-Api-Key} names one tenant and one
  * role; every key may call (supervisor and up) except where a {@link RequiredRole} bean of the
- * service asks for more. Stateless: no session, no CSRF token (no cookie carries the
- * key), no login page. Everything outside {@code /api/**} (the wallboard page, Swagger UI, actuator)
- * is not touched. Why Spring Security: docs/decisions/0023-api-keys-with-spring-security.md.
+ * service asks for more. Stateless: no session, no CSRF token (no cookie carries the key), no
+ * login page. Everything outside {@code /api/**} (the wallboard page, Swagger UI, actuator) is not
+ * touched. Why Spring Security: docs/decisions/0023-api-keys-with-spring-security.md.
  */
 @AutoConfiguration
 @EnableWebSecurity
@@ -82,11 +81,10 @@ public class ApiSecurityAutoConfiguration {
     @Bean
     SecurityFilterChain apiKeySecurityFilterChain(HttpSecurity http, ApiKeyAuthenticationProvider provider,
             ApiKeyProblems problems, JsonMapper json, ObjectProvider<ApiKeyQueryParameter> queryParameterPaths,
-            ObjectProvider<RequiredRole> requiredRoles)
-            throws Exception {
+            ObjectProvider<RequiredRole> requiredRoles) throws Exception {
         RefusedRequests refused = new RefusedRequests(problems, json);
         AuthenticationFilter apiKeys = new AuthenticationFilter(new ProviderManager(provider),
-                new ApiKeyAuthenticationConverter(List.copyOf(queryParameterPaths.orderedStream().toList())));
+                new ApiKeyAuthenticationConverter(queryParameterPaths.orderedStream().toList()));
         apiKeys.setFailureHandler(new AuthenticationEntryPointFailureHandler(refused));
         apiKeys.setSuccessHandler((request, response, authentication) ->
                 request.setAttribute(Caller.ATTRIBUTE, authentication.getPrincipal()));

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers 401 (no key, or an unknown one), 403 (a role too low) and 400 (refused by the firewall)
- * with the service's problem details. Spring Security refuses these in its filter chain, before Spring MVC's error handling.
+ * with the service's problem details. Spring Security refuses these in its filter chain, before
+ * Spring MVC's error handling.
  */
 final class RefusedRequests implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
