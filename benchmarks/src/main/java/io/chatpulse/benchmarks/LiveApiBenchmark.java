@@ -1,5 +1,6 @@
 package io.chatpulse.benchmarks;
 
+import io.chatpulse.bench.Percentiles;
 import io.chatpulse.localstack.Application;
 import io.chatpulse.localstack.clickhouse.ClickHouseServer;
 import io.chatpulse.localstack.process.ChildProcess;

@@ -1,6 +1,7 @@
 package io.chatpulse.benchmarks;
 
 import com.sun.net.httpserver.HttpServer;
+import io.chatpulse.bench.Percentiles;
 import io.chatpulse.localstack.LocalStack;
 import io.chatpulse.localstack.StackSettings;
 import io.chatpulse.localstack.process.Ports;

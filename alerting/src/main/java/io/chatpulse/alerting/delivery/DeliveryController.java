@@ -2,7 +2,7 @@ package io.chatpulse.alerting.delivery;
 
 import io.chatpulse.alerting.ApiProblem;
 import io.chatpulse.alerting.owner.ReadsTenantStore;
-import io.chatpulse.alerting.tenancy.ApiKeyFilter;
+import io.chatpulse.alerting.tenancy.Tenant;
 import io.chatpulse.events.DeliveryAttempt;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -41,7 +41,7 @@ class DeliveryController {
         if (limit < 1 || limit > 5000) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "limit", "limit must be between 1 and 5000");
         }
-        List<AttemptView> matching = attempts.of(ApiKeyFilter.tenantOf(request).id()).orElseThrow(ApiProblem::notReady).stream()
+        List<AttemptView> matching = attempts.of(Tenant.of(request).id()).orElseThrow(ApiProblem::notReady).stream()
                 .filter(a -> dedupKey == null || dedupKey.equals(a.getDedupKey()))
                 .map(AttemptView::of).toList();
         return new AttemptList(matching.subList(Math.max(0, matching.size() - limit), matching.size()));

@@ -2,7 +2,7 @@ package io.chatpulse.alerting.incident;
 
 import io.chatpulse.alerting.ApiProblem;
 import io.chatpulse.alerting.owner.ReadsTenantStore;
-import io.chatpulse.alerting.tenancy.ApiKeyFilter;
+import io.chatpulse.alerting.tenancy.Tenant;
 import io.chatpulse.events.AlertCommand;
 import io.chatpulse.events.AlertCommandType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +52,7 @@ class AlertController {
     @ReadsTenantStore(IncidentTopology.INCIDENT_STORE)
     @GetMapping("/api/v1/alerts")
     IncidentList list(HttpServletRequest request) {
-        String tenant = ApiKeyFilter.tenantOf(request).id();
+        String tenant = Tenant.of(request).id();
         return new IncidentList(incidents.of(tenant).orElseThrow(ApiProblem::notReady).stream().map(IncidentView::of).toList());
     }
 
@@ -63,7 +63,7 @@ class AlertController {
     Accepted acknowledge(@PathVariable String tenant, @PathVariable String rule, @PathVariable String scope,
             HttpServletRequest request) {
         // Another tenant's incident reads as absent: its existence is not the caller's business.
-        boolean firing = ApiKeyFilter.tenantOf(request).id().equals(tenant)
+        boolean firing = Tenant.of(request).id().equals(tenant)
                 && incidents.get(tenant, rule, scope).orElseThrow(ApiProblem::notReady).filter(Incident::isFiring).isPresent();
         if (!firing) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "scope",

@@ -1,7 +1,8 @@
 package io.chatpulse.alerting.owner;
 
 import io.chatpulse.alerting.ApiProblem;
-import io.chatpulse.alerting.tenancy.ApiKeyFilter;
+import io.chatpulse.alerting.tenancy.Tenant;
+import io.chatpulse.security.ApiKey;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public class OwnerForwarding implements HandlerInterceptor {
     public static final String FORWARDED_BY = "X-Chatpulse-Forwarded-By";
     /** On every answer of a marked request: the instance whose store answered it. */
     public static final String SERVED_BY = "X-Chatpulse-Served-By";
-    private static final List<String> PASSED_HEADERS = List.of(ApiKeyFilter.HEADER, "Content-Type", "Accept");
+    private static final List<String> PASSED_HEADERS = List.of(ApiKey.HEADER, "Content-Type", "Accept");
     private static final Logger log = LoggerFactory.getLogger(OwnerForwarding.class);
 
     private final StoreOwners owners;
@@ -48,7 +49,7 @@ public class OwnerForwarding implements HandlerInterceptor {
         if (reads == null) {
             return true;
         }
-        String tenant = ApiKeyFilter.tenantOf(request).id();
+        String tenant = Tenant.of(request).id();
         StoreOwners.Owner owner = owners.ownerOf(reads.value(), tenant);
         if (owner instanceof StoreOwners.Owner.Local) {
             response.setHeader(SERVED_BY, address(owners.self()));

@@ -4,7 +4,7 @@ import io.chatpulse.alerting.ApiProblem;
 import io.chatpulse.alerting.incident.AlertCommands;
 import io.chatpulse.alerting.incident.IncidentTopology;
 import io.chatpulse.alerting.owner.ReadsTenantStore;
-import io.chatpulse.alerting.tenancy.ApiKeyFilter;
+import io.chatpulse.alerting.tenancy.Tenant;
 import io.chatpulse.events.AlertCommand;
 import io.chatpulse.events.AlertCommandType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +50,7 @@ class SilenceController {
     @PostMapping("/api/v1/silences")
     @ResponseStatus(HttpStatus.ACCEPTED)
     SilenceView create(@RequestBody SilenceRequest body, HttpServletRequest request) {
-        String tenant = ApiKeyFilter.tenantOf(request).id();
+        String tenant = Tenant.of(request).id();
         long now = System.currentTimeMillis();
         long endsAt = endsAt(body, now);
         AlertCommand command = AlertCommand.newBuilder()
@@ -66,7 +66,7 @@ class SilenceController {
     @GetMapping("/api/v1/silences")
     SilenceList list(HttpServletRequest request) {
         long now = System.currentTimeMillis();
-        return new SilenceList(silences.of(ApiKeyFilter.tenantOf(request).id()).orElseThrow(ApiProblem::notReady)
+        return new SilenceList(silences.of(Tenant.of(request).id()).orElseThrow(ApiProblem::notReady)
                 .stream().map(s -> SilenceView.of(s, now)).toList());
     }
 
@@ -74,7 +74,7 @@ class SilenceController {
     @DeleteMapping("/api/v1/silences/{id}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void expire(@PathVariable String id, HttpServletRequest request) {
-        String tenant = ApiKeyFilter.tenantOf(request).id();
+        String tenant = Tenant.of(request).id();
         boolean known = silences.of(tenant).orElseThrow(ApiProblem::notReady).stream().anyMatch(s -> s.id().equals(id));
         if (!known) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "id", "no silence " + id + " for tenant " + tenant);

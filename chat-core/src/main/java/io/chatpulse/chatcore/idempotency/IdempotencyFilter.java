@@ -1,6 +1,6 @@
 package io.chatpulse.chatcore.idempotency;
 
-import io.chatpulse.chatcore.tenant.ApiKeyFilter;
+import io.chatpulse.chatcore.tenant.Tenant;
 import io.chatpulse.chatcore.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -53,7 +53,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getHeader(HEADER) == null || !CHANGING.contains(request.getMethod())
-                || !request.getRequestURI().startsWith("/api/") || ApiKeyFilter.tenantOf(request) == null;
+                || !request.getRequestURI().startsWith("/api/") || Tenant.of(request) == null;
     }
 
     @Override
@@ -67,7 +67,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         String fingerprint = request.getMethod() + ' ' + request.getRequestURI() + ' ' + sha256(body);
-        String tenantId = ApiKeyFilter.tenantOf(request).id();
+        String tenantId = Tenant.of(request).id();
         String storeKey = IdempotencyStore.keyOf(tenantId, key);
         ReentrantLock lock = store.lockFor(storeKey);
         if (!tryLock(lock)) {

@@ -1,12 +1,11 @@
 package io.chatpulse.chatcore.limits;
 
-import io.chatpulse.chatcore.tenant.ApiKeyFilter;
-import io.chatpulse.limits.RequestRate;
-import io.chatpulse.limits.TenantRateLimiter;
-import io.chatpulse.limits.TenantRateLimiter.Admission;
 import io.chatpulse.chatcore.tenant.Tenant;
 import io.chatpulse.chatcore.web.ProblemWriter;
 import io.chatpulse.chatcore.web.Problems;
+import io.chatpulse.limits.RequestRate;
+import io.chatpulse.limits.TenantRateLimiter.Admission;
+import io.chatpulse.limits.TenantRateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A tenant over its request rate gets 429 with Retry-After, before the request costs anything
- * more: no body read, no Kafka write. It runs after the API key filter (the tenant is known) and
+ * more: no body read, no Kafka write. It runs after the API key check (api-security; the tenant is known) and
  * before idempotency, so a refused request is not remembered and its retry really runs.
  */
 @Component
@@ -39,13 +38,13 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return ApiKeyFilter.tenantOf(request) == null;
+        return Tenant.of(request) == null;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Tenant tenant = ApiKeyFilter.tenantOf(request);
+        Tenant tenant = Tenant.of(request);
         Admission admission = limiter.admit(tenant.id());
         if (admission.admitted()) {
             chain.doFilter(request, response);

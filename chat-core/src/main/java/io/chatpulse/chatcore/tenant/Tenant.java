@@ -1,5 +1,14 @@
 package io.chatpulse.chatcore.tenant;
 
+import io.chatpulse.security.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+
 /** The tenant the caller's API key belongs to; controllers receive it as a parameter. */
 public record Tenant(String id) {
+
+    /** The tenant of the request's API key (api-security authenticated it), or null outside /api/**. */
+    public static Tenant of(HttpServletRequest request) {
+        Caller caller = Caller.of(request);
+        return caller == null ? null : new Tenant(caller.tenant());
+    }
 }

@@ -22,9 +22,9 @@ public class TenantArgumentResolver implements HandlerMethodArgumentResolver, We
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binders) {
-        Tenant tenant = ApiKeyFilter.tenantOf(request.getNativeRequest(HttpServletRequest.class));
+        Tenant tenant = Tenant.of(request.getNativeRequest(HttpServletRequest.class));
         if (tenant == null) {
-            throw new IllegalStateException("no tenant: the request did not pass the API key filter");
+            throw new IllegalStateException("no tenant: the request did not pass the API key check");
         }
         return tenant;
     }

@@ -36,14 +36,14 @@ public class TenantOwnershipFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        Tenant tenant = ApiKeyFilter.tenantOf(request);
+        Tenant tenant = Tenant.of(request);
         return tenant == null || tenancy.owns(tenant.id());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        problems.write(request, response, misdirected(ApiKeyFilter.tenantOf(request).id()));
+        problems.write(request, response, misdirected(Tenant.of(request).id()));
     }
 
     private ProblemDetail misdirected(String tenant) {

@@ -2,6 +2,7 @@ package io.chatpulse.e2e.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatpulse.bench.Percentiles;
 import io.chatpulse.events.MessagePosted;
 import io.chatpulse.events.Topics;
 import io.chatpulse.events.codec.EventCodec;
@@ -262,10 +263,7 @@ class TenantIsolationIT {
 
     /** Nearest rank, in ms. */
     private static double percentile(List<OpenLoopChat.Sample> samples, double p) {
-        long[] sorted = samples.stream().mapToLong(OpenLoopChat.Sample::latencyNanos).sorted().toArray();
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[(int) Math.ceil(p * sorted.length) - 1] / 1e6;
+        List<Long> sorted = samples.stream().map(OpenLoopChat.Sample::latencyNanos).sorted().toList();
+        return sorted.isEmpty() ? Double.NaN : Percentiles.nearestRank(sorted, p) / 1e6;
     }
 }

@@ -1,7 +1,7 @@
 package io.chatpulse.metrics.api;
 
-import io.chatpulse.metrics.tenancy.ApiKeys;
 import io.chatpulse.metrics.tenancy.Tenant;
+import io.chatpulse.security.ApiKey;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -34,7 +34,7 @@ class OpenApiConfig {
                         the answer is empty. The channel filter reads table conversation_channels, which stream-jobs \
                         does not fill yet: until it does, a channel filter matches nothing."""))
                 .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKeys.HEADER)))
+                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiKey.HEADER)))
                 .addSecurityItem(new SecurityRequirement().addList("apiKey"));
     }
 }

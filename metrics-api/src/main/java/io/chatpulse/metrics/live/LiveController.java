@@ -2,10 +2,8 @@ package io.chatpulse.metrics.live;
 
 import io.chatpulse.metrics.api.ProblemResponses;
 import io.chatpulse.metrics.problem.InvalidParameterException;
-import io.chatpulse.metrics.tenancy.ApiKeyQueryParameter;
-import io.chatpulse.metrics.tenancy.RequiresRole;
-import io.chatpulse.metrics.tenancy.Role;
 import io.chatpulse.metrics.tenancy.Tenant;
+import io.chatpulse.security.ApiKeyQueryParameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,7 +15,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @ProblemResponses
-@RequiresRole(Role.SUPERVISOR)
 @Tag(name = "Live", description = "Queue state right now, open alerts, and a stream of both for the wallboard")
 class LiveController {
 
@@ -67,7 +64,6 @@ class LiveController {
     }
 
     @GetMapping("/api/v1/live/stream")
-    @ApiKeyQueryParameter
     @Operation(summary = "Server-sent events of the live queue state",
             description = "text/event-stream: an event named 'queues' with the JSON of GET /api/v1/live/queues at once "
                     + "and then every second (chatpulse.live.stream-interval). Because a browser's EventSource cannot "

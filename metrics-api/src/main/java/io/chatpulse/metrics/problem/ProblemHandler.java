@@ -1,9 +1,6 @@
 package io.chatpulse.metrics.problem;
 
 import io.chatpulse.metrics.limits.LimitExceededException;
-import io.chatpulse.metrics.tenancy.ApiKeys;
-import io.chatpulse.metrics.tenancy.ForbiddenException;
-import io.chatpulse.metrics.tenancy.UnauthenticatedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,25 +18,6 @@ class ProblemHandler {
         problem.setTitle("Invalid request parameter");
         problem.setProperty("parameter", e.parameter());
         problem.setProperty("reason", e.reason());
-        return problem;
-    }
-
-    @ExceptionHandler(UnauthenticatedException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
-        problem.setTitle("Unauthorized");
-        problem.setProperty("header", ApiKeys.HEADER);
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeys.HEADER + "\"")
-                .body(problem);
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    ProblemDetail forbidden(ForbiddenException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Forbidden");
-        problem.setProperty("role", e.actual().id());
-        problem.setProperty("requiredRole", e.required().id());
         return problem;
     }
 

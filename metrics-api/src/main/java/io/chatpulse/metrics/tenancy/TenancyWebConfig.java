@@ -1,23 +1,31 @@
 package io.chatpulse.metrics.tenancy;
 
+import io.chatpulse.security.ApiKeyQueryParameter;
+import io.chatpulse.security.RequiredRole;
+import io.chatpulse.security.Role;
 import java.util.List;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 class TenancyWebConfig implements WebMvcConfigurer {
 
-    private final TenantInterceptor tenantInterceptor;
-
-    TenancyWebConfig(TenantInterceptor tenantInterceptor) {
-        this.tenantInterceptor = tenantInterceptor;
+    /** The live stream alone also takes the key as ?apiKey=: a browser's EventSource cannot send headers. */
+    @Bean
+    ApiKeyQueryParameter liveStreamApiKeyParameter() {
+        return new ApiKeyQueryParameter("/api/v1/live/stream");
     }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(tenantInterceptor).addPathPatterns("/api/**");
+    /**
+     * Exports need a manager key: supervisors read figures; a file of every conversation is more, and
+     * one rule for every export is easier to grant than a rule per file.
+     */
+    @Bean
+    RequiredRole exportsNeedManager() {
+        return new RequiredRole(Role.MANAGER, "/api/v1/conversations/export", "/api/v1/reports/agents/export",
+                "/api/v1/topics/heat-map/export", "/api/v1/topics/live/export");
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.chatpulse.metrics.tenancy;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
@@ -18,10 +18,10 @@ class TenantArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        Object tenant = webRequest.getAttribute(TenantInterceptor.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        Tenant tenant = Tenant.of(webRequest.getNativeRequest(HttpServletRequest.class));
         if (tenant == null) {
             // Only reachable if a controller outside /api/** asks for a tenant: fail closed.
-            throw new UnauthenticatedException("missing " + ApiKeys.HEADER + " header");
+            throw new IllegalStateException("no tenant: the request did not pass the API key check");
         }
         return tenant;
     }

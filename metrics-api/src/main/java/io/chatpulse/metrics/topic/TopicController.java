@@ -47,7 +47,7 @@ class TopicController {
     @GetMapping("/api/v1/topics/heat-map/export")
     @ExportResponse
     @Operation(summary = "Topics by weekday and hour of day as CSV or XLSX",
-            description = "The cells of GET /api/v1/topics/heat-map, one row each. Role: supervisor.")
+            description = "The cells of GET /api/v1/topics/heat-map, one row each. Role: manager.")
     ResponseEntity<StreamingResponseBody> heatMapExport(Tenant tenant, @ParameterObject @ModelAttribute HeatMapParams params,
                                                         @Parameter(description = FORMAT) @RequestParam(required = false)
                                                         String format) {
@@ -80,7 +80,7 @@ class TopicController {
     @GetMapping("/api/v1/topics/live/export")
     @ExportResponse
     @Operation(summary = "The live topic cells as CSV or XLSX",
-            description = "The cells of GET /api/v1/topics/live, one row each. Role: supervisor.")
+            description = "The cells of GET /api/v1/topics/live, one row each. Role: manager.")
     ResponseEntity<StreamingResponseBody> liveExport(Tenant tenant,
                                                      @Parameter(description = AT) @RequestParam(required = false) String at,
                                                      @Parameter(description = QUEUE) @RequestParam(required = false)

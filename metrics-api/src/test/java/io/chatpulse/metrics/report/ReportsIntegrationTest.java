@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.chatpulse.metrics.support.ReportFixtures;
 import io.chatpulse.metrics.support.SharedClickHouse;
+import io.chatpulse.security.RequiredRole;
+import io.chatpulse.security.Role;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -76,6 +78,9 @@ class ReportsIntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    List<RequiredRole> requiredRoles;
 
     @DynamicPropertySource
     static void clickHouse(DynamicPropertyRegistry registry) {
@@ -551,6 +556,17 @@ class ReportsIntegrationTest {
                 "/api/v1/reports/agents?" + BERLIN, "/api/v1/conversations?" + BERLIN + "&figure=csat")) {
             assertThat(get(path, "acme-sup").statusCode()).as(path).isEqualTo(200);
         }
+    }
+
+    @Test
+    void everyExportOperationNeedsTheManagerRole() {
+        Set<String> managerPaths = new TreeSet<>();
+        requiredRoles.stream().filter(r -> r.role() == Role.MANAGER).forEach(r -> managerPaths.addAll(r.pathPatterns()));
+        Set<String> exports = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(p -> p.startsWith("/api/v1/") && p.endsWith("/export")).forEach(exports::add));
+        assertThat(exports).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(managerPaths).containsAll(exports);
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "chatpulse.security.api-keys.nw-sup.tenant=northwind",
         "chatpulse.security.api-keys.nw-sup.role=supervisor",
+        "chatpulse.security.api-keys.nw-mgr.tenant=northwind",
+        "chatpulse.security.api-keys.nw-mgr.role=manager",
         "chatpulse.security.api-keys.in-sup.tenant=initech",
         "chatpulse.security.api-keys.in-sup.role=supervisor",
         "chatpulse.security.api-keys.um-sup.tenant=umbrella",

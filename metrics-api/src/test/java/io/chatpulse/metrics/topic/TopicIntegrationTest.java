@@ -93,13 +93,15 @@ class TopicIntegrationTest {
     @Test
     void bothExportAsCsv() throws Exception {
         HttpResponse<String> heat = get("/api/v1/topics/heat-map/export?from=2026-03-02T00:00:00Z"
-                + "&to=2026-03-03T00:00:00Z&timezone=Asia/Shanghai&format=csv", "nw-sup");
+                + "&to=2026-03-03T00:00:00Z&timezone=Asia/Shanghai&format=csv", "nw-mgr");
         assertThat(heat.statusCode()).isEqualTo(200);
         assertThat(heat.headers().firstValue("Content-Disposition")).get().asString()
                 .contains("chatpulse_northwind_topic-heat-map_2026-03-02T0800_2026-03-03T0800_Asia-Shanghai.csv");
         assertThat(heat.body().lines()).containsExactly("weekday,hour,topic,messages,conversations",
                 "1,17,returns,3,2", "2,0,delivery,1,1", "2,0,payment,1,1");
-        HttpResponse<String> live = get("/api/v1/topics/live/export?at=2026-03-02T09:30:00Z", "nw-sup");
+        assertThat(get("/api/v1/topics/live/export?at=2026-03-02T09:30:00Z", "nw-sup").statusCode()).as("a supervisor's export")
+                .isEqualTo(403);
+        HttpResponse<String> live = get("/api/v1/topics/live/export?at=2026-03-02T09:30:00Z", "nw-mgr");
         assertThat(live.body().lines()).containsExactly("start,topic,messages,conversations",
                 "2026-03-02T09:00:00.000Z,returns,2,1");
     }

@@ -1,10 +1,11 @@
 package io.chatpulse.streamjobs.bench;
 
+import io.chatpulse.bench.Percentiles;
+import io.chatpulse.events.AgentAssigned;
 import io.chatpulse.events.AlertEvent;
 import io.chatpulse.events.AlertState;
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.ConversationQueued;
-import io.chatpulse.events.AgentAssigned;
 import io.chatpulse.events.QueueReason;
 import io.chatpulse.events.Topics;
 import io.chatpulse.events.codec.EventCodec;

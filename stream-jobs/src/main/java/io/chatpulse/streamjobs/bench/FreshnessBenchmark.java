@@ -1,5 +1,6 @@
 package io.chatpulse.streamjobs.bench;
 
+import io.chatpulse.bench.Percentiles;
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.MessagePosted;
 import io.chatpulse.events.SenderKind;

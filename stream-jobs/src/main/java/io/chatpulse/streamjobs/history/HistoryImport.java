@@ -75,14 +75,12 @@ final class HistoryImport {
 
     private Validation validate() throws IOException, InvalidFieldException {
         Validation validation = new Validation();
-        ProgressBar bar = new ProgressBar(err, terminal, "checking ", "lines", Files.size(options.file()), System::nanoTime);
-        long lines = 0;
-        try (HistoryReader reader = HistoryReader.open(options.file(), options.format(), mapping)) {
+        try (HistoryReader reader = HistoryReader.open(options.file(), options.format(), mapping);
+                ImportProgress bar = ImportProgress.checking(err, terminal, Files.size(options.file()))) {
             for (ImportLine line = reader.next(); line != null; line = reader.next()) {
                 validation.add(line);
-                bar.update(reader.bytesRead(), ++lines);
+                bar.stepTo(reader.bytesRead());
             }
-            bar.finish(reader.bytesRead(), lines);
         }
         return validation;
     }
@@ -95,17 +93,16 @@ final class HistoryImport {
 
     private ImportedRecords importEvents(Validation validation) throws IOException, InvalidFieldException {
         long started = System.nanoTime();
-        ProgressBar bar = new ProgressBar(err, terminal, "importing", "events", validation.events(), System::nanoTime);
         long[] sent = {0};
         ImportedRecords imported = new ImportedRecords(UUID.randomUUID().toString());
         try (EventSender sender = new EventSender(options.bootstrapServers(), imported);
-                HistoryReader reader = HistoryReader.open(options.file(), options.format(), mapping)) {
+                HistoryReader reader = HistoryReader.open(options.file(), options.format(), mapping);
+                ImportProgress bar = ImportProgress.importing(err, terminal, validation.events())) {
             forEachEvent(reader, validation.inTimeOrder(), event -> {
                 sender.send(event);
-                bar.update(++sent[0], sent[0]);
+                bar.stepTo(++sent[0]);
             });
             sender.flush();
-            bar.finish(sent[0], sent[0]);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf(Locale.ROOT, "%d events imported to %s in %.1f s (%.0f events/s)%n", sent[0],

@@ -17,16 +17,12 @@ import java.nio.file.Path;
 final class HistoryReader implements Closeable {
 
     private final CountingStream bytes;
-    private final BufferedReader text;
-    private final LineParser parser;
+    private final RowParser rows;
     private final EventMapping mapping;
-    private long lineNumber;
-    private long rowStart;
 
-    private HistoryReader(CountingStream bytes, BufferedReader text, LineParser parser, EventMapping mapping) {
+    private HistoryReader(CountingStream bytes, RowParser rows, EventMapping mapping) {
         this.bytes = bytes;
-        this.text = text;
-        this.parser = parser;
+        this.rows = rows;
         this.mapping = mapping;
     }
 
@@ -36,16 +32,9 @@ final class HistoryReader implements Closeable {
         CountingStream bytes = new CountingStream(Files.newInputStream(file));
         BufferedReader text = new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8), 1 << 16);
         try {
-            if (format == HistoryFormat.JSONL) {
-                return new HistoryReader(bytes, text, new JsonLineParser(), mapping);
-            }
-            String header = text.readLine();
-            if (header == null) {
-                throw new InvalidFieldException(null, "empty file; a CSV file starts with a header row");
-            }
-            HistoryReader reader = new HistoryReader(bytes, text, CsvLineParser.ofHeader(header), mapping);
-            reader.lineNumber = 1;
-            return reader;
+            RowParser rows = format == HistoryFormat.JSONL ? LineParser.rows(text, new JsonLineParser())
+                    : CsvLineParser.open(text);
+            return new HistoryReader(bytes, rows, mapping);
         } catch (IOException | InvalidFieldException | RuntimeException e) {
             text.close();
             throw e;
@@ -54,20 +43,17 @@ final class HistoryReader implements Closeable {
 
     /** The next row's event or problem; null at the end of the file. */
     ImportLine next() throws IOException {
-        String row = nextRow();
-        while (row != null && row.isBlank()) {
-            row = nextRow();
-        }
+        RowParser.Row row = rows.next();
         if (row == null) {
             return null;
         }
+        if (row.problem() != null) {
+            return ImportLine.invalid(row.line(), row.problem());
+        }
         try {
-            if (!parser.isComplete(row)) {
-                throw new InvalidFieldException(null, "a quoted cell opened in this row is never closed");
-            }
-            return ImportLine.valid(rowStart, mapping.event(parser.fields(row)));
+            return ImportLine.valid(row.line(), mapping.event(row.fields()));
         } catch (InvalidFieldException e) {
-            return ImportLine.invalid(rowStart, e);
+            return ImportLine.invalid(row.line(), e);
         }
     }
 
@@ -75,26 +61,9 @@ final class HistoryReader implements Closeable {
         return bytes.count;
     }
 
-    private String nextRow() throws IOException {
-        String row = text.readLine();
-        if (row == null) {
-            return null;
-        }
-        rowStart = ++lineNumber;
-        while (!parser.isComplete(row)) {
-            String more = text.readLine();
-            if (more == null) {
-                return row;
-            }
-            lineNumber++;
-            row = row + "\n" + more;
-        }
-        return row;
-    }
-
     @Override
     public void close() throws IOException {
-        text.close();
+        rows.close();
     }
 
     private static final class CountingStream extends FilterInputStream {

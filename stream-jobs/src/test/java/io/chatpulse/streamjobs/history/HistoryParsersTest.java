@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatpulse.events.ConversationTransferred;
 import io.chatpulse.events.MessagePosted;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,23 +40,40 @@ class HistoryParsersTest {
 
     @Test
     void csvCellsMayHoldQuotesCommasAndLineBreaks() throws Exception {
-        CsvLineParser csv = CsvLineParser.ofHeader("\uFEFFtenant, conversation,type,at,text");
-        String row = "acme,c-1,message,2026-03-02T09:00:00Z,\"Hi, \"\"you\"\"\nthere\"";
-        assertThat(csv.isComplete("acme,c-1,message,2026-03-02T09:00:00Z,\"Hi, \"\"you\"\"")).isFalse();
-        assertThat(csv.isComplete(row)).isTrue();
-        assertThat(csv.fields(row)).containsEntry("text", "Hi, \"you\"\nthere").containsEntry("conversation", "c-1");
-        assertThat(csv.fields("acme,c-1,opened,2026-03-02T09:00:00Z,")).doesNotContainKey("text");
-        assertRefused(csv, "acme,c-1,opened", null, "3 cells, the header has 5");
+        try (CsvLineParser csv = CsvLineParser.open(new StringReader("\uFEFFtenant, conversation,type,at,text\n"
+                + "acme,c-1,message,2026-03-02T09:00:00Z,\"Hi, \"\"you\"\"\nthere\"\n"
+                + "acme,c-1,opened,2026-03-02T09:00:00Z,\n"
+                + "\n"
+                + "acme,c-1,message,2026-03-02T09:00:00Z,\"ab\"c\n"
+                + "acme,c-1,opened\n"))) {
+            RowParser.Row quoted = csv.next();
+            assertThat(quoted.line()).isEqualTo(2);
+            assertThat(quoted.fields()).containsEntry("text", "Hi, \"you\"\nthere").containsEntry("conversation", "c-1");
+            RowParser.Row empty = csv.next();
+            assertThat(empty.line()).isEqualTo(4);
+            assertThat(empty.fields()).doesNotContainKey("text");
+            // After a closing quote the rest of the cell is kept, as spreadsheets read it.
+            RowParser.Row trailing = csv.next();
+            assertThat(trailing.line()).isEqualTo(6);
+            assertThat(trailing.fields()).containsEntry("text", "abc");
+            RowParser.Row tooShort = csv.next();
+            assertThat(tooShort.line()).isEqualTo(7);
+            assertThat(tooShort.problem().field()).isNull();
+            assertThat(tooShort.problem()).hasMessageContaining("3 cells, the header has 5");
+            assertThat(csv.next()).isNull();
+        }
     }
 
     @Test
     void refusesACsvHeaderItCannotRead() {
-        assertThatThrownBy(() -> CsvLineParser.ofHeader("tenant,conversation,type,at,agnet"))
+        assertThatThrownBy(() -> CsvLineParser.open(new StringReader("tenant,conversation,type,at,agnet\n")))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("agnet"));
-        assertThatThrownBy(() -> CsvLineParser.ofHeader("tenant,conversation,type"))
+        assertThatThrownBy(() -> CsvLineParser.open(new StringReader("tenant,conversation,type")))
                 .isInstanceOfSatisfying(InvalidFieldException.class, e -> assertThat(e.field()).isEqualTo("at"));
-        assertThatThrownBy(() -> CsvLineParser.ofHeader("tenant,conversation,type,at,queue,queue"))
+        assertThatThrownBy(() -> CsvLineParser.open(new StringReader("tenant,conversation,type,at,queue,queue\n")))
                 .hasMessageContaining("column named twice");
+        assertThatThrownBy(() -> CsvLineParser.open(new StringReader("")))
+                .hasMessageContaining("empty file");
     }
 
     @Test
