@@ -1,6 +1,10 @@
 package io.chatpulse.e2e.cluster;
 
 import io.chatpulse.e2e.fault.ConversationFigures;
+import io.chatpulse.e2e.fault.TopicRecords;
+import io.chatpulse.events.AlertEvent;
+import io.chatpulse.events.Topics;
+import io.chatpulse.events.codec.EventCodec;
 import io.chatpulse.localstack.Application;
 import io.chatpulse.localstack.clickhouse.ClickHouseServer;
 import io.chatpulse.localstack.flink.FlinkCluster;
@@ -49,11 +53,18 @@ final class FlinkClusterStack implements AutoCloseable {
     private StreamJobsOnCluster jobs;
 
     static FlinkClusterStack start(String name) throws Exception {
-        return start(name, false);
+        return start(name, false, Map.of());
     }
 
-    /** With {@code highAvailability}, a ZooKeeper server too, where the JobManager keeps its jobs. */
     static FlinkClusterStack start(String name, boolean highAvailability) throws Exception {
+        return start(name, highAvailability, Map.of());
+    }
+
+    /**
+     * With {@code highAvailability}, a ZooKeeper server too, where the JobManager keeps its jobs;
+     * {@code jobSettings} are added to both jobs' settings (ALERT_RULES, ...).
+     */
+    static FlinkClusterStack start(String name, boolean highAvailability, Map<String, String> jobSettings) throws Exception {
         Path home = Path.of(System.getProperty("chatpulse.home", "..")).toAbsolutePath().normalize();
         Path data = home.resolve("e2e-tests/target/cluster-" + name + "-" + System.nanoTime());
         FlinkClusterStack stack = new FlinkClusterStack();
@@ -68,11 +79,12 @@ final class FlinkClusterStack implements AutoCloseable {
             // starting at once kept the broker from answering within its start timeout.
             FlinkClusterSettings flink = FlinkClusterSettings.defaults(home, data.resolve("flink"), Ports.free());
             stack.flink = FlinkCluster.start(highAvailability ? flink.withHighAvailability() : flink);
-            stack.jobs = StreamJobsOnCluster.upload(stack.flink, home.resolve("stream-jobs/target/stream-jobs.jar"),
-                    Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafka.bootstrapServers(),
-                            "CLICKHOUSE_URL", stack.clickHouse.jdbcUrl(),
-                            "CHECKPOINT_INTERVAL", "2s",
-                            "RESTORE_FROM", "none"));
+            Map<String, String> settings = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafka.bootstrapServers(),
+                    "CLICKHOUSE_URL", stack.clickHouse.jdbcUrl(),
+                    "CHECKPOINT_INTERVAL", "2s",
+                    "RESTORE_FROM", "none"));
+            settings.putAll(jobSettings);
+            stack.jobs = StreamJobsOnCluster.upload(stack.flink, home.resolve("stream-jobs/target/stream-jobs.jar"), settings);
             System.out.println("Flink web UI: " + stack.flink.webUrl() + ", logs: " + stack.flink.logs());
             return stack;
         } catch (Exception | Error e) {
@@ -130,6 +142,17 @@ final class FlinkClusterStack implements AutoCloseable {
 
     String submit(JobSubmission job) {
         return jobs.submit(job);
+    }
+
+    /** The queue monitor job, from a savepoint like the KPI job's (RESTORE_FROM=none). */
+    JobSubmission queueMonitorJob(int parallelism) {
+        return jobs.queueMonitorJob(parallelism);
+    }
+
+    /** Every alert on the alerts topic that a read_committed consumer sees, in topic order. */
+    List<AlertEvent> alerts() {
+        return TopicRecords.readAll(kafka.bootstrapServers(), Topics.ALERTS).stream()
+                .map(r -> EventCodec.ALERT.decode(r.value())).toList();
     }
 
     /** Both jobs, as the runner submits them. */
