@@ -53,18 +53,20 @@ final class FlinkClusterStack implements AutoCloseable {
     private StreamJobsOnCluster jobs;
 
     static FlinkClusterStack start(String name) throws Exception {
-        return start(name, false, Map.of());
+        return start(name, false);
     }
 
+    /** With {@code highAvailability}, a ZooKeeper server too, where the JobManager keeps its jobs. */
     static FlinkClusterStack start(String name, boolean highAvailability) throws Exception {
-        return start(name, highAvailability, Map.of());
+        return start(name, highAvailability, 2, Map.of());
     }
 
     /**
-     * With {@code highAvailability}, a ZooKeeper server too, where the JobManager keeps its jobs;
-     * {@code jobSettings} are added to both jobs' settings (ALERT_RULES, ...).
+     * Two TaskManagers of {@code slotsPerTaskManager} slots; {@code jobSettings} are added to both jobs'
+     * settings (ALERT_RULES, ...).
      */
-    static FlinkClusterStack start(String name, boolean highAvailability, Map<String, String> jobSettings) throws Exception {
+    static FlinkClusterStack start(String name, boolean highAvailability, int slotsPerTaskManager,
+            Map<String, String> jobSettings) throws Exception {
         Path home = Path.of(System.getProperty("chatpulse.home", "..")).toAbsolutePath().normalize();
         Path data = home.resolve("e2e-tests/target/cluster-" + name + "-" + System.nanoTime());
         FlinkClusterStack stack = new FlinkClusterStack();
@@ -77,7 +79,8 @@ final class FlinkClusterStack implements AutoCloseable {
             ClickHouseMigrations.apply(stack.clickHouse.jdbcUrl(), "default", "");
             // After the broker and the engine, not beside them: on a busy 2-core machine three Flink JVMs
             // starting at once kept the broker from answering within its start timeout.
-            FlinkClusterSettings flink = FlinkClusterSettings.defaults(home, data.resolve("flink"), Ports.free());
+            FlinkClusterSettings flink = FlinkClusterSettings.defaults(home, data.resolve("flink"), Ports.free())
+                    .withSlotsPerTaskManager(slotsPerTaskManager);
             stack.flink = FlinkCluster.start(highAvailability ? flink.withHighAvailability() : flink);
             Map<String, String> settings = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafka.bootstrapServers(),
                     "CLICKHOUSE_URL", stack.clickHouse.jdbcUrl(),
