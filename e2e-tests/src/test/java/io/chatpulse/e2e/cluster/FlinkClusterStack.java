@@ -18,14 +18,6 @@ import io.chatpulse.localstack.process.ChildProcess;
 import io.chatpulse.localstack.process.HealthCheck;
 import io.chatpulse.localstack.process.Ports;
 import io.chatpulse.schema.ClickHouseMigrations;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,7 +32,6 @@ import java.util.Set;
  */
 final class FlinkClusterStack implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration CHAT_CORE_START = Duration.ofMinutes(3);
 
     private Path home;
@@ -182,20 +173,7 @@ final class FlinkClusterStack implements AutoCloseable {
 
     /** ClickHouse's answer to {@code sql} over its HTTP interface. */
     private String query(String sql) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(clickHouse.httpUrl() + "/?query="
-                    + URLEncoder.encode(sql, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("ClickHouse answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ClickHouseHttp.query(clickHouse.httpUrl(), sql);
     }
 
     /** chat-core and the cluster first, so nothing writes to engines that are going away. */
