@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.metrics.support.LiveAppTest;
 import io.chatpulse.metrics.support.LiveFixtures;
+import io.chatpulse.metrics.support.LiveFixtures.DeskQueue;
 import io.chatpulse.metrics.support.SharedClickHouse;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,11 +19,16 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -190,6 +196,52 @@ class WallboardBrowserTest {
 
     private String evaluate(String script) {
         return String.valueOf(((JavascriptExecutor) browser).executeScript(script));
+    }
+
+    @Test
+    void aDeskOfSixQueuesAtItsBusyHourMostUrgentFirstWithTodaysServiceLevel() throws Exception {
+        open("/wallboard?key=co-sup");
+        String dom = domWhen(d -> d.contains("data-queue=\"onboarding\"") && d.contains("class=\"topic\"")
+                && d.contains("class=\"alert\""));
+
+        // The rule of the API, applied here to the fixture: longest oldest wait, then most waiting, then id.
+        List<String> mostUrgentFirst = LiveFixtures.DESK.stream()
+                .sorted(Comparator.comparingInt(DeskQueue::oldestWaitS).reversed()
+                        .thenComparing(Comparator.comparingInt(DeskQueue::waiting).reversed())
+                        .thenComparing(DeskQueue::id))
+                .map(DeskQueue::id).toList();
+        List<String> shown = new ArrayList<>();
+        Matcher queues = Pattern.compile("<tr class=\"queue\" data-queue=\"([^\"]+)\">").matcher(dom);
+        while (queues.find()) {
+            shown.add(queues.group(1));
+        }
+        assertThat(shown).isEqualTo(mostUrgentFirst);
+
+        // Service level today: answered within 30 s / (answered + abandoned), from the fixture's waits.
+        for (DeskQueue q : LiveFixtures.DESK) {
+            double serviceLevel = 100.0 * q.answeredSoon() / (q.answeredSoon() + q.answeredLate() + q.abandoned());
+            assertThat(text(row(dom, q.id()), "<td class=\"service-level\"[^>]*>([^<]*)</td>"))
+                    .as(q.id()).isEqualTo(String.format(Locale.ROOT, "%.1f%%", serviceLevel));
+        }
+        screenshot();
+    }
+
+    /**
+     * The wallboard as the README shows it: always target/wallboard-desk.png; also
+     * docs/img/wallboard.png when {@code -Dwallboard.screenshot=PATH} (or env WALLBOARD_SCREENSHOT)
+     * names a file, so a default run leaves the committed picture alone.
+     */
+    private void screenshot() throws Exception {
+        // Tall enough for the six queues, the open alerts and the five topics below them.
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+        Files.write(Path.of("target", "wallboard-desk.png"), png);
+        String asked = System.getProperty("wallboard.screenshot", System.getenv("WALLBOARD_SCREENSHOT"));
+        if (asked != null && !asked.isBlank()) {
+            Path file = Path.of(asked).toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            Files.write(file, png);
+        }
     }
 
     private static String row(String dom, String queue) {
