@@ -2,7 +2,6 @@ package io.chatpulse.metrics.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import io.chatpulse.metrics.support.LiveAppTest;
 import io.chatpulse.metrics.support.LiveFixtures;
 import io.chatpulse.metrics.support.LiveFixtures.DeskQueue;
@@ -18,12 +17,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Matcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
