@@ -39,7 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "chatpulse.security.api-keys.fa-sup.tenant=" + ForecastAccuracyIntegrationTest.TENANT,
-        "chatpulse.security.api-keys.fa-sup.role=supervisor"})
+        "chatpulse.security.api-keys.fa-sup.role=supervisor",
+        "chatpulse.security.api-keys.fa-mgr.tenant=" + ForecastAccuracyIntegrationTest.TENANT,
+        "chatpulse.security.api-keys.fa-mgr.role=manager"})
 class ForecastAccuracyIntegrationTest {
 
     static final String TENANT = "forecastco";
@@ -115,6 +117,21 @@ class ForecastAccuracyIntegrationTest {
         HttpResponse<String> reversed = get("/api/v1/queues/forecast-accuracy?from=" + TO + "&to=" + FROM);
         assertThat(reversed.statusCode()).isEqualTo(400);
         assertThat(reversed.body()).contains("to").contains("must be after from");
+    }
+
+    @Test
+    void theIntervalsExportAsCsvForManagers() throws Exception {
+        String path = "/api/v1/queues/forecast-accuracy/export?format=csv&from=" + FROM + "&to=" + TO;
+        assertThat(get(path, "fa-sup").statusCode()).as("a supervisor does not export").isEqualTo(403);
+        HttpResponse<String> csv = get(path, "fa-mgr");
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("queue,interval_start,forecast_minutes,unbounded_minutes,service_level_time_s,"
+                + "forecast_asa_s,forecast_service_level,answered,answered_within,abandoned,actual_asa_s,actual_service_level");
+        assertThat(lines).as("a header and 24 intervals").hasSize(25);
+        Expected first = expected("sales").get(0);
+        assertThat(lines.get(1)).startsWith("sales," + Instant.ofEpochMilli(first.start()).toString().replace("Z", ".000Z")
+                + "," + first.minutes() + "," + first.unboundedMinutes() + ",");
     }
 
     /** One 15-minute interval as the definition makes it. */
@@ -290,8 +307,12 @@ class ForecastAccuracyIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
+        return get(path, "fa-sup");
+    }
+
+    private HttpResponse<String> get(String path, String key) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("X-Api-Key", "fa-sup").build();
+                .timeout(Duration.ofSeconds(30)).header("X-Api-Key", key).build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
