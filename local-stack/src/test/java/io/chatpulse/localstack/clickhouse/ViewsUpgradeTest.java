@@ -57,6 +57,7 @@ class ViewsUpgradeTest {
             }
             Map<String, List<String>> columns = new LinkedHashMap<>();
             Map<String, List<String>> before = figures(st, views(st), columns);
+            assertThat(before).hasSize(39).allSatisfy((view, rows) -> assertThat(rows).as(view).isNotEmpty());
 
             assertThat(ClickHouseMigrations.apply(released)).containsExactly("R__views.sql");
 
