@@ -57,7 +57,7 @@ public class ReportRepository implements DisposableBean {
     /** The views, one per family of figures; the agent report needs only some of them. */
     enum Family {
         QUEUE_WAITS, FIRST_RESPONSES, REPLY_TIMES, RESOLUTION_TIMES, HANDLE_TIMES, ACTIVITY, CSAT, SURVEYS,
-        /** Of the agent report: its two counts of ACTIVITY (V043), and agent time (metrics.md: per agent). */
+        /** Of the agent report: its two counts of ACTIVITY (report_agent_activity), and agent time (metrics.md: per agent). */
         AGENT_ACTIVITY, AGENT_TIME
     }
 
