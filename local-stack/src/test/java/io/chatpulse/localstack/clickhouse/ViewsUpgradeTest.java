@@ -1,6 +1,7 @@
 package io.chatpulse.localstack.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatpulse.schema.ClickHouseMigrations;
 import io.chatpulse.schema.Migration;
@@ -75,6 +76,17 @@ class ViewsUpgradeTest {
                     freshSt.execute("INSERT INTO " + table + " SELECT * FROM default." + table);
                 }
                 assertThat(figures(freshSt, columns.keySet(), columns)).isEqualTo(before);
+
+                // The views are applied again once their file differs from the one applied last; an
+                // edited versioned migration is refused as before.
+                freshSt.execute("INSERT INTO chatpulse_schema_migrations (version, file_name, checksum)"
+                        + " VALUES (0, 'R__views.sql', 'the file of an older release')");
+                assertThat(ClickHouseMigrations.apply(fresh)).containsExactly("R__views.sql");
+                assertThat(ClickHouseMigrations.apply(fresh)).isEmpty();
+                freshSt.execute("INSERT INTO chatpulse_schema_migrations (version, file_name, checksum)"
+                        + " VALUES (1, 'V001__conversation_kpis.sql', 'an edited file')");
+                assertThatThrownBy(() -> ClickHouseMigrations.apply(fresh))
+                        .hasMessageContaining("V001__conversation_kpis.sql was changed after it was applied");
             }
         }
     }
