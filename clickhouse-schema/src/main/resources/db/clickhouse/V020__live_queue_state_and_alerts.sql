@@ -3,7 +3,7 @@
 -- history writes the same rows; the monitor writes a row per queue every second while live.
 
 -- The latest state per tenant and queue: the row with the highest version (as_of in ms) wins.
--- Read with FINAL (or through queue_live_now).
+-- Read with FINAL (or through the view queue_live_now).
 CREATE TABLE IF NOT EXISTS queue_live_state
 (
     tenant_id        LowCardinality(String),
@@ -57,10 +57,3 @@ CREATE TABLE IF NOT EXISTS alert_history
 ENGINE = ReplacingMergeTree
 PARTITION BY toYYYYMM(event_time)
 ORDER BY (tenant_id, rule, scope, event_time, state);
-
--- The latest live state of a tenant's queues.
-CREATE VIEW IF NOT EXISTS queue_live_now AS
-SELECT tenant_id, queue_id, as_of, queue_length, oldest_wait_ms, oldest_queued_at,
-       agents_online, agents_available, agents_busy
-FROM queue_live_state FINAL
-WHERE tenant_id = {tenant:String};

@@ -35,13 +35,3 @@ ALTER TABLE queue_live_history
     ADD COLUMN IF NOT EXISTS wait_over_threshold_probability Float64 DEFAULT 0,
     ADD COLUMN IF NOT EXISTS agents_needed UInt32 DEFAULT 0,
     ADD COLUMN IF NOT EXISTS oldest_answer_expected_at Nullable(DateTime64(3, 'UTC'));
-
--- The latest live state of a tenant's queues, with the forecast.
-CREATE OR REPLACE VIEW queue_live_now AS
-SELECT tenant_id, queue_id, as_of, queue_length, oldest_wait_ms, oldest_queued_at,
-       agents_online, agents_available, agents_busy,
-       arrivals_per_hour, handle_time_s, handle_times, patience_s, slots, forecast_model, forecast_unbounded,
-       wait_probability, forecast_asa_s, forecast_service_level, service_level_target, service_level_time_s,
-       wait_over_threshold_probability, agents_needed, oldest_answer_expected_at
-FROM queue_live_state FINAL
-WHERE tenant_id = {tenant:String};

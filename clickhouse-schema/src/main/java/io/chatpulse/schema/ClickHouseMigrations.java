@@ -13,22 +13,26 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the migrations listed in {@code db/clickhouse/INDEX} in order, each once, and records
- * each in {@code chatpulse_schema_migrations}. The same files run on the embedded engine and on
- * a ClickHouse server.
+ * Applies the migrations listed in {@code db/clickhouse/INDEX} in order, each once, then the views
+ * of {@code R__views.sql} whenever that file changed or a migration was applied (decision 35), and
+ * records each in {@code chatpulse_schema_migrations}. The same files run on the embedded engine
+ * and on a ClickHouse server.
  */
 public final class ClickHouseMigrations {
 
     static final String HISTORY_TABLE = "chatpulse_schema_migrations";
     static final String HISTORY_COLUMNS = "version UInt32, file_name String, checksum String,"
             + " applied_at DateTime64(3, 'UTC') DEFAULT now64(3)";
+    static final String VIEWS = "R__views.sql";
     private static final String RESOURCE_DIR = "/db/clickhouse/";
     private static final Logger log = LoggerFactory.getLogger(ClickHouseMigrations.class);
 
@@ -67,7 +71,7 @@ public final class ClickHouseMigrations {
      * local tables and Distributed tables sharded by tenant, every DDL ON CLUSTER.
      */
     public static List<String> applyOnCluster(Connection connection, String cluster) throws SQLException {
-        return apply(connection, Integer.MAX_VALUE, new ClusterLayout(cluster, bundled()));
+        return apply(connection, Integer.MAX_VALUE, new ClusterLayout(cluster, all()));
     }
 
     private static List<String> apply(Connection connection, int throughVersion, SchemaLayout layout) throws SQLException {
@@ -76,8 +80,10 @@ public final class ClickHouseMigrations {
             st.execute(layout.historyTableDdl(HISTORY_TABLE));
         }
         Map<Integer, String> applied = appliedChecksums(connection);
+        Map<String, Set<String>> released = releasedChecksums();
+        List<Migration> bundled = bundled();
         List<String> appliedNow = new ArrayList<>();
-        for (Migration migration : bundled()) {
+        for (Migration migration : bundled) {
             if (migration.version() > throughVersion) {
                 break;
             }
@@ -85,14 +91,34 @@ public final class ClickHouseMigrations {
             if (checksum == null) {
                 run(connection, migration, layout.statements(migration));
                 appliedNow.add(migration.fileName());
-            } else if (!checksum.equals(migration.checksum())) {
+            } else if (!checksum.equals(migration.checksum())
+                    && !released.getOrDefault(migration.fileName(), Set.of()).contains(checksum)) {
                 throw new IllegalStateException(migration.fileName() + " was changed after it was applied;"
                         + " released migrations must not change, add a new one instead");
             }
         }
-        log.info("ClickHouse schema at version {}: {} migration(s) applied now {}",
-                Math.min(throughVersion, bundled().get(bundled().size() - 1).version()), appliedNow.size(), appliedNow);
+        int latest = bundled.get(bundled.size() - 1).version();
+        // The views read the latest tables and columns: a schema held at an older version gets none.
+        Migration views = views();
+        if (throughVersion >= latest && (!appliedNow.isEmpty() || !views.checksum().equals(applied.get(views.version())))) {
+            run(connection, views, layout.statements(views));
+            appliedNow.add(views.fileName());
+        }
+        log.info("ClickHouse schema at version {}: {} file(s) applied now {}", Math.min(throughVersion, latest),
+                appliedNow.size(), appliedNow);
         return appliedNow;
+    }
+
+    /** Every file in the order it applies: the versioned migrations, then the views. */
+    public static List<Migration> all() {
+        List<Migration> all = new ArrayList<>(bundled());
+        all.add(views());
+        return all;
+    }
+
+    /** Every view's current definition, applied after the migrations with CREATE OR REPLACE. */
+    public static Migration views() {
+        return Migration.of(VIEWS, read(VIEWS));
     }
 
     /** The migrations listed in INDEX, ordered by version; two files of one version are an error. */
@@ -152,15 +178,29 @@ public final class ClickHouseMigrations {
         }
     }
 
+    /** The latest checksum recorded for each version: the repeatable file is recorded at every apply. */
     private static Map<Integer, String> appliedChecksums(Connection connection) throws SQLException {
         Map<Integer, String> applied = new HashMap<>();
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version, checksum FROM " + HISTORY_TABLE)) {
+             ResultSet rs = st.executeQuery("SELECT version, argMax(checksum, applied_at) FROM " + HISTORY_TABLE
+                     + " GROUP BY version")) {
             while (rs.next()) {
                 applied.put(rs.getInt(1), rs.getString(2));
             }
         }
         return applied;
+    }
+
+    /** The checksums of RELEASED_CHECKSUMS: files whose views moved out after release, as released. */
+    static Map<String, Set<String>> releasedChecksums() {
+        Map<String, Set<String>> released = new HashMap<>();
+        for (String line : read("RELEASED_CHECKSUMS").split("\n")) {
+            String[] fileAndChecksum = line.strip().split("\\s+");
+            if (fileAndChecksum.length == 2 && !line.startsWith("#")) {
+                released.computeIfAbsent(fileAndChecksum[0], file -> new HashSet<>()).add(fileAndChecksum[1]);
+            }
+        }
+        return released;
     }
 
     private static String read(String name) {

@@ -40,7 +40,8 @@ final class ClusterDdl {
     private static final Pattern CREATE_MATERIALIZED_VIEW = Pattern.compile(
             "CREATE\\s+MATERIALIZED\\s+VIEW\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\s+(?:TO\\s+(\\w+)\\s+)?AS\\s+(.*)", FLAGS);
     private static final Pattern CREATE_FUNCTION = Pattern.compile(
-            "CREATE\\s+FUNCTION\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\s+AS\\s+(.*)", FLAGS);
+            "CREATE\\s+(OR\\s+REPLACE\\s+)?FUNCTION\\s+(IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\s+AS\\s+(.*)", FLAGS);
+    private static final Pattern DROP_VIEW = Pattern.compile("DROP\\s+VIEW\\s+(IF\\s+EXISTS\\s+)?(\\w+)", FLAGS);
     private static final Pattern ALTER = Pattern.compile("ALTER\\s+TABLE\\s+(\\w+)\\s+(.*)", FLAGS);
     private static final Pattern COLUMN_ALTERATION = Pattern.compile(
             "(ADD|MODIFY|DROP|RENAME|COMMENT)\\s+COLUMN\\b.*", FLAGS);
@@ -88,7 +89,11 @@ final class ClusterDdl {
             return List.of(materializedView(m));
         }
         if ((m = CREATE_FUNCTION.matcher(sql)).matches()) {
-            return List.of("CREATE FUNCTION " + orEmpty(m.group(1)) + m.group(2) + onCluster() + " AS " + m.group(3));
+            return List.of("CREATE " + orEmpty(m.group(1)) + "FUNCTION " + orEmpty(m.group(2)) + m.group(3) + onCluster()
+                    + " AS " + m.group(4));
+        }
+        if ((m = DROP_VIEW.matcher(sql)).matches()) {
+            return List.of("DROP VIEW " + orEmpty(m.group(1)) + m.group(2) + onCluster());
         }
         if ((m = ALTER.matcher(sql)).matches()) {
             return alter(m.group(1), m.group(2));
@@ -103,7 +108,7 @@ final class ClusterDdl {
             return List.of(insertSelect(m.group(1), m.group(2)));
         }
         throw new IllegalArgumentException("no cluster form for this statement (known: CREATE TABLE, VIEW,"
-                + " MATERIALIZED VIEW ... TO, FUNCTION; ALTER TABLE ... COLUMN; DROP TABLE; EXCHANGE TABLES;"
+                + " MATERIALIZED VIEW ... TO, FUNCTION; ALTER TABLE ... COLUMN; DROP TABLE, VIEW; EXCHANGE TABLES;"
                 + " INSERT INTO ... SELECT): " + firstLine(sql));
     }
 

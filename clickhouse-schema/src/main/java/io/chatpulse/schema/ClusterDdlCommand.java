@@ -18,7 +18,8 @@ public final class ClusterDdlCommand {
             <table>_local with its Replicated engine, ZooKeeper path /clickhouse/tables/{shard}/{database}/
             and replica '{replica}' (both macros on every server), a Distributed table under the
             original name sharded by cityHash64(tenant_id), every DDL ON CLUSTER NAME.
-            --from VERSION: only the migrations of that version and later (e.g. 47: what a release adds).
+            --from VERSION: only the migrations of that version and later (e.g. 47: what a release adds),
+            then every view (R__views.sql, CREATE OR REPLACE: decision 35).
             To apply it and record each migration: CLICKHOUSE_CLUSTER=NAME with MigrateCommand.""";
 
     private ClusterDdlCommand() {
@@ -47,7 +48,7 @@ public final class ClusterDdlCommand {
         }
     }
 
-    /** Every statement of the cluster layout in the order it runs: the history table, then each migration's. */
+    /** Every statement of the cluster layout in the order it runs: the history table, each migration's, the views'. */
     public static List<String> statements(String cluster) {
         List<String> statements = new ArrayList<>(List.of(new ClusterLayout(cluster, ClickHouseMigrations.bundled())
                 .historyTableDdl(ClickHouseMigrations.HISTORY_TABLE)));
@@ -55,24 +56,29 @@ public final class ClusterDdlCommand {
         return statements;
     }
 
-    /** The statements of the migrations of {@code fromVersion} and later, in order. */
+    /** The statements of the migrations of {@code fromVersion} and later, then those of the views, in order. */
     public static List<String> statements(String cluster, int fromVersion) {
-        List<Migration> migrations = ClickHouseMigrations.bundled();
+        List<Migration> migrations = ClickHouseMigrations.all();
         ClusterLayout layout = new ClusterLayout(cluster, migrations);
         List<String> statements = new ArrayList<>();
-        migrations.stream().filter(m -> m.version() >= fromVersion).forEach(m -> statements.addAll(layout.statements(m)));
+        migrations.stream().filter(m -> applies(m, fromVersion)).forEach(m -> statements.addAll(layout.statements(m)));
         return statements;
     }
 
+    /** The views follow every release's migrations: MigrateCommand applies them again after any. */
+    private static boolean applies(Migration migration, int fromVersion) {
+        return migration.repeatable() || migration.version() >= fromVersion;
+    }
+
     static void print(String cluster, int fromVersion, PrintStream out) {
-        List<Migration> migrations = ClickHouseMigrations.bundled();
+        List<Migration> migrations = ClickHouseMigrations.all();
         ClusterLayout layout = new ClusterLayout(cluster, migrations);
         out.println("-- chatpulse's ClickHouse schema laid out for the cluster " + cluster + " (decision 17).");
         out.println("-- Run in this order on one node; MigrateCommand with CLICKHOUSE_CLUSTER=" + cluster
                 + " does it and records each file in " + ClickHouseMigrations.HISTORY_TABLE + ".");
         out.println(layout.historyTableDdl(ClickHouseMigrations.HISTORY_TABLE) + ";");
         for (Migration migration : migrations) {
-            if (migration.version() < fromVersion) {
+            if (!applies(migration, fromVersion)) {
                 continue;
             }
             out.println();

@@ -9,17 +9,28 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** One versioned migration file: {@code V<version>__<name>.sql}, statements separated by {@code ;}. */
+/**
+ * One migration file, statements separated by {@code ;}: a versioned one, {@code V<version>__<name>.sql},
+ * applied once, or the repeatable one, {@code R__<name>.sql} (version 0), applied again whenever it
+ * changed (decision 35).
+ */
 public record Migration(int version, String fileName, String sql) {
 
-    private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
+    /** The version recorded for the repeatable file in the history table. */
+    static final int REPEATABLE = 0;
+    private static final Pattern FILE_NAME = Pattern.compile("(?:V(\\d+)|R)__[A-Za-z0-9_]+\\.sql");
 
     public static Migration of(String fileName, String sql) {
         Matcher m = FILE_NAME.matcher(fileName);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("migration file name must look like V001__what_it_does.sql: " + fileName);
+        if (!m.matches() || (m.group(1) != null && Integer.parseInt(m.group(1)) == REPEATABLE)) {
+            throw new IllegalArgumentException("migration file name must look like V001__what_it_does.sql"
+                    + " (or R__what_it_is.sql for the repeatable one): " + fileName);
         }
-        return new Migration(Integer.parseInt(m.group(1)), fileName, sql);
+        return new Migration(m.group(1) == null ? REPEATABLE : Integer.parseInt(m.group(1)), fileName, sql);
+    }
+
+    public boolean repeatable() {
+        return version == REPEATABLE;
     }
 
     /** The statements without comment lines; a statement ends with {@code ;} at the end of a line. */

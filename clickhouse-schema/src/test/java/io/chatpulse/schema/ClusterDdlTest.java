@@ -89,6 +89,20 @@ class ClusterDdlTest {
     }
 
     @Test
+    void theViewsFileRunsOnTheClusterAfterEveryMigration() {
+        List<String> ddl = ClusterDdlCommand.statements("c1", 999);
+        List<String> views = ClickHouseMigrations.views().statements();
+
+        assertThat(ddl).hasSameSizeAs(views);
+        assertThat(ddl).allSatisfy(statement -> assertThat(statement).contains(" ON CLUSTER c1"));
+        ClusterDdl translator = new ClusterDdl("c1");
+        assertThat(translator.translate("CREATE OR REPLACE FUNCTION f AS (x) -> x + 1"))
+                .containsExactly("CREATE OR REPLACE FUNCTION f ON CLUSTER c1 AS (x) -> x + 1");
+        assertThat(translator.translate("DROP VIEW IF EXISTS old_summary"))
+                .containsExactly("DROP VIEW IF EXISTS old_summary ON CLUSTER c1");
+    }
+
+    @Test
     void aMaterializedViewReadsAndFillsTheLocalTables() {
         ClusterDdl ddl = new ClusterDdl("c1");
         ddl.translate("CREATE TABLE a (tenant_id String, x UInt8) ENGINE = MergeTree ORDER BY tenant_id");
@@ -156,7 +170,7 @@ class ClusterDdlTest {
     private static List<String> allClusterDdl() {
         ClusterDdl ddl = new ClusterDdl("chatpulse");
         List<String> statements = new ArrayList<>();
-        for (Migration migration : ClickHouseMigrations.bundled()) {
+        for (Migration migration : ClickHouseMigrations.all()) {
             statements.addAll(ddl.translate(migration));
         }
         return statements;

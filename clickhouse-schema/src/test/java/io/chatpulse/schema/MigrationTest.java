@@ -31,6 +31,13 @@ class MigrationTest {
     }
 
     @Test
+    void theRepeatableFileIsVersionZeroAndNoVersionedFileMayBe() {
+        assertThat(Migration.of("R__views.sql", "").repeatable()).isTrue();
+        assertThat(Migration.of("V001__a.sql", "").repeatable()).isFalse();
+        assertThatThrownBy(() -> Migration.of("V000__a.sql", "")).hasMessageContaining("V001__what_it_does.sql");
+    }
+
+    @Test
     void bundledMigrationsApplyInStrictlyIncreasingVersionOrder() {
         List<Migration> bundled = ClickHouseMigrations.bundled();
 

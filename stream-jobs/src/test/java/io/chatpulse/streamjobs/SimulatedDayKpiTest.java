@@ -208,7 +208,7 @@ class SimulatedDayKpiTest {
                                       Scope scope) throws Exception {
         ReferenceReport report = new ReferenceReport(reference, scope);
         String queueWaitArgs = ", answer_within_ms = " + ReferenceReport.ANSWER_WITHIN_MS + ", short_abandon_ms = "
-                + ReferenceReport.SHORT_ABANDON_MS + ", by_queue = false";
+                + ReferenceReport.SHORT_ABANDON_MS;
         Map<String, Map<String, Map<String, Number>>> views = Map.of(
                 "report_queue_waits" + args(scope, queueWaitArgs), report.queueWaits(),
                 "report_first_responses" + args(scope, ""), report.durations(Table.FIRST_RESPONSES),
@@ -228,7 +228,7 @@ class SimulatedDayKpiTest {
     private static String args(Scope scope, String more) {
         return "(tenant = '" + SimulatedDay.TENANT + "', from = '" + SQL_TIME.format(Instant.ofEpochMilli(scope.from()))
                 + "', to = '" + SQL_TIME.format(Instant.ofEpochMilli(scope.to())) + "', tz = 'UTC', bucket = 'period',"
-                + " by_agent = " + scope.byAgent() + ", queue = '" + scope.queue() + "', agent = '', channel = '"
+                + " by_agent = " + scope.byAgent() + ", by_queue = false, queue = '" + scope.queue() + "', agent = '', channel = '"
                 + scope.channel() + "'" + more + ")";
     }
 

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads {@code report_figure_rows} (V040): the rows behind a figure, with the report views'
+ * Reads {@code report_figure_rows} (R__views.sql): the rows behind a figure, with the report views'
  * filter. Every value from the request is a bound parameter. Ordered by completion time then
  * conversation, so paging and exports are stable.
  */

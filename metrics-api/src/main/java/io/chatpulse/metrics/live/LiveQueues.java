@@ -60,7 +60,7 @@ public record LiveQueues(String asOf, long oldestWaitWarningSeconds, List<Queue>
     }
 
     /**
-     * Today's service level of the queue from the report view (V040 report_queue_waits), so it equals
+     * Today's service level of the queue from the report view (report_queue_waits), so it equals
      * GET /api/v1/kpis/summary for the same queue, day and timezone.
      *
      * @param serviceLevel answered within T / (answered + abandoned), null when neither happened today

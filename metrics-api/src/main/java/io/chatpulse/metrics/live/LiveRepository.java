@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads what stream-jobs' QueueMonitorJob writes (V020, its forecast V047) and today's service level from the report
- * view (V040). The tenant and every value are bound parameters, never part of the SQL text.
+ * view. The tenant and every value are bound parameters, never part of the SQL text.
  */
 @Repository
 class LiveRepository {

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the parameterized summary views of migration V002; the arithmetic (quantiles, mean) is
- * theirs alone, so the API and the Grafana panels cannot disagree. Tenant, period and queue are
- * bound parameters; the period goes in as epoch milliseconds so no time zone is involved.
+ * Reads the summary views queue_wait_summary and first_response_summary (R__views.sql), per queue
+ * projections of the report views: the arithmetic (quantiles, mean) is theirs alone, so the API,
+ * its reports and the Grafana panels cannot disagree. Tenant, period and queue are bound
+ * parameters; the period goes in as epoch milliseconds so no time zone is involved.
  */
 @Repository
 public class QueueSummaryRepository {

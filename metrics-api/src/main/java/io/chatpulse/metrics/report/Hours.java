@@ -29,7 +29,7 @@ public enum Hours {
         };
     }
 
-    /** The report view of a time KPI: V040's wall-time view, or its business-hours twin of V044. */
+    /** The report view of a time KPI: the wall-time view, or its business-hours twin. */
     String view(String wallTimeView) {
         return wallTimeView + viewSuffix;
     }

@@ -4,7 +4,7 @@ import io.chatpulse.metrics.queue.Distribution;
 
 /**
  * Every KPI of metrics.md that the stored data supports, for one bucket (or the whole period), as
- * the report views of migration V040 compute them. Rates are fractions 0..1 except csat (0..100);
+ * the report views (R__views.sql) compute them. Rates are fractions 0..1 except csat (0..100);
  * a rate or quantile is null when there is nothing to compute it from.
  */
 public record Kpis(Distribution queueWait, Service service, Distribution firstResponse, Distribution replyTime,

@@ -34,7 +34,7 @@ class ReportController {
 
     @GetMapping("/api/v1/kpis/summary")
     @Operation(summary = "Every KPI over a period",
-            description = "Summary of [from, to) from the report views of migration V040 (V044's for FRT, reply and "
+            description = "Summary of [from, to) from the report views (their business-hours twins for FRT, reply and "
                     + "resolution time with hours=business); the same views as the series, the agent report and the "
                     + "exports, so they agree exactly. Role: supervisor.")
     KpiSummary summary(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params,

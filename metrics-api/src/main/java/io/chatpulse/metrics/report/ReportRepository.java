@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the report views of migrations V040, V042, V043 and V044 (FRT, reply and resolution time inside
+ * Reads the report views of R__views.sql (with the twins of FRT, reply and resolution time inside
  * business hours, for {@link Hours#BUSINESS}). The arithmetic is theirs alone: the summary, a time
  * series, the agent report and the exports are the same views with a different bucket, so they
  * cannot disagree with each other or with Grafana. Tenant, period, timezone and every filter are
@@ -28,9 +28,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReportRepository implements DisposableBean {
 
+    // One row per bucket (and agent), never per queue. A view without a queue (report_agent_time) or
+    // without by_queue ignores what it does not use.
     private static final String ARGS = """
             (tenant = ?, from = fromUnixTimestamp64Milli(?), to = fromUnixTimestamp64Milli(?), tz = ?, bucket = ?,
-             by_agent = ?, queue = ?, agent = ?, channel = ?""";
+             by_agent = ?, by_queue = false, queue = ?, agent = ?, channel = ?""";
 
     private final JdbcClient jdbc;
     private final ExecutorService queries;
@@ -55,7 +57,7 @@ public class ReportRepository implements DisposableBean {
     /** The views, one per family of figures; the agent report needs only some of them. */
     enum Family {
         QUEUE_WAITS, FIRST_RESPONSES, REPLY_TIMES, RESOLUTION_TIMES, HANDLE_TIMES, ACTIVITY, CSAT, SURVEYS,
-        /** Of the agent report: its two counts of ACTIVITY (V043), and agent time (metrics.md: per agent). */
+        /** Of the agent report: its two counts of ACTIVITY (report_agent_activity), and agent time (metrics.md: per agent). */
         AGENT_ACTIVITY, AGENT_TIME
     }
 
@@ -124,7 +126,7 @@ public class ReportRepository implements DisposableBean {
     }
 
     private void readQueueWaits(ReportQuery query, Interval interval, boolean byAgent, KpiRows rows) {
-        read("report_queue_waits", ", answer_within_ms = ?, short_abandon_ms = ?, by_queue = false)", query, interval,
+        read("report_queue_waits", ", answer_within_ms = ?, short_abandon_ms = ?)", query, interval,
                 byAgent,
                 (key, rs) -> {
                     rows.queueWait.put(key, distribution(rs, "answered"));
