@@ -1,5 +1,6 @@
--- Automatic QA over a period (issue 21): the stretches that ended in [from, to), optionally of one
--- queue (queue '' for all). Definitions in docs/kpi-qa.md.
+-- Automatic QA over a period (issue 21): the stretches that ended in [from, to), with the reports'
+-- filters (V040): the queue at the end, the credited agent and the channel, each '' for all.
+-- Definitions in docs/kpi-qa.md.
 
 -- Per credited agent: the stretches scored and their mean QA score.
 CREATE VIEW IF NOT EXISTS qa_agent_scores AS
@@ -12,6 +13,10 @@ WHERE tenant_id = {tenant:String}
   AND ended_at >= {from:DateTime64(3, 'UTC')}
   AND ended_at < {to:DateTime64(3, 'UTC')}
   AND ({queue:String} = '' OR queue_id = {queue:String})
+  AND ({agent:String} = '' OR agent_id = {agent:String})
+  AND ({channel:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_channels
+        WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
 GROUP BY agent_id;
 
 -- Per credited agent and check: the stretches it applied to and those it failed.
@@ -26,6 +31,10 @@ WHERE tenant_id = {tenant:String}
   AND ended_at >= {from:DateTime64(3, 'UTC')}
   AND ended_at < {to:DateTime64(3, 'UTC')}
   AND ({queue:String} = '' OR queue_id = {queue:String})
+  AND ({agent:String} = '' OR agent_id = {agent:String})
+  AND ({channel:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_channels
+        WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
 GROUP BY agent_id, check_name;
 
 -- Per check, all agents together.
@@ -39,10 +48,13 @@ WHERE tenant_id = {tenant:String}
   AND ended_at >= {from:DateTime64(3, 'UTC')}
   AND ended_at < {to:DateTime64(3, 'UTC')}
   AND ({queue:String} = '' OR queue_id = {queue:String})
+  AND ({agent:String} = '' OR agent_id = {agent:String})
+  AND ({channel:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_channels
+        WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
 GROUP BY check_name;
 
--- The drill-down from a check: the stretches that failed it, of one agent or all (agent ''), with
--- the message that failed it and the stretch's score; newest first, then by conversation.
+-- The drill-down from a check: the stretches that failed it, with the message that failed it and the stretch's score; newest first, then by conversation.
 CREATE VIEW IF NOT EXISTS qa_failed_conversations AS
 SELECT
     c.conversation_id AS conversation_id,
@@ -61,6 +73,9 @@ FROM
       AND ended_at < {to:DateTime64(3, 'UTC')}
       AND ({queue:String} = '' OR queue_id = {queue:String})
       AND ({agent:String} = '' OR agent_id = {agent:String})
+      AND ({channel:String} = '' OR conversation_id IN (
+            SELECT conversation_id FROM conversation_channels
+            WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
       AND check_name = {check:String}
       AND outcome = 'fail'
 ) AS c

@@ -108,11 +108,11 @@ class QaDayTest {
                 + " FROM qa_checks FINAL WHERE outcome = 'not_applicable'"))
                 .as("checks not applicable %s", when).containsExactlyInAnyOrderElementsOf(reference.notApplicable);
         String period = "(tenant = 'acme', from = '" + SQL_TIME.format(Instant.ofEpochMilli(DAY)) + "', to = '"
-                + SQL_TIME.format(Instant.ofEpochMilli(DAY + Duration.ofDays(1).toMillis())) + "', queue = ''";
+                + SQL_TIME.format(Instant.ofEpochMilli(DAY + Duration.ofDays(1).toMillis())) + "', queue = '', channel = ''";
         softly.assertThat(cells(engines, "SELECT agent_id, scored, toString(round(mean_score, 4)) FROM qa_agent_scores"
-                + period + ")", 1)).as("qa_agent_scores %s", when).isEqualTo(reference.agentMeans("acme"));
+                + period + ", agent = '')", 1)).as("qa_agent_scores %s", when).isEqualTo(reference.agentMeans("acme"));
         softly.assertThat(cells(engines, "SELECT agent_id, check_name, applicable, failures FROM qa_agent_check_failures"
-                + period + ")", 2)).as("qa_agent_check_failures %s", when).isEqualTo(reference.agentChecks("acme"));
+                + period + ", agent = '')", 2)).as("qa_agent_check_failures %s", when).isEqualTo(reference.agentChecks("acme"));
         softly.assertThat(cells(engines, "SELECT conversation_id, toUnixTimestamp64Milli(ended_at), event_id,"
                 + " toUnixTimestamp64Milli(at) FROM qa_failed_conversations" + period
                 + ", agent = 'agent-1', check = 'reply_time')", 2))
