@@ -9,6 +9,7 @@ import io.chatpulse.streamjobs.conversation.ConversationKpiFunction;
 import io.chatpulse.streamjobs.conversation.KpiRow;
 import io.chatpulse.streamjobs.conversation.KpiTables;
 import io.chatpulse.streamjobs.ingest.ConversationEvents;
+import io.chatpulse.streamjobs.qa.Scorecards;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -26,13 +27,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * measured inside business hours, with the calendars of {@code ALERT_RULES} / {@code ALERT_RULES_FILE}
  * (the queue monitor's settings: one calendar per queue for both jobs). Customer messages and
  * conversations are tagged with the topics of {@code TOPIC_CATALOGUE_FILE} ({@code message_topics},
- * {@code conversation_topics}; counts per minute in {@code topic_minutes}).
+ * {@code conversation_topics}; counts per minute in {@code topic_minutes}), and each ended
+ * conversation is scored with the QA scorecard of {@code QA_SCORECARD_FILE} ({@code qa_scores},
+ * {@code qa_checks}).
  */
 public final class ConversationKpiJob {
 
     static final String NAME = "chatpulse-conversation-kpis";
     private static final String WHAT = "per-conversation KPIs from Kafka into ClickHouse (queue_waits,"
-            + " first_responses, reply_times, resolutions, handle_times, csat_ratings, conversation_activity, message_topics, conversation_topics)";
+            + " first_responses, reply_times, resolutions, handle_times, csat_ratings, conversation_activity, message_topics, conversation_topics,"
+            + " qa_scores, qa_checks)";
 
     private ConversationKpiJob() {
     }
@@ -56,7 +60,8 @@ public final class ConversationKpiJob {
                 .keyBy(ConversationEvent::getConversationId)
                 .process(new ConversationKpiFunction(config.getDuration(JobConfig.STATE_TTL), calendars,
                         config.getDuration(JobConfig.REORDER_WINDOW),
-                TopicCatalogue.load(config.find(JobConfig.TOPIC_CATALOGUE_FILE))))
+                        TopicCatalogue.load(config.find(JobConfig.TOPIC_CATALOGUE_FILE)),
+                        Scorecards.load(config.find(JobConfig.QA_SCORECARD_FILE))))
                 .name("conversation KPIs")
                 .uid("conversation-kpis");
         kpis.getSideOutput(ConversationKpiFunction.LATE_EVENTS)

@@ -71,13 +71,17 @@ public final class JobConfig implements Serializable {
     /** Read by the KPI job: the topics it tags customer messages and conversations with. */
     public static final Option TOPIC_CATALOGUE_FILE = new Option("TOPIC_CATALOGUE_FILE", null,
             "every tenant's topic catalogue as JSON (docs/kpi-topics.md); default: none (no topics)");
+    /** Read by the KPI job: the scorecards it scores each ended conversation with. */
+    public static final Option QA_SCORECARD_FILE = new Option("QA_SCORECARD_FILE", null,
+            "every tenant's QA scorecard as JSON (docs/kpi-qa.md); default: none (no QA scores)");
     public static final Option REST_PORT = new Option("REST_PORT", null, "port of the local MiniCluster's REST API"
             + " (GET /jobs/overview: job and task states); default: a random one; ignored on a cluster");
 
     public static final List<Option> OPTIONS = List.of(KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, CLICKHOUSE_URL,
             CLICKHOUSE_USER, CLICKHOUSE_PASSWORD, CLICKHOUSE_BATCH_SIZE, CLICKHOUSE_FLUSH_INTERVAL,
             CLICKHOUSE_MAX_RETRIES, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE_FROM, STATE_BACKEND, PARALLELISM,
-            REORDER_WINDOW, SOURCE_IDLENESS, STATE_TTL, SOURCE_BOUNDED, ALERT_RULES_FILE, ALERT_RULES, TOPIC_CATALOGUE_FILE, REST_PORT);
+            REORDER_WINDOW, SOURCE_IDLENESS, STATE_TTL, SOURCE_BOUNDED, ALERT_RULES_FILE, ALERT_RULES, TOPIC_CATALOGUE_FILE, QA_SCORECARD_FILE,
+            REST_PORT);
 
 
     private final Map<String, String> values;

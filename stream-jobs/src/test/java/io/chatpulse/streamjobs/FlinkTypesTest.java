@@ -14,6 +14,9 @@ import io.chatpulse.streamjobs.conversation.ReplyTime;
 import io.chatpulse.streamjobs.conversation.Resolution;
 import io.chatpulse.streamjobs.ingest.DeadLetter;
 import io.chatpulse.streamjobs.ingest.IngestedRecord;
+import io.chatpulse.streamjobs.qa.QaCheckResult;
+import io.chatpulse.streamjobs.qa.QaScore;
+import io.chatpulse.streamjobs.qa.QaState;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -26,7 +29,7 @@ class FlinkTypesTest {
     void rowsStateAndRecordsArePojos() {
         for (Class<?> type : new Class<?>[] {QueueWait.class, FirstResponse.class, ReplyTime.class, Resolution.class,
                 HandleTime.class, CsatRating.class, Activity.class, KpiRow.class, ConversationState.class, DeadLetter.class,
-                IngestedRecord.class}) {
+                IngestedRecord.class, QaState.class, QaScore.class, QaCheckResult.class}) {
             assertThat(TypeInformation.of(type)).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
         }
     }

@@ -59,6 +59,9 @@ class PanelQueriesTest {
                     "p90_ms", "p99_ms", "mean_ms")),
             Map.entry("chatpulse-agents/CSAT per agent", List.of("agent", "ratings", "csat", "average_rating",
                     "negative_rate", "surveys_offered", "response_rate")),
+            Map.entry("chatpulse-agents/QA per agent", List.of("agent", "scored", "mean_score", "greeting_failures",
+                    "forbidden_phrases_failures", "closing_failures", "reply_time_failures", "transfers_failures",
+                    "survey_offered_failures")),
             Map.entry("chatpulse-agents/Conversations handled", List.of("ended_at", "agent", "queue", "conversation_id",
                     "handle_ms", "ending")),
             Map.entry("chatpulse-quality/CSAT in the period", List.of("ratings", "csat", "average_rating", "negative_rate")),
@@ -183,6 +186,27 @@ class PanelQueriesTest {
                     .isCloseTo(percentileInc(day.firstResponsesByAgent.get(agent), 0.9), within(1e-6));
             assertThat(Long.parseLong(row.get(9))).as(agent + " ratings").isEqualTo(rated.size());
             assertThat(Double.parseDouble(row.get(10))).as(agent + " CSAT").isCloseTo(csat, within(1e-9));
+        }
+    }
+
+    /** The QA panel's figures recomputed from the verdicts the simulated day gave each stretch (docs/kpi-qa.md). */
+    @Test
+    void qaPanelShowsEachAgentsMeanScoreAndFailuresPerCheck() throws SQLException {
+        Dashboard agents = dashboard("chatpulse-agents");
+        PanelRun table = run(DEMO, MacroExpander.expand(panelSql(agents, "QA per agent"), RECENT, selection(agents, true)));
+
+        assertThat(table.rows()).extracting(r -> r.get(0)).containsExactlyElementsOf(SimulatedDay.AGENTS);
+        for (List<String> row : table.rows()) {
+            List<SimulatedDay.QaVerdict> scored = day.qa.stream().filter(v -> v.agentId().equals(row.get(0))).toList();
+            assertThat(Long.parseLong(row.get(1))).as(row.get(0) + " scored").isEqualTo(scored.size());
+            assertThat(Double.parseDouble(row.get(2))).as(row.get(0) + " mean score")
+                    .isCloseTo(scored.stream().mapToDouble(SimulatedDay.QaVerdict::score).average().orElseThrow(), within(1e-9));
+            assertThat(Long.parseLong(row.get(3))).as(row.get(0) + " greeting failures")
+                    .isEqualTo(scored.stream().filter(v -> !v.greeted()).count());
+            assertThat(Long.parseLong(row.get(6))).as(row.get(0) + " reply time failures")
+                    .isEqualTo(scored.stream().filter(v -> !v.inTime()).count());
+            assertThat(List.of(row.get(4), row.get(5), row.get(7), row.get(8))).as("checks not in the scorecard")
+                    .containsOnly("0");
         }
     }
 

@@ -50,6 +50,13 @@ final class SimulatedDay {
     record Episode(String agentId, long assigned, long ended) {
     }
 
+    record QaVerdict(String agentId, boolean greeted, boolean inTime) {
+        /** Greeting weighs 1, reply time 2 (docs/kpi-qa.md's score). */
+        double score() {
+            return 100.0 * ((greeted ? 1 : 0) + (inTime ? 2 : 0)) / 3;
+        }
+    }
+
     record Rating(String queueId, String conversationId, String agentId, long at, int rating, String comment) {
     }
 
@@ -65,6 +72,10 @@ final class SimulatedDay {
     private final Random topicRandom = new Random(20261207);
     private static final List<String> TOPICS = List.of("returns", "delivery", "payment");
     private final Map<String, Set<String>> topicsNamed = new HashMap<>();
+    /** Apart from {@link #random} too, for the same reason: the QA verdicts of each resolution. */
+    private final Random qaRandom = new Random(20261208);
+    /** Each scored stretch: its agent, whether it greeted and whether it replied in time. */
+    final List<QaVerdict> qa = new ArrayList<>();
     private int events;
 
     static SimulatedDay play() {
@@ -124,6 +135,7 @@ final class SimulatedDay {
         episodes.add(new Episode(agent, assignedAt, resolvedAt));
         step(id, queue, "resolved", agent, resolvedAt);
         step(id, queue, "survey_offered", agent, resolvedAt);
+        qa(id, queue, agent, resolvedAt);
         if (random.nextInt(10) < 7) {
             int rating = new int[] {1, 2, 3, 4, 4, 5, 5, 5}[random.nextInt(8)];
             String comment = rating <= 2 ? "waited too long (" + id + ")" : "";
@@ -165,6 +177,18 @@ final class SimulatedDay {
         if (named.add(topic)) {
             row("conversation_topics", q(TENANT), q(queue), q(id), q(topic), q(eventId), t(at), named.size() == 1);
         }
+    }
+
+    /** The QA score of the stretch as the KPI job writes it, with a scorecard of greeting and reply time. */
+    private void qa(String id, String queue, String agent, long resolvedAt) {
+        QaVerdict verdict = new QaVerdict(agent, qaRandom.nextInt(5) > 0, qaRandom.nextInt(10) >= 3);
+        qa.add(verdict);
+        int passed = (verdict.greeted() ? 1 : 0) + (verdict.inTime() ? 2 : 0);
+        row("qa_scores", q(TENANT), q(queue), q(id), q(agent), t(resolvedAt), q("resolved"), verdict.score(), passed, 3, 1, 0);
+        row("qa_checks", q(TENANT), q(queue), q(id), q(agent), t(resolvedAt), q("greeting"),
+                q(verdict.greeted() ? "pass" : "fail"), 1, q(verdict.greeted() ? "" : "greet-" + id), t(resolvedAt), 1, 0);
+        row("qa_checks", q(TENANT), q(queue), q(id), q(agent), t(resolvedAt), q("reply_time"),
+                q(verdict.inTime() ? "pass" : "fail"), 2, q(verdict.inTime() ? "" : "reply-" + id), t(resolvedAt), 1, 0);
     }
 
     /**

@@ -5,7 +5,6 @@ import io.chatpulse.metrics.export.ExportFiles;
 import io.chatpulse.metrics.export.ExportFormat;
 import io.chatpulse.metrics.export.ExportResponse;
 import io.chatpulse.metrics.export.TableWriter;
-import io.chatpulse.metrics.problem.InvalidParameterException;
 import io.chatpulse.metrics.report.ReportParams;
 import io.chatpulse.metrics.report.ReportService;
 import io.chatpulse.metrics.tenancy.Tenant;
@@ -32,8 +31,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "Drill-down", description = "The conversations behind a figure")
 class ConversationListController {
 
-    private static final int MAX_LIMIT = 1000;
-    private static final long MAX_OFFSET = 1_000_000;
     private static final List<String> HEADER = List.of("conversation_id", "queue_id", "agent_id", "started_at",
             "completed_at", "value", "unit", "detail");
 
@@ -61,15 +58,14 @@ class ConversationListController {
                           @Parameter(description = "page size, 1..1000, default 100") @RequestParam(required = false) String limit,
                           @Parameter(description = "rows to skip, default 0") @RequestParam(required = false) String offset) {
         DrilldownQuery query = DrilldownQuery.parse(reports.query(tenant, params), figure, over, under);
-        int pageSize = (int) number("limit", limit, 100, 1, MAX_LIMIT);
-        long skip = number("offset", offset, 0, 0, MAX_OFFSET);
-        List<FigureRow> rows = repository.page(query, pageSize + 1, skip);
-        boolean more = rows.size() > pageSize;
+        Paging paging = Paging.parse(limit, offset);
+        List<FigureRow> rows = repository.page(query, paging.limit() + 1, paging.offset());
+        Long next = paging.nextOffset(rows.size());
         return new ConversationPage(query.figure().id(), query.figure().unit(),
                 Timestamps.iso(query.report().period().from()), Timestamps.iso(query.report().period().to()),
                 query.report().filters(), over == null || over.isBlank() ? null : query.over(),
-                under == null || under.isBlank() ? null : query.under(), pageSize, skip,
-                more ? skip + pageSize : null, more ? rows.subList(0, pageSize) : rows);
+                under == null || under.isBlank() ? null : query.under(), paging.limit(), paging.offset(),
+                next, next != null ? rows.subList(0, paging.limit()) : rows);
     }
 
     @GetMapping("/api/v1/conversations/export")
@@ -102,20 +98,5 @@ class ConversationListController {
                 });
             }
         });
-    }
-
-    private static long number(String parameter, String value, long fallback, long min, long max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            long number = Long.parseLong(value.strip());
-            if (number < min || number > max) {
-                throw new InvalidParameterException(parameter, "must be between " + min + " and " + max);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException(parameter, "is not a whole number: '" + value + "'");
-        }
     }
 }

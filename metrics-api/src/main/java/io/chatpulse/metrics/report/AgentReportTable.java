@@ -1,5 +1,7 @@
 package io.chatpulse.metrics.report;
 
+import io.chatpulse.metrics.qa.AgentQa;
+import io.chatpulse.metrics.qa.QaChecks;
 import io.chatpulse.metrics.queue.Distribution;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +22,10 @@ final class AgentReportTable {
                     figure + "_p99_ms", figure + "_mean_ms"));
         }
         names.addAll(List.of("online_ms", "occupancy", "average_concurrency", "csat_ratings", "csat", "average_rating", "negative_rate"));
+        names.addAll(List.of("qa_scored", "qa_mean_score"));
+        for (String check : QaChecks.NAMES) {
+            names.addAll(List.of("qa_" + check + "_applicable", "qa_" + check + "_failures"));
+        }
         return names;
     }
 
@@ -30,6 +36,10 @@ final class AgentReportTable {
         }
         cells.addAll(Arrays.asList(agent.onlineMs(), agent.occupancy(), agent.averageConcurrency(),
                 agent.csat().ratings(), agent.csat().csat(), agent.csat().averageRating(), agent.csat().negativeRate()));
+        cells.addAll(Arrays.asList(agent.qa().scored(), agent.qa().meanScore()));
+        for (AgentQa.CheckFailures check : agent.qa().checks()) {
+            cells.addAll(List.of(check.applicable(), check.failures()));
+        }
         return cells;
     }
 }

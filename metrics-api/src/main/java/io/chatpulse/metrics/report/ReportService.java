@@ -1,5 +1,7 @@
 package io.chatpulse.metrics.report;
 
+import io.chatpulse.metrics.qa.AgentQa;
+import io.chatpulse.metrics.qa.QaRepository;
 import io.chatpulse.metrics.tenancy.Tenant;
 import io.chatpulse.metrics.time.Timestamps;
 import java.time.Instant;
@@ -8,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
@@ -23,10 +26,12 @@ public class ReportService {
             ReportRepository.Family.AGENT_ACTIVITY, ReportRepository.Family.CSAT, ReportRepository.Family.AGENT_TIME);
 
     private final ReportRepository repository;
+    private final QaRepository qa;
     private final ReportProperties properties;
 
-    public ReportService(ReportRepository repository, ReportProperties properties) {
+    public ReportService(ReportRepository repository, QaRepository qa, ReportProperties properties) {
         this.repository = repository;
+        this.qa = qa;
         this.properties = properties;
     }
 
@@ -65,13 +70,22 @@ public class ReportService {
                 new ArrayList<>(buckets.values()));
     }
 
+    /**
+     * The report views' figures per agent, joined here with the QA views' (R__views.sql) by agent id: an agent
+     * with QA scores only (a stretch credited to them ended in the period, nothing else) has a row too.
+     */
     public AgentReport agents(ReportQuery query) {
         KpiRows rows = repository.read(query, Interval.PERIOD, true, AGENT_FIGURES);
+        Map<String, AgentQa> scores = qa.agents(query);
+        Set<KpiRows.Key> keys = agentKeys(query, rows);
+        long bucket = query.period().from().toEpochMilli();
+        scores.keySet().forEach(agent -> keys.add(new KpiRows.Key(bucket, agent)));
         TreeMap<String, AgentReport.Agent> agents = new TreeMap<>();
-        for (KpiRows.Key key : agentKeys(query, rows)) {
+        for (KpiRows.Key key : keys) {
             // '' is "no agent" (a bot resolved it, an unassigned step): not a row of the agent report.
             if (!key.agentId().isEmpty()) {
-                agents.put(key.agentId(), agent(key, rows.kpis(key), rows.agentTime.getOrDefault(key, AgentTime.NONE)));
+                agents.put(key.agentId(), agent(key, rows.kpis(key), rows.agentTime.getOrDefault(key, AgentTime.NONE),
+                        scores.getOrDefault(key.agentId(), AgentQa.NONE)));
             }
         }
         return new AgentReport(from(query), to(query), query.zone().getId(), query.filters(),
@@ -87,11 +101,12 @@ public class ReportService {
         return keys;
     }
 
-    private static AgentReport.Agent agent(KpiRows.Key key, Kpis kpis, AgentTime time) {
+    private static AgentReport.Agent agent(KpiRows.Key key, Kpis kpis, AgentTime time, AgentQa qa) {
         Kpis.Quality q = kpis.quality();
         return new AgentReport.Agent(key.agentId(), kpis.volume().handled(), kpis.volume().resolutions(),
                 kpis.firstResponse(), kpis.replyTime(), kpis.handleTime(), time.onlineMs(), time.occupancy(),
-                time.averageConcurrency(), new AgentReport.Csat(q.ratings(), q.csat(), q.averageRating(), q.negativeRate()));
+                time.averageConcurrency(), new AgentReport.Csat(q.ratings(), q.csat(), q.averageRating(), q.negativeRate()),
+                qa);
     }
 
     private static KpiSeries.Bucket bucket(ZonedDateTime start, KpiRows rows, long bucketMs) {

@@ -2,6 +2,7 @@ package io.chatpulse.metrics.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.chatpulse.localstack.clickhouse.ClickHouseServer;
+import io.chatpulse.metrics.qa.QaRepository;
 import io.chatpulse.metrics.report.Interval;
 import io.chatpulse.metrics.report.ReportParams;
 import io.chatpulse.metrics.report.ReportProperties;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
@@ -93,7 +95,8 @@ public final class ReportBenchmark {
         dataSource.setAutoCommit(true);
         ReportProperties reportProperties = new ReportProperties(null, null, null, null, null, null);
         ReportRepository repository = new ReportRepository(JdbcClient.create(dataSource), reportProperties);
-        ReportService service = new ReportService(repository, reportProperties);
+        QaRepository qa = new QaRepository(JdbcClient.create(dataSource), new JdbcTemplate(dataSource), reportProperties);
+        ReportService service = new ReportService(repository, qa, reportProperties);
         ReportQuery query = service.query(new Tenant(TENANT), new ReportParams("2026-03-01T00:00:00Z",
                 "2026-03-31T00:00:00Z", "Europe/Berlin", null, null, null, null, null));
         report("agent report, 30 days", runs, () -> service.agents(query).agents().size() + " agents");

@@ -201,7 +201,7 @@ class ReportsIntegrationTest {
         JsonNode agents = report.get("agents");
         assertThat(ids(agents, "agentId")).containsExactly("a-1", "a-2", "a-3", "a-4");
         assertThat(agents.get(0).propertyNames()).containsExactly("agentId", "handled", "resolutions", "firstResponse",
-                "replyTime", "handleTime", "onlineMs", "occupancy", "averageConcurrency", "csat");
+                "replyTime", "handleTime", "onlineMs", "occupancy", "averageConcurrency", "csat", "qa");
         JsonNode a2 = agents.get(1);
         assertThat(a2.get("agentId").asString()).isEqualTo("a-2");
         // a-2 has items 1, 4, 7: FRT 1500, 4500, 7500 -> median 4500, p90: 1.8 -> 4500 + 0.8 * 3000 = 6900.
@@ -264,6 +264,11 @@ class ReportsIntegrationTest {
         JsonNode c = a.get("csat");
         cells.addAll(Arrays.asList(text(a.get("onlineMs")), text(a.get("occupancy")), text(a.get("averageConcurrency")),
                 text(c.get("ratings")), text(c.get("csat")), text(c.get("averageRating")), text(c.get("negativeRate"))));
+        JsonNode qa = a.get("qa");
+        cells.addAll(Arrays.asList(text(qa.get("scored")), text(qa.get("meanScore"))));
+        for (JsonNode check : qa.get("checks")) {
+            cells.addAll(Arrays.asList(text(check.get("applicable")), text(check.get("failures"))));
+        }
         return cells;
     }
 

@@ -5,6 +5,9 @@ import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.ingest.DeadLetter;
 import io.chatpulse.streamjobs.ingest.EventTimeQueue;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
+import io.chatpulse.streamjobs.qa.QaCheckResult;
+import io.chatpulse.streamjobs.qa.QaScore;
+import io.chatpulse.streamjobs.qa.Scorecards;
 import io.chatpulse.streamjobs.topic.ConversationTopic;
 import io.chatpulse.streamjobs.topic.MessageTopic;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
@@ -50,6 +53,7 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
     private final BusinessCalendars calendars;
     private final Duration reorderWindow;
     private final TopicCatalogue topics;
+    private final Scorecards scorecards;
 
     private transient ForgetTimer forget;
     private transient ConversationKpis kpis;
@@ -62,19 +66,21 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
      * @param calendars the queues' business hours, for the business-hours variants of the figures
      * @param reorderWindow zero: events are applied on arrival; else they wait for the watermark
      * @param topics every tenant's topic catalogue, to tag customer messages and conversations with
+     * @param scorecards every tenant's QA scorecard, to score each ended conversation with
      */
     public ConversationKpiFunction(Duration stateTtl, BusinessCalendars calendars, Duration reorderWindow,
-                                   TopicCatalogue topics) {
+                                   TopicCatalogue topics, Scorecards scorecards) {
         this.stateTtl = stateTtl;
         this.calendars = calendars;
         this.reorderWindow = reorderWindow;
         this.topics = topics;
+        this.scorecards = scorecards;
     }
 
     @Override
     public void open(OpenContext context) {
         TrustedEventClasses.install();
-        kpis = new ConversationKpis(calendars, topics);
+        kpis = new ConversationKpis(calendars, topics, scorecards);
         forget = new ForgetTimer(stateTtl);
         conversations = getRuntimeContext().getState(
                 new ValueStateDescriptor<>("conversation", ConversationState.class));
@@ -189,6 +195,16 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
 
         @Override
         public void conversationTopic(ConversationTopic figure) {
+            out.collect(KpiRow.of(figure));
+        }
+
+        @Override
+        public void qaScore(QaScore figure) {
+            out.collect(KpiRow.of(figure));
+        }
+
+        @Override
+        public void qaCheck(QaCheckResult figure) {
             out.collect(KpiRow.of(figure));
         }
     }

@@ -11,6 +11,8 @@ import io.chatpulse.events.CsatSubmitted;
 import io.chatpulse.events.MessagePosted;
 import io.chatpulse.events.SurveyOffered;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
+import io.chatpulse.streamjobs.qa.QaEvaluator;
+import io.chatpulse.streamjobs.qa.Scorecards;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import io.chatpulse.streamjobs.topic.TopicTagger;
 import java.util.Optional;
@@ -20,12 +22,13 @@ import java.util.Optional;
  * the figures it completes out. Events of a conversation must come in order (Kafka keeps them in
  * order per conversation) and each once (the caller drops repeated event ids). FRT, reply and
  * resolution time are also measured inside the business hours of the figure's queue. Customer
- * messages and conversations are tagged with the tenant's topics ({@link TopicTagger}).
+ * messages and conversations are tagged with the tenant's topics ({@link TopicTagger}), and each
+ * ended conversation is scored with the tenant's QA scorecard ({@link QaEvaluator}).
  */
 public final class ConversationKpis {
 
     /** Where the completed figures go; one method per table. */
-    public interface Figures extends TopicTagger.Tags {
+    public interface Figures extends TopicTagger.Tags, QaEvaluator.Results {
         void queueWait(QueueWait row);
 
         void firstResponse(FirstResponse row);
@@ -49,14 +52,16 @@ public final class ConversationKpis {
     private final ResolutionTracker resolutions;
     private final HandleTimeTracker handleTimes = new HandleTimeTracker();
     private final TopicTagger topics;
+    private final QaEvaluator qa;
 
-    /** Without topics: every tenant's catalogue is empty. */
+    /** Without topics or scorecards: every tenant's catalogue is empty, no tenant is scored. */
     public ConversationKpis(BusinessCalendars calendars) {
-        this(calendars, TopicCatalogue.empty());
+        this(calendars, TopicCatalogue.empty(), Scorecards.none());
     }
 
-    public ConversationKpis(BusinessCalendars calendars, TopicCatalogue catalogue) {
+    public ConversationKpis(BusinessCalendars calendars, TopicCatalogue catalogue, Scorecards scorecards) {
         topics = new TopicTagger(catalogue);
+        qa = new QaEvaluator(scorecards);
         firstResponses = new FirstResponseTracker(calendars);
         replyTimes = new ReplyTimeTracker(calendars);
         resolutions = new ResolutionTracker(calendars);
@@ -66,12 +71,14 @@ public final class ConversationKpis {
         state.where.follow(event);
         queueWaits.apply(event, state.queueWait).ifPresent(out::queueWait);
         firstResponses.apply(event, state.firstResponse, state.where).ifPresent(out::firstResponse);
-        replyTimes.apply(event, state.replyTime, state.where).ifPresent(out::replyTime);
+        Optional<ReplyTime> reply = replyTimes.apply(event, state.replyTime, state.where);
+        reply.ifPresent(out::replyTime);
         resolutions.apply(event, state.resolution, state.where).ifPresent(out::resolution);
         handleTimes.apply(event, state.handleTime, state.where).ifPresent(out::handleTime);
         csat(event, state.where).ifPresent(out::csat);
         activity(event, state.where).ifPresent(out::activity);
         topics.apply(event, state.topics, state.where.queueOrEmpty(), out);
+        qa.apply(event, state.qa, state.where.queueOrEmpty(), state.where.agentId, reply, out);
         if (event.getPayload() instanceof ConversationOpened opened) {
             out.channel(new ConversationChannel(event.getTenantId(), event.getConversationId(),
                     opened.getChannel().name(), event.getEventTime()));

@@ -1,5 +1,6 @@
 package io.chatpulse.streamjobs.conversation;
 
+import io.chatpulse.streamjobs.qa.QaState;
 import io.chatpulse.streamjobs.topic.TopicState;
 
 /**
@@ -16,6 +17,7 @@ public class ConversationState {
     public HandleTimeState handleTime = new HandleTimeState();
     public SeenEventIds seen = new SeenEventIds();
     public TopicState topics = new TopicState();
+    public QaState qa = new QaState();
     /** Event time of the newest event applied (epoch ms); 0 before the first. */
     public long appliedUpTo;
     /** Processing time (epoch ms) the conversation is forgotten at unless an event comes first; 0 before. */

@@ -1,5 +1,7 @@
 package io.chatpulse.streamjobs.conversation;
 
+import io.chatpulse.streamjobs.qa.QaCheckResult;
+import io.chatpulse.streamjobs.qa.QaScore;
 import io.chatpulse.streamjobs.topic.ConversationTopic;
 import io.chatpulse.streamjobs.topic.MessageTopic;
 
@@ -19,6 +21,8 @@ public class KpiRow {
     public ConversationChannel channel;
     public MessageTopic messageTopic;
     public ConversationTopic conversationTopic;
+    public QaScore qaScore;
+    public QaCheckResult qaCheck;
 
     public KpiRow() {
     }
@@ -46,6 +50,10 @@ public class KpiRow {
             row.messageTopic = f;
         } else if (figure instanceof ConversationTopic f) {
             row.conversationTopic = f;
+        } else if (figure instanceof QaScore f) {
+            row.qaScore = f;
+        } else if (figure instanceof QaCheckResult f) {
+            row.qaCheck = f;
         } else {
             throw new IllegalArgumentException("not a KPI figure: " + figure);
         }
@@ -55,7 +63,7 @@ public class KpiRow {
     /** The one figure this row carries. */
     public Object figure() {
         for (Object figure : new Object[] {queueWait, firstResponse, replyTime, resolution, handleTime, csat,
-                activity, channel, messageTopic, conversationTopic}) {
+                activity, channel, messageTopic, conversationTopic, qaScore, qaCheck}) {
             if (figure != null) {
                 return figure;
             }

@@ -2,12 +2,13 @@ package io.chatpulse.streamjobs.conversation;
 
 import io.chatpulse.streamjobs.clickhouse.ClickHouseTable;
 import io.chatpulse.streamjobs.clickhouse.TableRoute;
+import io.chatpulse.streamjobs.qa.QaTables;
 import io.chatpulse.streamjobs.topic.TopicTables;
 import java.util.List;
 
 /**
  * The per-conversation tables of clickhouse-schema (V001, V003, V005, V007, V040; the topics' of V060 in
- * {@link TopicTables}) and how each figure fills a row.
+ * {@link TopicTables}, the QA ones of V070 in {@link QaTables}) and how each figure fills a row.
  * DateTime64 columns are bound as epoch milliseconds, what ClickHouse stores for a DateTime64(3),
  * UTC whatever the session time zone.
  */
@@ -129,7 +130,9 @@ public final class KpiTables {
             new TableRoute<>(ACTIVITY, row -> row.activity),
             new TableRoute<>(CONVERSATION_CHANNELS, row -> row.channel),
             new TableRoute<>(TopicTables.MESSAGE_TOPICS, row -> row.messageTopic),
-            new TableRoute<>(TopicTables.CONVERSATION_TOPICS, row -> row.conversationTopic));
+            new TableRoute<>(TopicTables.CONVERSATION_TOPICS, row -> row.conversationTopic),
+            new TableRoute<>(QaTables.QA_SCORES, row -> row.qaScore),
+            new TableRoute<>(QaTables.QA_CHECKS, row -> row.qaCheck));
 
     private KpiTables() {
     }

@@ -8,6 +8,7 @@ import io.chatpulse.events.codec.EventCodec;
 import io.chatpulse.streamjobs.TestConversation;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.ingest.DeadLetter;
+import io.chatpulse.streamjobs.qa.Scorecards;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -195,7 +196,7 @@ class ConversationKpiFunctionTest {
             Duration reorderWindow) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
                 new ConversationKpiFunction(Duration.ofDays(2), BusinessCalendars.NONE, reorderWindow,
-                        TopicCatalogue.empty())),
+                        TopicCatalogue.empty(), Scorecards.none())),
                 ConversationEvent::getConversationId, Types.STRING);
     }
 

@@ -8,6 +8,8 @@ import io.chatpulse.events.SenderKind;
 import io.chatpulse.streamjobs.TestConversation;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.conversation.Activity.Kind;
+import io.chatpulse.streamjobs.qa.QaCheckResult;
+import io.chatpulse.streamjobs.qa.QaScore;
 import io.chatpulse.streamjobs.topic.ConversationTopic;
 import io.chatpulse.streamjobs.topic.MessageTopic;
 import java.util.ArrayList;
@@ -175,6 +177,17 @@ class ConversationKpisTest {
         @Override
         public void conversationTopic(ConversationTopic row) {
             conversationTopics.add(row);
+        }
+
+        /** No scorecard here: QaEvaluatorTest has the QA cases. */
+        @Override
+        public void qaScore(QaScore row) {
+            throw new AssertionError("scored without a scorecard: " + row);
+        }
+
+        @Override
+        public void qaCheck(QaCheckResult row) {
+            throw new AssertionError("a check without a scorecard: " + row);
         }
     }
 }
