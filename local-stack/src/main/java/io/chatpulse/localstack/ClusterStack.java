@@ -64,7 +64,7 @@ public final class ClusterStack implements RunningStack {
 
     /** Starts every node and returns once every job runs and every service answers; stops what it started if one fails. */
     public static ClusterStack start(StackSettings settings, PrintStream out) {
-        return start(settings, FLINK_WEB_PORT, out);
+        return start(settings, FLINK_WEB_PORT, DemoContent.jobSettings(settings.home(), System.getenv()), Map.of(), out);
     }
 
     /** As {@link #start(StackSettings, PrintStream)}, with the Flink web UI on another port (tests). */

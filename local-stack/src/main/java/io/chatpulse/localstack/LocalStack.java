@@ -140,7 +140,7 @@ public final class LocalStack implements RunningStack {
         Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         Map<String, String> clickHouseEnv = Map.of("CLICKHOUSE_URL", settings.clickHouseJdbcUrl());
         launchJob("stream-jobs", "io.chatpulse.streamjobs.ConversationKpiJob", "1g", "flink-checkpoints",
-                Applications.merge(kafkaEnv, clickHouseEnv));
+                Applications.merge(kafkaEnv, clickHouseEnv, DemoContent.jobSettings(settings.home(), System.getenv())));
         // Its own JVM and checkpoint folder: each job restores the newest checkpoint of its folder.
         launchJob("queue-monitor", "io.chatpulse.streamjobs.QueueMonitorJob", "512m", "flink-checkpoints-monitor",
                 Applications.merge(kafkaEnv, clickHouseEnv));
