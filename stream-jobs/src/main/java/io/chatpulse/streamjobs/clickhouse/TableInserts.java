@@ -2,8 +2,10 @@ package io.chatpulse.streamjobs.clickhouse;
 
 import com.clickhouse.client.api.ClickHouseException;
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.DataStreamWriter;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.data.ClickHouseColumn;
 import com.clickhouse.data.ClickHouseFormat;
 import com.clickhouse.jdbc.ConnectionImpl;
 import java.io.IOException;
@@ -42,6 +44,7 @@ final class TableInserts<T> {
     private List<T> buffer = new ArrayList<>();
     private Connection connection;
     private List<ColumnEncoder> encoders;
+    private List<ClickHouseColumn> clientColumns;
 
     TableInserts(ClickHouseSettings settings, ClickHouseTable<T> table) {
         this.settings = settings;
@@ -131,14 +134,28 @@ final class TableInserts<T> {
     }
 
     private void insert(List<T> rows) throws SQLException, InterruptedException {
-        RowBinaryBatch batch = new RowBinaryBatch(table.name(), table.columns(), encoders());
-        for (T row : rows) {
-            table.bind(batch, row);
-            batch.endRow();
+        DataStreamWriter body;
+        int encoded;
+        if (settings.rowWriter() == ClickHouseSettings.RowWriter.CLIENT_V2) {
+            ClientRowWriter batch = new ClientRowWriter(clientColumns());
+            for (T row : rows) {
+                table.bind(batch, row);
+                batch.endRow();
+            }
+            body = batch::writeTo;
+            encoded = batch.rows();
+        } else {
+            RowBinaryBatch batch = new RowBinaryBatch(table.name(), table.columns(), encoders());
+            for (T row : rows) {
+                table.bind(batch, row);
+                batch.endRow();
+            }
+            body = batch::writeTo;
+            encoded = batch.rows();
         }
-        try (InsertResponse ignored = client().insert(table.name(), table.columns(), batch::writeTo,
+        try (InsertResponse ignored = client().insert(table.name(), table.columns(), body,
                 ClickHouseFormat.RowBinary, new InsertSettings()).get()) {
-            log.debug("inserted {} rows into {}", batch.rows(), table.name());
+            log.debug("inserted {} rows into {}", encoded, table.name());
         } catch (ExecutionException e) {
             throw new SQLException(e.getCause().getMessage(), e.getCause());
         } catch (ClickHouseException e) {
@@ -147,28 +164,46 @@ final class TableInserts<T> {
         }
     }
 
-    /** The table's column types as the server describes them, once a connection: they decide the encoding. */
+    /** The insert's columns as client-v2 types them, from the types the server describes. */
+    private List<ClickHouseColumn> clientColumns() throws SQLException {
+        if (clientColumns == null) {
+            List<ClickHouseColumn> found = new ArrayList<>();
+            List<String> types = types();
+            for (int i = 0; i < types.size(); i++) {
+                found.add(ClickHouseColumn.of(table.columns().get(i), types.get(i)));
+            }
+            clientColumns = found;
+        }
+        return clientColumns;
+    }
+
+    /** The encoders of the insert's columns, once a connection. */
     private List<ColumnEncoder> encoders() throws SQLException {
         if (encoders == null) {
-            Map<String, String> types = new HashMap<>();
-            try (Statement describe = connection().createStatement();
-                 ResultSet columns = describe.executeQuery("DESCRIBE TABLE " + table.name())) {
-                while (columns.next()) {
-                    types.put(columns.getString("name"), columns.getString("type"));
-                }
-            }
-            List<ColumnEncoder> found = new ArrayList<>();
-            for (String column : table.columns()) {
-                String type = types.get(column);
-                if (type == null) {
-                    throw new IllegalStateException("table " + table.name() + " has no column " + column
-                            + " (are the migrations applied?)");
-                }
-                found.add(ColumnEncoder.of(type));
-            }
-            encoders = found;
+            encoders = types().stream().map(ColumnEncoder::of).toList();
         }
         return encoders;
+    }
+
+    /** The insert's column types as the server describes them, in insert order: they decide the encoding. */
+    private List<String> types() throws SQLException {
+        Map<String, String> types = new HashMap<>();
+        try (Statement describe = connection().createStatement();
+             ResultSet columns = describe.executeQuery("DESCRIBE TABLE " + table.name())) {
+            while (columns.next()) {
+                types.put(columns.getString("name"), columns.getString("type"));
+            }
+        }
+        List<String> found = new ArrayList<>();
+        for (String column : table.columns()) {
+            String type = types.get(column);
+            if (type == null) {
+                throw new IllegalStateException("table " + table.name() + " has no column " + column
+                        + " (are the migrations applied?)");
+            }
+            found.add(type);
+        }
+        return found;
     }
 
     private Client client() throws SQLException {
@@ -194,6 +229,7 @@ final class TableInserts<T> {
             }
             connection = null;
             encoders = null;
+            clientColumns = null;
         }
     }
 }
