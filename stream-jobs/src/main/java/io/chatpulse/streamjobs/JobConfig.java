@@ -38,8 +38,6 @@ public final class JobConfig implements Serializable {
             new Option("CLICKHOUSE_FLUSH_INTERVAL", "500ms", "insert buffered rows at least this often");
     public static final Option CLICKHOUSE_MAX_RETRIES =
             new Option("CLICKHOUSE_MAX_RETRIES", "5", "retries of a failed insert (backoff 1s doubling to 30s) before the job restarts");
-    public static final Option CLICKHOUSE_ROW_WRITER = new Option("CLICKHOUSE_ROW_WRITER", "chatpulse",
-            "who encodes the inserted rows: chatpulse (the sink's own RowBinary writer) or client-v2 (the client's)");
     public static final Option CHECKPOINT_INTERVAL =
             new Option("CHECKPOINT_INTERVAL", "10s", "checkpoint interval (e.g. 500ms, 10s, 1m)");
     public static final Option CHECKPOINT_DIR =
@@ -78,7 +76,7 @@ public final class JobConfig implements Serializable {
 
     public static final List<Option> OPTIONS = List.of(KAFKA_BOOTSTRAP_SERVERS, KAFKA_GROUP_ID, CLICKHOUSE_URL,
             CLICKHOUSE_USER, CLICKHOUSE_PASSWORD, CLICKHOUSE_BATCH_SIZE, CLICKHOUSE_FLUSH_INTERVAL,
-            CLICKHOUSE_MAX_RETRIES, CLICKHOUSE_ROW_WRITER, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE_FROM, STATE_BACKEND, PARALLELISM,
+            CLICKHOUSE_MAX_RETRIES, CHECKPOINT_INTERVAL, CHECKPOINT_DIR, RESTORE_FROM, STATE_BACKEND, PARALLELISM,
             REORDER_WINDOW, SOURCE_IDLENESS, STATE_TTL, SOURCE_BOUNDED, ALERT_RULES_FILE, ALERT_RULES, TOPIC_CATALOGUE_FILE, REST_PORT);
 
 

@@ -146,7 +146,6 @@ public final class JobEnvironment {
                 config.getDuration(JobConfig.CLICKHOUSE_FLUSH_INTERVAL),
                 config.getInt(JobConfig.CLICKHOUSE_MAX_RETRIES),
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(30),
-                ClickHouseSettings.RowWriter.of(config.get(JobConfig.CLICKHOUSE_ROW_WRITER)));
+                Duration.ofSeconds(30));
     }
 }

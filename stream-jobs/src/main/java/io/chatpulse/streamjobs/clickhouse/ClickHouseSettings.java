@@ -10,7 +10,6 @@ import java.util.Properties;
  * How the sink reaches ClickHouse and batches: a batch is written when it holds {@code batchSize}
  * rows, every {@code flushInterval}, and at every checkpoint. A failed insert is retried
  * {@code maxRetries} times, waiting {@code initialBackoff} and doubling up to {@code maxBackoff}.
- * {@code rowWriter} picks who encodes the RowBinary rows (decision 36 measures the two).
  */
 public record ClickHouseSettings(
         String jdbcUrl,
@@ -20,25 +19,7 @@ public record ClickHouseSettings(
         Duration flushInterval,
         int maxRetries,
         Duration initialBackoff,
-        Duration maxBackoff,
-        RowWriter rowWriter) implements Serializable {
-
-    /** Who encodes a batch: our {@link RowBinaryBatch}, or client-v2's {@code RowBinaryFormatWriter}. */
-    public enum RowWriter {
-        CHATPULSE, CLIENT_V2;
-
-        /** {@code chatpulse} or {@code client-v2}, as the job's setting spells it. */
-        public static RowWriter of(String name) {
-            return valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-        }
-    }
-
-    /** Rows encoded by {@link RowBinaryBatch}. */
-    public ClickHouseSettings(String jdbcUrl, String user, String password, int batchSize, Duration flushInterval,
-                              int maxRetries, Duration initialBackoff, Duration maxBackoff) {
-        this(jdbcUrl, user, password, batchSize, flushInterval, maxRetries, initialBackoff, maxBackoff,
-                RowWriter.CHATPULSE);
-    }
+        Duration maxBackoff) implements Serializable {
 
     public ClickHouseSettings {
         if (batchSize < 1) {

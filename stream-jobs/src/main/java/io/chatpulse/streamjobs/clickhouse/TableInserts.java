@@ -2,7 +2,6 @@ package io.chatpulse.streamjobs.clickhouse;
 
 import com.clickhouse.client.api.ClickHouseException;
 import com.clickhouse.client.api.Client;
-import com.clickhouse.client.api.DataStreamWriter;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.data.ClickHouseColumn;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One table's rows on their way into ClickHouse: a buffer that belongs to the task's mailbox thread,
  * and batches handed to an insert thread of the table's own, inserted in the order handed over (one
- * RowBinary insert each, through the JDBC connection's client, with retries). A batch handed over is no longer touched by the mailbox thread.
+ * RowBinary insert each, encoded and sent by the JDBC connection's client-v2 client, with retries). A batch handed over is no longer touched by the mailbox thread.
  */
 final class TableInserts<T> {
 
@@ -43,8 +42,7 @@ final class TableInserts<T> {
     private final Deque<Future<?>> pending = new ArrayDeque<>();
     private List<T> buffer = new ArrayList<>();
     private Connection connection;
-    private List<ColumnEncoder> encoders;
-    private List<ClickHouseColumn> clientColumns;
+    private List<ClickHouseColumn> columns;
 
     TableInserts(ClickHouseSettings settings, ClickHouseTable<T> table) {
         this.settings = settings;
@@ -134,28 +132,14 @@ final class TableInserts<T> {
     }
 
     private void insert(List<T> rows) throws SQLException, InterruptedException {
-        DataStreamWriter body;
-        int encoded;
-        if (settings.rowWriter() == ClickHouseSettings.RowWriter.CLIENT_V2) {
-            ClientRowWriter batch = new ClientRowWriter(clientColumns());
-            for (T row : rows) {
-                table.bind(batch, row);
-                batch.endRow();
-            }
-            body = batch::writeTo;
-            encoded = batch.rows();
-        } else {
-            RowBinaryBatch batch = new RowBinaryBatch(table.name(), table.columns(), encoders());
-            for (T row : rows) {
-                table.bind(batch, row);
-                batch.endRow();
-            }
-            body = batch::writeTo;
-            encoded = batch.rows();
+        RowBinaryBatch batch = new RowBinaryBatch(table.name(), columns());
+        for (T row : rows) {
+            table.bind(batch, row);
+            batch.endRow();
         }
-        try (InsertResponse ignored = client().insert(table.name(), table.columns(), body,
+        try (InsertResponse ignored = client().insert(table.name(), table.columns(), batch::writeTo,
                 ClickHouseFormat.RowBinary, new InsertSettings()).get()) {
-            log.debug("inserted {} rows into {}", encoded, table.name());
+            log.debug("inserted {} rows into {}", batch.rows(), table.name());
         } catch (ExecutionException e) {
             throw new SQLException(e.getCause().getMessage(), e.getCause());
         } catch (ClickHouseException e) {
@@ -164,46 +148,28 @@ final class TableInserts<T> {
         }
     }
 
-    /** The insert's columns as client-v2 types them, from the types the server describes. */
-    private List<ClickHouseColumn> clientColumns() throws SQLException {
-        if (clientColumns == null) {
+    /** The insert's columns typed as the server describes them, once a connection: they decide the encoding. */
+    private List<ClickHouseColumn> columns() throws SQLException {
+        if (columns == null) {
+            Map<String, String> types = new HashMap<>();
+            try (Statement describe = connection().createStatement();
+                 ResultSet described = describe.executeQuery("DESCRIBE TABLE " + table.name())) {
+                while (described.next()) {
+                    types.put(described.getString("name"), described.getString("type"));
+                }
+            }
             List<ClickHouseColumn> found = new ArrayList<>();
-            List<String> types = types();
-            for (int i = 0; i < types.size(); i++) {
-                found.add(ClickHouseColumn.of(table.columns().get(i), types.get(i)));
+            for (String column : table.columns()) {
+                String type = types.get(column);
+                if (type == null) {
+                    throw new IllegalStateException("table " + table.name() + " has no column " + column
+                            + " (are the migrations applied?)");
+                }
+                found.add(ClickHouseColumn.of(column, type));
             }
-            clientColumns = found;
+            columns = found;
         }
-        return clientColumns;
-    }
-
-    /** The encoders of the insert's columns, once a connection. */
-    private List<ColumnEncoder> encoders() throws SQLException {
-        if (encoders == null) {
-            encoders = types().stream().map(ColumnEncoder::of).toList();
-        }
-        return encoders;
-    }
-
-    /** The insert's column types as the server describes them, in insert order: they decide the encoding. */
-    private List<String> types() throws SQLException {
-        Map<String, String> types = new HashMap<>();
-        try (Statement describe = connection().createStatement();
-             ResultSet columns = describe.executeQuery("DESCRIBE TABLE " + table.name())) {
-            while (columns.next()) {
-                types.put(columns.getString("name"), columns.getString("type"));
-            }
-        }
-        List<String> found = new ArrayList<>();
-        for (String column : table.columns()) {
-            String type = types.get(column);
-            if (type == null) {
-                throw new IllegalStateException("table " + table.name() + " has no column " + column
-                        + " (are the migrations applied?)");
-            }
-            found.add(type);
-        }
-        return found;
+        return columns;
     }
 
     private Client client() throws SQLException {
@@ -228,8 +194,7 @@ final class TableInserts<T> {
                 log.debug("closing a broken ClickHouse connection", e);
             }
             connection = null;
-            encoders = null;
-            clientColumns = null;
+            columns = null;
         }
     }
 }
