@@ -13,7 +13,19 @@ public final class Percentiles {
 
     /** Nearest rank over values sorted ascending: the smallest value with at least {@code p} of the values at or below it. */
     public static long nearestRank(List<Long> sorted, double p) {
-        int rank = (int) Math.ceil(p * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+        return sorted.get(index(sorted.size(), p));
+    }
+
+    /** As {@link #nearestRank(List, double)}, over an array: a benchmark of millions of values keeps them unboxed. */
+    public static long nearestRank(long[] sorted, double p) {
+        return sorted[index(sorted.length, p)];
+    }
+
+    private static int index(int size, double p) {
+        if (size == 0) {
+            throw new IllegalArgumentException("no values: no percentile");
+        }
+        int rank = (int) Math.ceil(p * size);
+        return Math.max(0, Math.min(size - 1, rank - 1));
     }
 }

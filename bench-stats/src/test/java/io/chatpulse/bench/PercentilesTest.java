@@ -1,6 +1,7 @@
 package io.chatpulse.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.stream.LongStream;
@@ -23,5 +24,19 @@ class PercentilesTest {
         assertThat(Percentiles.nearestRank(List.of(7L), 0.99)).isEqualTo(7);
         assertThat(Percentiles.nearestRank(ONE_TO_HUNDRED, 0.0)).isEqualTo(1);
         assertThat(Percentiles.nearestRank(ONE_TO_HUNDRED, 1.0)).isEqualTo(100);
+    }
+
+    @Test
+    void anArrayGivesWhatTheListGives() {
+        long[] array = ONE_TO_HUNDRED.stream().mapToLong(Long::longValue).toArray();
+        for (double p : new double[] {0.0, 0.5, 0.9, 0.99, 0.999, 1.0}) {
+            assertThat(Percentiles.nearestRank(array, p)).isEqualTo(Percentiles.nearestRank(ONE_TO_HUNDRED, p));
+        }
+    }
+
+    @Test
+    void noValuesHaveNoPercentile() {
+        assertThatThrownBy(() -> Percentiles.nearestRank(new long[0], 0.5)).hasMessageContaining("no values");
+        assertThatThrownBy(() -> Percentiles.nearestRank(List.of(), 0.5)).hasMessageContaining("no values");
     }
 }

@@ -1,6 +1,7 @@
 package io.chatpulse.metrics.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.chatpulse.bench.Percentiles;
 import io.chatpulse.localstack.clickhouse.ClickHouseServer;
 import io.chatpulse.metrics.qa.QaRepository;
 import io.chatpulse.metrics.report.Interval;
@@ -108,15 +109,15 @@ public final class ReportBenchmark {
 
     private static void report(String what, int runs, Supplier<String> call) {
         String result = call.get(); // warm-up
-        List<Double> seconds = new ArrayList<>();
+        List<Long> nanos = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
             call.get();
-            seconds.add((System.nanoTime() - t0) / 1e9);
+            nanos.add(System.nanoTime() - t0);
         }
-        Collections.sort(seconds);
+        Collections.sort(nanos);
         System.out.printf("%-24s %s; %d runs: min %.3f s, median %.3f s, max %.3f s%n", what, result, runs,
-                seconds.get(0), seconds.get(seconds.size() / 2), seconds.get(seconds.size() - 1));
+                nanos.get(0) / 1e9, Percentiles.nearestRank(nanos, 0.5) / 1e9, nanos.get(nanos.size() - 1) / 1e9);
     }
 
     /**

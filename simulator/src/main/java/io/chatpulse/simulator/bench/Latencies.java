@@ -2,7 +2,7 @@ package io.chatpulse.simulator.bench;
 
 import java.util.Arrays;
 
-/** Recorded latencies of one worker (no locking on the hot path), merged for percentiles at the end. */
+/** Recorded latencies of one worker (no locking on the hot path), merged and sorted for the percentiles at the end. */
 final class Latencies {
 
     private long[] nanos = new long[1 << 16];
@@ -32,14 +32,5 @@ final class Latencies {
         }
         Arrays.sort(merged);
         return merged;
-    }
-
-    /** Nearest-rank percentile, q in (0, 1]; 0 when nothing was recorded. */
-    static long percentile(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(q * sorted.length);
-        return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
     }
 }

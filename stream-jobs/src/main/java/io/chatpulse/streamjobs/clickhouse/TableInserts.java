@@ -4,6 +4,7 @@ import com.clickhouse.client.api.ClickHouseException;
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.data.ClickHouseColumn;
 import com.clickhouse.data.ClickHouseFormat;
 import com.clickhouse.jdbc.ConnectionImpl;
 import java.io.IOException;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One table's rows on their way into ClickHouse: a buffer that belongs to the task's mailbox thread,
  * and batches handed to an insert thread of the table's own, inserted in the order handed over (one
- * RowBinary insert each, through the JDBC connection's client, with retries). A batch handed over is no longer touched by the mailbox thread.
+ * RowBinary insert each, encoded and sent by the JDBC connection's client-v2 client, with retries). A batch handed over is no longer touched by the mailbox thread.
  */
 final class TableInserts<T> {
 
@@ -41,7 +42,7 @@ final class TableInserts<T> {
     private final Deque<Future<?>> pending = new ArrayDeque<>();
     private List<T> buffer = new ArrayList<>();
     private Connection connection;
-    private List<ColumnEncoder> encoders;
+    private List<ClickHouseColumn> columns;
 
     TableInserts(ClickHouseSettings settings, ClickHouseTable<T> table) {
         this.settings = settings;
@@ -131,7 +132,7 @@ final class TableInserts<T> {
     }
 
     private void insert(List<T> rows) throws SQLException, InterruptedException {
-        RowBinaryBatch batch = new RowBinaryBatch(table.name(), table.columns(), encoders());
+        RowBinaryBatch batch = new RowBinaryBatch(table.name(), columns());
         for (T row : rows) {
             table.bind(batch, row);
             batch.endRow();
@@ -147,28 +148,28 @@ final class TableInserts<T> {
         }
     }
 
-    /** The table's column types as the server describes them, once a connection: they decide the encoding. */
-    private List<ColumnEncoder> encoders() throws SQLException {
-        if (encoders == null) {
+    /** The insert's columns typed as the server describes them, once a connection: they decide the encoding. */
+    private List<ClickHouseColumn> columns() throws SQLException {
+        if (columns == null) {
             Map<String, String> types = new HashMap<>();
             try (Statement describe = connection().createStatement();
-                 ResultSet columns = describe.executeQuery("DESCRIBE TABLE " + table.name())) {
-                while (columns.next()) {
-                    types.put(columns.getString("name"), columns.getString("type"));
+                 ResultSet described = describe.executeQuery("DESCRIBE TABLE " + table.name())) {
+                while (described.next()) {
+                    types.put(described.getString("name"), described.getString("type"));
                 }
             }
-            List<ColumnEncoder> found = new ArrayList<>();
+            List<ClickHouseColumn> found = new ArrayList<>();
             for (String column : table.columns()) {
                 String type = types.get(column);
                 if (type == null) {
                     throw new IllegalStateException("table " + table.name() + " has no column " + column
                             + " (are the migrations applied?)");
                 }
-                found.add(ColumnEncoder.of(type));
+                found.add(ClickHouseColumn.of(column, type));
             }
-            encoders = found;
+            columns = found;
         }
-        return encoders;
+        return columns;
     }
 
     private Client client() throws SQLException {
@@ -193,7 +194,7 @@ final class TableInserts<T> {
                 log.debug("closing a broken ClickHouse connection", e);
             }
             connection = null;
-            encoders = null;
+            columns = null;
         }
     }
 }

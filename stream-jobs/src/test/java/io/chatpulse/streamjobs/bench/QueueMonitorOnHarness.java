@@ -1,5 +1,6 @@
 package io.chatpulse.streamjobs.bench;
 
+import io.chatpulse.bench.Percentiles;
 import io.chatpulse.events.AgentEvent;
 import io.chatpulse.events.AgentStatus;
 import io.chatpulse.events.AgentStatusChanged;
@@ -62,9 +63,9 @@ public final class QueueMonitorOnHarness {
             return events * 1e9 / wallNanos;
         }
 
+        /** Nearest rank, as every benchmark reports. */
         double tickMillis(double quantile) {
-            List<Long> sorted = tickNanos.stream().sorted().toList();
-            return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(quantile * sorted.size()))) / 1e6;
+            return Percentiles.nearestRank(tickNanos.stream().sorted().toList(), quantile) / 1e6;
         }
 
         /**
