@@ -9,6 +9,7 @@ import io.chatpulse.streamjobs.conversation.ConversationKpiFunction;
 import io.chatpulse.streamjobs.conversation.KpiRow;
 import io.chatpulse.streamjobs.conversation.KpiTables;
 import io.chatpulse.streamjobs.ingest.ConversationEvents;
+import io.chatpulse.streamjobs.topic.CatalogueChanges;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -26,7 +27,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * measured inside business hours, with the calendars of {@code ALERT_RULES} / {@code ALERT_RULES_FILE}
  * (the queue monitor's settings: one calendar per queue for both jobs). Customer messages and
  * conversations are tagged with the topics of {@code TOPIC_CATALOGUE_FILE} ({@code message_topics},
- * {@code conversation_topics}; counts per minute in {@code topic_minutes}).
+ * {@code conversation_topics}; counts per minute in {@code topic_minutes}), and from a tenant's change
+ * on {@code chatpulse.topic-catalogue} with its new topics, without a restart.
  */
 public final class ConversationKpiJob {
 
@@ -54,6 +56,7 @@ public final class ConversationKpiJob {
         DataStream<ConversationEvent> events = ConversationEvents.read(env, config);
         SingleOutputStreamOperator<KpiRow> kpis = events
                 .keyBy(ConversationEvent::getConversationId)
+                .connect(CatalogueChanges.read(env, config).broadcast(CatalogueChanges.STATE))
                 .process(new ConversationKpiFunction(config.getDuration(JobConfig.STATE_TTL), calendars,
                         config.getDuration(JobConfig.REORDER_WINDOW),
                 TopicCatalogue.load(config.find(JobConfig.TOPIC_CATALOGUE_FILE))))
