@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The tenants' catalogue versions of {@link Topics#TOPIC_CATALOGUE} (compacted, keyed by tenant), for
- * the KPI job to broadcast to every subtask. Read whole from the earliest offset at every start, with
- * no consumer group: the topic holds each tenant's newest version, and a version the job already holds
- * is passed over ({@link #isNewer}). Bounded with the job ({@code SOURCE_BOUNDED}).
+ * the KPI job to broadcast to every subtask. A fresh start reads it whole from the earliest offset (the
+ * topic holds each tenant's newest version, and maybe older ones compaction has not removed yet); a
+ * restored job goes on from the offset of its checkpoint. A version not newer than the one the job
+ * holds is passed over ({@link #isNewer}). Bounded with the job ({@code SOURCE_BOUNDED}).
  */
 public final class CatalogueChanges {
 
