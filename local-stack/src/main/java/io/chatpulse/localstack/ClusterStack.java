@@ -10,6 +10,7 @@ import io.chatpulse.localstack.process.Ports;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * quorum), the ClickHouse engine, a Flink session cluster (a JobManager with ZooKeeper high
  * availability, two TaskManagers of two slots) running both stream jobs at parallelism 2, and every
  * service twice: metrics-api and alerting as two instances sharing the work, chat-core as two
- * instances each owning its tenants (demo, acme), each driven by a simulator.
+ * instances each owning its tenants (demo, acme), each driven by a simulator. Alerting pages both
+ * tenants into the demo channel ({@link DemoChannel}) unless routes are configured.
  */
 public final class ClusterStack implements RunningStack {
 
@@ -38,6 +40,7 @@ public final class ClusterStack implements RunningStack {
     private final Path dataDir;
     private final PrintStream out;
     private final Map<String, String> jobSettings;
+    private final Map<String, Map<String, String>> extraEnvironment;
     private final Applications applications;
     private KafkaCluster kafka;
     private ClickHouseServer clickHouse;
@@ -50,6 +53,7 @@ public final class ClusterStack implements RunningStack {
         this.dataDir = settings.dataDir().resolve("cluster");
         this.out = out;
         this.jobSettings = jobSettings;
+        this.extraEnvironment = extraEnvironment;
         this.applications = new Applications(logDir(settings), extraEnvironment, out);
     }
 
@@ -189,8 +193,8 @@ public final class ClusterStack implements RunningStack {
                     Applications.merge(clickHouseEnv, tenantsEnvironment(), port(metricsApi))), metricsApi);
             int alerting = settings.alertingPort() + i * SECOND_INSTANCE_OFFSET;
             applications.launchService(service("alerting", i, "384m", Applications.merge(kafkaEnv, tenantsEnvironment(),
-                    port(alerting), Map.of("ALERTING_STATE_DIR", dataDir.resolve("alerting-" + (i + 1)).toString()))),
-                    alerting);
+                    port(alerting), Map.of("ALERTING_STATE_DIR", dataDir.resolve("alerting-" + (i + 1)).toString()),
+                    demoChannel())), alerting);
         }
         for (int i = 0; i < TENANTS.size(); i++) {
             applications.launchService(service("chat-core", i, "512m", Applications.merge(kafkaEnv, tenantsEnvironment(),
@@ -226,6 +230,24 @@ public final class ClusterStack implements RunningStack {
 
     private static Map<String, String> port(int port) {
         return Map.of("SERVER_PORT", String.valueOf(port));
+    }
+
+    /**
+     * Both tenants' pages into the log folder, as on the embedded stack, unless routes come from the
+     * environment or the caller for either alerting instance (then neither gets the demo channel).
+     * The stack's own SPRING_APPLICATION_JSON (the tenants' keys) is not a route of the caller's.
+     */
+    private Map<String, String> demoChannel() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        for (int i = 0; i < 2; i++) {
+            environment.putAll(extraEnvironment.getOrDefault("alerting-" + (i + 1), Map.of()));
+        }
+        return DemoChannel.environment(logDir(settings), TENANTS, environment);
+    }
+
+    @Override
+    public Optional<Path> demoChannelFile() {
+        return demoChannel().isEmpty() ? Optional.empty() : Optional.of(DemoChannel.file(logDir(settings)));
     }
 
     /** chat-core's port by instance (0: the demo tenant's, 1: acme's). */
@@ -274,6 +296,8 @@ public final class ClusterStack implements RunningStack {
         to.printf("  KPI summary      curl -s -H 'X-Api-Key: demo-key' '%s/api/v1/kpis/summary?%s'%n", metrics, period);
         to.printf("  agent report     curl -s -H 'X-Api-Key: demo-key' -o agents.csv"
                 + " '%s/api/v1/reports/agents/export?format=csv&%s'%n", metrics, period);
+        demoChannelFile().ifPresent(pages -> to.printf("  pages            %s   (the demo and acme tenants' pages;"
+                + " each one also here as it arrives)%n", pages));
         to.printf("  service logs     %s%nCtrl-C stops every node.%n%n", logDir(settings));
     }
 

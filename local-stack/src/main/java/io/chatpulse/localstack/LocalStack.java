@@ -8,6 +8,7 @@ import io.chatpulse.localstack.process.HealthCheck;
 import io.chatpulse.localstack.process.Ports;
 import io.chatpulse.schema.ClickHouseMigrations;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -168,11 +169,16 @@ public final class LocalStack implements RunningStack {
         return !demoChannel().isEmpty();
     }
 
+    @Override
+    public Optional<Path> demoChannelFile() {
+        return pagesToDemoChannel() ? Optional.of(DemoChannel.file(settings.logDir())) : Optional.empty();
+    }
+
     /** The demo tenant's pages into the log folder, unless routes come from the environment or the caller. */
     private Map<String, String> demoChannel() {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putAll(extraEnvironment.getOrDefault("alerting", Map.of()));
-        return DemoChannel.environment(settings.logDir(), DEMO_TENANT, environment);
+        return DemoChannel.environment(settings.logDir(), List.of(DEMO_TENANT), environment);
     }
 
     /** A Flink job in its own JVM (a local MiniCluster) with its own checkpoint folder and REST port. */

@@ -47,14 +47,13 @@ public final class LocalStackCommand {
             stack.close();
             System.out.println("chatpulse: stopped; data kept in " + settings.dataDir());
         }, "chatpulse-stop"));
-        PageFollower pages = null;
         if (stack instanceof ClusterStack clusterStack) {
             clusterStack.printWhereToLook(System.out);
         } else if (stack instanceof LocalStack local) {
             System.out.print(WhereToLook.embedded(settings, local.jobRestPorts(), LocalDate.now(ZoneOffset.UTC),
                     local.pagesToDemoChannel()));
-            pages = local.pagesToDemoChannel() ? new PageFollower(DemoChannel.file(settings.logDir())) : null;
         }
+        PageFollower pages = stack.demoChannelFile().map(PageFollower::new).orElse(null);
         superviseUntilOneDies(stack, pages);
         System.exit(1);
     }

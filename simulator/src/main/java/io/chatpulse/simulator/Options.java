@@ -25,7 +25,11 @@ public record Options(
         long seed,
         Duration progressEvery,
         boolean help,
-        Path acknowledged) {
+        Path acknowledged,
+        Duration surgeAt,
+        double surgeRatePerMinute,
+        Duration agentsLeaveAt,
+        int agentsLeaving) {
 
     /** Who assigns waiting conversations to agents. */
     public enum Routing {
@@ -63,20 +67,27 @@ public record Options(
               --acknowledged FILE    append one line per call chat-core acknowledged (2xx):
                                      kind, conversation or agent id, Idempotency-Key, status,
                                      tab-separated, flushed line by line (default: none)
+              --surge-at D           from D into the run, the average rate is --surge-rate
+              --surge-rate N         new conversations per minute from --surge-at on
+              --agents-leave-at D    at D into the run, --agents-leaving of the agents on duty
+                                     log out for good (after their open conversations)
+              --agents-leaving N     how many agents leave at --agents-leave-at
               --help                 this text
 
             Example: java -jar simulator.jar --rate 120 --duration 10m --agents 8 --seed 42
+            A surge: --rate 30 --surge-at 10m --surge-rate 90 --agents-leave-at 12m --agents-leaving 3
             """;
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of("--url", "--api-key", "--rate", "--duration",
             "--queues", "--agents", "--agent-capacity", "--shift", "--routing", "--pace", "--wave", "--wave-period",
-            "--seed", "--progress", "--acknowledged");
+            "--seed", "--progress", "--acknowledged", "--surge-at", "--surge-rate", "--agents-leave-at",
+            "--agents-leaving");
 
     public static Options parse(String... args) {
         Options o = new Options(URI.create("http://localhost:8080"), "demo-key", 60, null,
                 List.of("support", "billing"), 12, 5, Routing.CHAT_CORE, Duration.ofMinutes(20), 1.0, 0.5,
                 Duration.ofMinutes(10),
-                System.nanoTime(), Duration.ofSeconds(5), false, null);
+                System.nanoTime(), Duration.ofSeconds(5), false, null, null, 0, null, 0);
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
             String option = rest.remove(0);
@@ -99,7 +110,25 @@ public record Options(
             }
             o = o.set(option, value);
         }
-        return o;
+        return o.checkedTogether();
+    }
+
+    /** The options that only mean something in pairs, and with each other. */
+    private Options checkedTogether() {
+        if ((surgeAt == null) != (surgeRatePerMinute == 0)) {
+            throw new IllegalArgumentException("--surge-at and --surge-rate go together: give both or neither");
+        }
+        if ((agentsLeaveAt == null) != (agentsLeaving == 0)) {
+            throw new IllegalArgumentException("--agents-leave-at and --agents-leaving go together: give both or neither");
+        }
+        if (agentsLeaving > agents) {
+            throw new IllegalArgumentException("--agents-leaving must be at most --agents (" + agents + ")");
+        }
+        // With the simulator routing, agents are a pool that is always there: nobody to log out.
+        if (agentsLeaving > 0 && routing == Routing.SIMULATOR) {
+            throw new IllegalArgumentException("--agents-leaving needs --routing chat-core: agents log out through chat-core");
+        }
+        return this;
     }
 
     private Options set(String option, String v) {
@@ -119,6 +148,10 @@ public record Options(
             case "--seed" -> with(b -> b.seed = Long.parseLong(v));
             case "--progress" -> with(b -> b.progressEvery = duration(option, v));
             case "--acknowledged" -> with(b -> b.acknowledged = Path.of(v));
+            case "--surge-at" -> with(b -> b.surgeAt = duration(option, v));
+            case "--surge-rate" -> with(b -> b.surgeRatePerMinute = positive(option, Double.parseDouble(v)));
+            case "--agents-leave-at" -> with(b -> b.agentsLeaveAt = duration(option, v));
+            case "--agents-leaving" -> with(b -> b.agentsLeaving = (int) positive(option, Integer.parseInt(v)));
             default -> throw new IllegalArgumentException("unknown option " + option);
         };
     }
@@ -202,6 +235,10 @@ public record Options(
         Duration progressEvery;
         boolean help;
         Path acknowledged;
+        Duration surgeAt;
+        double surgeRatePerMinute;
+        Duration agentsLeaveAt;
+        int agentsLeaving;
 
         Builder(Options o) {
             url = o.url;
@@ -220,11 +257,16 @@ public record Options(
             progressEvery = o.progressEvery;
             help = o.help;
             acknowledged = o.acknowledged;
+            surgeAt = o.surgeAt;
+            surgeRatePerMinute = o.surgeRatePerMinute;
+            agentsLeaveAt = o.agentsLeaveAt;
+            agentsLeaving = o.agentsLeaving;
         }
 
         Options build() {
             return new Options(url, apiKey, ratePerMinute, duration, queues, agents, agentCapacity, routing, shift,
-                    pace, wave, wavePeriod, seed, progressEvery, help, acknowledged);
+                    pace, wave, wavePeriod, seed, progressEvery, help, acknowledged, surgeAt, surgeRatePerMinute,
+                    agentsLeaveAt, agentsLeaving);
         }
     }
 }

@@ -47,6 +47,9 @@ final class SimulatedAgent {
     /** Subscribes first, so no assignment made once the agent is online can be missed. */
     void start() {
         stream.open();
+        if (shifts.gone(index, sim.elapsed())) {
+            return;
+        }
         if (shifts.onDuty(index, sim.elapsed())) {
             arrive();
         } else {
@@ -84,7 +87,8 @@ final class SimulatedAgent {
 
     private void arrive() {
         synchronized (this) {
-            if (stopped) {
+            // One who left for good (--agents-leaving) does not come back.
+            if (stopped || shifts.gone(index, sim.elapsed())) {
                 return;
             }
             duty = Duty.ON;

@@ -48,14 +48,16 @@ final class Simulation {
         // On stop, steps not yet due are dropped; steps running finish their request.
         this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-        this.arrivals = new ArrivalCurve(options.ratePerMinute(), options.wave(), options.wavePeriod());
+        this.arrivals = new ArrivalCurve(options.ratePerMinute(), options.wave(), options.wavePeriod(), options.surgeAt(),
+                options.surgeAt() == null ? options.ratePerMinute() : options.surgeRatePerMinute());
         this.random = new Random(options.seed());
         // Agents chat-core routes to have ids of their own: one who reported OFFLINE in an earlier
         // run could not be assigned by hand in a run where the simulator routes.
         String prefix = routesItself() ? "sim-agent-" : "sim-routed-agent-";
         this.agentIds = IntStream.rangeClosed(1, options.agents()).mapToObj(i -> prefix + i).toList();
         this.pool = new AgentPool<>(agentIds, options.agentCapacity());
-        ShiftPattern shifts = new ShiftPattern(options.agents(), options.shift());
+        ShiftPattern shifts = new ShiftPattern(options.agents(), options.shift(), options.agentsLeaveAt(),
+                options.agentsLeaving());
         if (!routesItself()) {
             for (int i = 0; i < agentIds.size(); i++) {
                 String id = agentIds.get(i);

@@ -27,6 +27,17 @@ class ArrivalCurveTest {
     }
 
     @Test
+    void aSurgeStepsTheAverageUpAtItsInstant() {
+        ArrivalCurve curve = new ArrivalCurve(30, 0, Duration.ofMinutes(10), Duration.ofMinutes(10), 90);
+
+        assertThat(curve.rateAt(599.9)).isCloseTo(0.5, within(1e-9));
+        assertThat(curve.rateAt(600)).isCloseTo(1.5, within(1e-9));
+        // an hour before and an hour after: 1,800 and 5,400 expected
+        assertThat(arrivalsBetween(curve, 0, 600, 4) * 6).isCloseTo(1800L, within(250L));
+        assertThat(arrivalsBetween(curve, 600, 4200, 5)).isCloseTo(5400L, within(270L));
+    }
+
+    @Test
     void theSameSeedGivesTheSameArrivals() {
         ArrivalCurve curve = new ArrivalCurve(30, 0.3, Duration.ofMinutes(10));
         SplittableRandom a = new SplittableRandom(42);

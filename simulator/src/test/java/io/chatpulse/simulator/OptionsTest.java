@@ -68,4 +68,26 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse("--routing", "magic")).hasMessageContaining("simulator or chat-core");
         assertThat(Options.parse("--help").help()).isTrue();
     }
+
+    @Test
+    void aSurgeAndAgentsLeavingAreReadInPairs() {
+        Options o = Options.parse("--rate", "30", "--surge-at", "10m", "--surge-rate", "90", "--agents-leave-at", "12m",
+                "--agents-leaving", "3");
+
+        assertThat(o.surgeAt()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(o.surgeRatePerMinute()).isEqualTo(90);
+        assertThat(o.agentsLeaveAt()).isEqualTo(Duration.ofMinutes(12));
+        assertThat(o.agentsLeaving()).isEqualTo(3);
+        assertThat(Options.parse().surgeAt()).isNull();
+        assertThat(Options.parse().agentsLeaving()).isZero();
+
+        assertThatThrownBy(() -> Options.parse("--surge-at", "10m")).hasMessageContaining("--surge-rate");
+        assertThatThrownBy(() -> Options.parse("--surge-rate", "90")).hasMessageContaining("--surge-at");
+        assertThatThrownBy(() -> Options.parse("--surge-at", "10m", "--surge-rate", "0")).hasMessageContaining("positive");
+        assertThatThrownBy(() -> Options.parse("--agents-leaving", "2")).hasMessageContaining("--agents-leave-at");
+        assertThatThrownBy(() -> Options.parse("--agents-leave-at", "1m", "--agents-leaving", "13"))
+                .hasMessageContaining("--agents-leaving must be at most --agents (12)");
+        assertThatThrownBy(() -> Options.parse("--routing", "simulator", "--agents-leave-at", "1m", "--agents-leaving", "1"))
+                .hasMessageContaining("--routing chat-core");
+    }
 }

@@ -54,19 +54,22 @@ public class NotificationDispatcher implements SmartLifecycle {
     private final DeliveryRecorder recorder;
     private final String bootstrapServers;
     private final String applicationId;
+    private final int sessionTimeoutMs;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
 
     public NotificationDispatcher(Channels channels, Incidents incidents, AlertingProperties properties,
             DeliveryRecorder recorder,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${spring.kafka.streams.application-id}") String applicationId) {
+            @Value("${spring.kafka.streams.application-id}") String applicationId,
+            @Value("${spring.kafka.streams.properties.session.timeout.ms}") int sessionTimeoutMs) {
         this.channels = channels;
         this.incidents = incidents;
         this.settings = properties.delivery();
         this.recorder = recorder;
         this.bootstrapServers = bootstrapServers;
         this.applicationId = applicationId;
+        this.sessionTimeoutMs = sessionTimeoutMs;
     }
 
     @Override
@@ -124,6 +127,7 @@ public class NotificationDispatcher implements SmartLifecycle {
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                     ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10,
+                    ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionTimeoutMs,
                     // One record may take its attempts, timeouts and backoffs; the poll loop must outlast that.
                     ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
             try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

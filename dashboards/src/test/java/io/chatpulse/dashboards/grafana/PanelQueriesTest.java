@@ -47,6 +47,10 @@ class PanelQueriesTest {
                     "oldest_wait_ms")),
             Map.entry("chatpulse-supervisor/Agents needed vs online", List.of("time", "queue", "agents_needed",
                     "agents_online")),
+            Map.entry("chatpulse-supervisor/Forecast vs actual: speed of answer", List.of("time", "queue", "forecast_asa_ms",
+                    "actual_asa_ms")),
+            Map.entry("chatpulse-supervisor/Forecast vs actual: service level", List.of("time", "queue",
+                    "forecast_service_level", "actual_service_level")),
             Map.entry("chatpulse-agents/Agents", List.of("agent", "handled", "resolutions", "frt_median_ms", "frt_p90_ms",
                     "reply_median_ms", "reply_p90_ms", "handle_median_ms", "handle_p90_ms", "ratings", "csat")),
             Map.entry("chatpulse-agents/Handled and resolved per agent", List.of("agent", "handled", "resolutions")),
@@ -234,6 +238,61 @@ class PanelQueriesTest {
 
         PanelRun series = run(ACME, MacroExpander.expand(panelSql(supervisor, "Queue wait p90"), DAY, billing));
         assertThat(series.rows()).extracting(r -> r.get(1)).containsOnly("billing");
+    }
+
+    /**
+     * The forecast-vs-actual panels per 15 minutes of billing, recomputed from the simulated day: the
+     * mean of the minutes' stand-in forecasts (20 s a waiting customer; the service level 1 with nobody
+     * waiting, else 0.5), beside the customers who entered the queue in those minutes (V048's definition).
+     */
+    @Test
+    void forecastVsActualPanelsShowEachQuarterHourOfTheDay() throws SQLException {
+        Dashboard supervisor = dashboard("chatpulse-supervisor");
+        Map<String, Variable> billing = Map.of("queue", Variable.of("queue", "billing"),
+                "short_abandon_ms", Variable.of("short_abandon_ms", "5000"));
+        PanelRun asa = run(DEMO, MacroExpander.expand(panelSql(supervisor, "Forecast vs actual: speed of answer"), RECENT, billing));
+        PanelRun serviceLevel = run(DEMO, MacroExpander.expand(panelSql(supervisor, "Forecast vs actual: service level"),
+                RECENT, billing));
+
+        long quarter = Duration.ofMinutes(15).toMillis();
+        java.util.TreeMap<Long, List<Integer>> waitingByInterval = new java.util.TreeMap<>();
+        for (long m = SimulatedDay.START.toEpochMilli(); m < SimulatedDay.END.toEpochMilli(); m += 60_000) {
+            long now = m;
+            int waiting = (int) day.waits.stream().filter(w -> w.queueId().equals("billing") && w.queued() <= now
+                    && (w.ended() < 0 || w.ended() > now)).count();
+            waitingByInterval.computeIfAbsent(m / quarter * quarter, k -> new ArrayList<>()).add(waiting);
+        }
+        assertThat(asa.rows()).as("intervals of billing").hasSize(waitingByInterval.size());
+        assertThat(serviceLevel.rows()).hasSize(waitingByInterval.size());
+        int i = 0;
+        for (Map.Entry<Long, List<Integer>> interval : waitingByInterval.entrySet()) {
+            long start = interval.getKey();
+            List<SimulatedDay.Wait> entered = day.waits.stream().filter(w -> w.queueId().equals("billing")
+                    && w.ended() >= 0 && w.queued() / quarter * quarter == start).toList();
+            List<SimulatedDay.Wait> answered = entered.stream().filter(SimulatedDay.Wait::answered).toList();
+            long within = answered.stream().filter(w -> w.ended() - w.queued() <= 30_000).count();
+            String where = "billing at " + Instant.ofEpochMilli(start);
+            assertThat(Double.parseDouble(asa.rows().get(i).get(2))).as(where + " forecast ASA ms")
+                    .isCloseTo(interval.getValue().stream().mapToInt(n -> n).average().orElseThrow() * 20_000, within(1e-6));
+            assertThat(Double.parseDouble(serviceLevel.rows().get(i).get(2))).as(where + " forecast service level")
+                    .isCloseTo(interval.getValue().stream().mapToDouble(n -> n == 0 ? 1 : 0.5).average().orElseThrow(),
+                            within(1e-9));
+            String actualAsa = asa.rows().get(i).get(3);
+            String actualServiceLevel = serviceLevel.rows().get(i).get(3);
+            if (answered.isEmpty()) {
+                assertThat(actualAsa).as(where + " actual ASA").isNull();
+            } else {
+                assertThat(Double.parseDouble(actualAsa)).as(where + " actual ASA ms").isCloseTo(answered.stream()
+                        .mapToLong(w -> w.ended() - w.queued()).average().orElseThrow(), within(1e-6));
+            }
+            if (entered.isEmpty()) {
+                assertThat(actualServiceLevel).as(where + " actual service level").isNull();
+            } else {
+                assertThat(Double.parseDouble(actualServiceLevel)).as(where + " actual service level")
+                        .isCloseTo(within / (double) entered.size(), within(1e-9));
+            }
+            i++;
+        }
     }
 
     /**

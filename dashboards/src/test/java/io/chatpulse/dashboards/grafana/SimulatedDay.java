@@ -185,8 +185,10 @@ final class SimulatedDay {
                 String oldestQueued = waiting.stream().mapToLong(Wait::queued).min().stream()
                         .mapToObj(SimulatedDay::t).findFirst().orElse("NULL");
                 int busy = busyAgents(now);
+                // A stand-in forecast (these tests check the panels' SQL, not the model): 20 s a waiting customer.
                 List<Object> values = List.of(q(TENANT), q(queue), t(now), waiting.size(), oldest, oldestQueued,
-                        AGENTS.size(), AGENTS.size() - busy, busy);
+                        AGENTS.size(), AGENTS.size() - busy, busy, q("erlang_c"), 20.0 * waiting.size(),
+                        waiting.isEmpty() ? 1.0 : 0.5, 30);
                 row("queue_live_history", values.toArray());
                 liveRow = values.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ", " + now;
                 if (!firing && oldest > ALERT_THRESHOLD_MS) {
@@ -220,13 +222,14 @@ final class SimulatedDay {
                 "(" + java.util.Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(", ")) + ")");
     }
 
-    /** The monitor's V020 columns; the forecast columns of V047 take their defaults (no forecast). */
+    /** The monitor's V020 columns and a few of V047's forecast; the others take their defaults. */
     private static final String LIVE_COLUMNS = "tenant_id, queue_id, as_of, queue_length, oldest_wait_ms, oldest_queued_at,"
-            + " agents_online, agents_available, agents_busy";
+            + " agents_online, agents_available, agents_busy, forecast_model, forecast_asa_s, forecast_service_level,"
+            + " service_level_time_s";
     private static final Map<String, String> COLUMNS = Map.of("queue_live_history", " (" + LIVE_COLUMNS + ")",
             "queue_live_state", " (" + LIVE_COLUMNS + ", version)");
 
-    /** Inserts every row, table by table, in the tables' column order (the live tables': their V020 columns). */
+    /** Inserts every row, table by table, in the tables' column order (the live tables': LIVE_COLUMNS). */
     void insertInto(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
             for (Map.Entry<String, List<String>> table : rows.entrySet()) {

@@ -6,9 +6,12 @@ import io.chatpulse.e2e.JsonHttp;
 import io.chatpulse.localstack.ClusterStack;
 import io.chatpulse.localstack.StackSettings;
 import io.chatpulse.localstack.process.Ports;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,11 +22,14 @@ import org.junit.jupiter.api.Test;
  * What `chatpulse up --cluster` starts, started the same way with simulated traffic: both jobs run
  * at parallelism 2 across both TaskManagers, every topic has three copies, each tenant's figures
  * reach ClickHouse and both metrics-api instances answer them alike, each chat-core instance serves
- * its own tenant and refuses the other's; closing it leaves no process behind.
+ * its own tenant and refuses the other's, a customer waiting past the queue_wait threshold is paged
+ * into the demo channel's file that `up` follows; closing it leaves no process behind.
  */
 class ClusterUpIT {
 
     private static final Duration DEADLINE = Duration.ofMinutes(3);
+    /** A queue of the demo tenant nobody serves, with a short queue_wait threshold, to see a page. */
+    private static final String PAGED_QUEUE = "up-page";
 
     @Test
     void theWholeSystemRunsInItsClusterShapeAndStopsEntirely() throws Exception {
@@ -33,7 +39,9 @@ class ClusterUpIT {
                 .withPorts(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free())
                 .withSimulatorRate(120);
         Map<String, Long> pids;
-        try (ClusterStack stack = ClusterStack.start(settings, Ports.free(), System.out)) {
+        Map<String, String> shortWait = Map.of("ALERT_RULES",
+                "tenant.demo.queue." + PAGED_QUEUE + ".queue_wait.threshold=5s");
+        try (ClusterStack stack = ClusterStack.start(settings, Ports.free(), shortWait, Map.of(), System.out)) {
             pids = stack.applicationPids();
             var rest = stack.flink().rest();
             assertThat(rest.activeJobsByName()).hasSize(2);
@@ -60,9 +68,25 @@ class ClusterUpIT {
                         .as("the other chat-core instance refuses " + key).isEqualTo(421);
                 assertThat(new JsonHttp(chatCore(stack, tenant), key).get("/api/v1/queues").status()).isEqualTo(200);
             }
+
+            Path pages = stack.demoChannelFile().orElseThrow();
+            JsonHttp.Answer opened = new JsonHttp(chatCore(stack, 0), "demo-key").post("/api/v1/conversations",
+                    Map.of("queueId", PAGED_QUEUE, "channel", "WEB", "customerId", "customer-of-" + PAGED_QUEUE));
+            assertThat(opened.status()).as("open: %s", opened.body()).isEqualTo(201);
+            String page = "[FIRING] queue_wait queue:" + PAGED_QUEUE + " (tenant demo)";
+            Await.until("the page of " + PAGED_QUEUE + " in " + pages, DEADLINE, () -> lines(pages),
+                    lines -> lines.stream().anyMatch(line -> line.contains(page)));
         }
         assertThat(pids.values()).as("no service left running")
                 .noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private static long conversations(JsonHttp.Answer summary) {

@@ -18,14 +18,6 @@ import io.chatpulse.localstack.process.ChildProcess;
 import io.chatpulse.localstack.process.HealthCheck;
 import io.chatpulse.localstack.process.Ports;
 import io.chatpulse.schema.ClickHouseMigrations;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,7 +32,6 @@ import java.util.Set;
  */
 final class FlinkClusterStack implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration CHAT_CORE_START = Duration.ofMinutes(3);
 
     private Path home;
@@ -53,18 +44,20 @@ final class FlinkClusterStack implements AutoCloseable {
     private StreamJobsOnCluster jobs;
 
     static FlinkClusterStack start(String name) throws Exception {
-        return start(name, false, Map.of());
+        return start(name, false);
     }
 
+    /** With {@code highAvailability}, a ZooKeeper server too, where the JobManager keeps its jobs. */
     static FlinkClusterStack start(String name, boolean highAvailability) throws Exception {
-        return start(name, highAvailability, Map.of());
+        return start(name, highAvailability, 2, Map.of());
     }
 
     /**
-     * With {@code highAvailability}, a ZooKeeper server too, where the JobManager keeps its jobs;
-     * {@code jobSettings} are added to both jobs' settings (ALERT_RULES, ...).
+     * Two TaskManagers of {@code slotsPerTaskManager} slots; {@code jobSettings} are added to both jobs'
+     * settings (ALERT_RULES, ...).
      */
-    static FlinkClusterStack start(String name, boolean highAvailability, Map<String, String> jobSettings) throws Exception {
+    static FlinkClusterStack start(String name, boolean highAvailability, int slotsPerTaskManager,
+            Map<String, String> jobSettings) throws Exception {
         Path home = Path.of(System.getProperty("chatpulse.home", "..")).toAbsolutePath().normalize();
         Path data = home.resolve("e2e-tests/target/cluster-" + name + "-" + System.nanoTime());
         FlinkClusterStack stack = new FlinkClusterStack();
@@ -77,7 +70,8 @@ final class FlinkClusterStack implements AutoCloseable {
             ClickHouseMigrations.apply(stack.clickHouse.jdbcUrl(), "default", "");
             // After the broker and the engine, not beside them: on a busy 2-core machine three Flink JVMs
             // starting at once kept the broker from answering within its start timeout.
-            FlinkClusterSettings flink = FlinkClusterSettings.defaults(home, data.resolve("flink"), Ports.free());
+            FlinkClusterSettings flink = FlinkClusterSettings.defaults(home, data.resolve("flink"), Ports.free())
+                    .withSlotsPerTaskManager(slotsPerTaskManager);
             stack.flink = FlinkCluster.start(highAvailability ? flink.withHighAvailability() : flink);
             Map<String, String> settings = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", stack.kafka.bootstrapServers(),
                     "CLICKHOUSE_URL", stack.clickHouse.jdbcUrl(),
@@ -179,20 +173,7 @@ final class FlinkClusterStack implements AutoCloseable {
 
     /** ClickHouse's answer to {@code sql} over its HTTP interface. */
     private String query(String sql) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(clickHouse.httpUrl() + "/?query="
-                    + URLEncoder.encode(sql, StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(30)).build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("ClickHouse answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ClickHouseHttp.query(clickHouse.httpUrl(), sql);
     }
 
     /** chat-core and the cluster first, so nothing writes to engines that are going away. */

@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 18, rescaling under simulator load: both jobs are stopped with a savepoint and submitted
- * again from it with another parallelism, 2 -> 4 -> 2 (4 is every slot of the two TaskManagers),
- * while the simulator keeps driving chat-core. Conversations go on across each step; at the end
+ * Issue 18, rescaling under simulator load: the KPI job, then the queue monitor, is stopped with a
+ * savepoint and submitted again from it with twice the parallelism, then back, 2 -> 4 -> 2, each
+ * across both TaskManagers (three slots each: one job at 4 beside the other at 2), while the
+ * simulator keeps driving chat-core. Conversations go on across each step; at the end
  * nothing chat-core acknowledged is missing from Kafka, ClickHouse's figures equal those computed
  * from the events, and no alert was sent twice: the queue's wait threshold is a few seconds, so its
  * alerts fire and resolve across the rescales.
@@ -32,7 +33,7 @@ class RescaleIT {
 
     @Test
     void figuresStayExactAndNoAlertIsSentTwiceAcrossRescalesThroughSavepoints() throws Exception {
-        try (FlinkClusterStack stack = FlinkClusterStack.start("rescale", false, LOW_THRESHOLD);
+        try (FlinkClusterStack stack = FlinkClusterStack.start("rescale", false, 3, LOW_THRESHOLD);
              SimulatorLoad load = stack.simulate(QUEUE)) {
             Job kpis = new Job(stack.kpiJob(2), null);
             Job monitor = new Job(stack.queueMonitorJob(2), null);
@@ -44,6 +45,9 @@ class RescaleIT {
 
             for (int parallelism : new int[] {4, 2}) {
                 kpis = rescale(stack, kpis, parallelism);
+                load.awaitMore(CALLS, STEP);
+            }
+            for (int parallelism : new int[] {4, 2}) {
                 monitor = rescale(stack, monitor, parallelism);
                 load.awaitMore(CALLS, STEP);
             }

@@ -22,6 +22,10 @@ public record FlinkClusterSettings(Path flinkLib, Path zooKeeperLib, Path dataDi
         return new FlinkClusterSettings(flinkLib, zooKeeperLib, dataDir, restPort, taskManagers, slotsPerTaskManager, true);
     }
 
+    public FlinkClusterSettings withSlotsPerTaskManager(int slots) {
+        return new FlinkClusterSettings(flinkLib, zooKeeperLib, dataDir, restPort, taskManagers, slots, highAvailability);
+    }
+
     /** Shared by every node, as a distributed file system would be: the JobManager writes, TaskManagers too. */
     public Path checkpointDir() {
         return dataDir.resolve("checkpoints");

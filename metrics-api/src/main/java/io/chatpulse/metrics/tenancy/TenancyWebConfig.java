@@ -25,7 +25,7 @@ class TenancyWebConfig implements WebMvcConfigurer {
     @Bean
     RequiredRole exportsNeedManager() {
         return new RequiredRole(Role.MANAGER, "/api/v1/conversations/export", "/api/v1/reports/agents/export",
-                "/api/v1/topics/heat-map/export", "/api/v1/topics/live/export");
+                "/api/v1/topics/heat-map/export", "/api/v1/topics/live/export", "/api/v1/queues/forecast-accuracy/export");
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The app on a random port with the supervisor keys of the tenants of {@link LiveFixtures} (northwind,
- * initech, umbrella) and the live settings those rows are written for.
+ * initech, umbrella, contoso) and the live settings those rows are written for.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "chatpulse.security.api-keys.in-sup.role=supervisor",
         "chatpulse.security.api-keys.um-sup.tenant=umbrella",
         "chatpulse.security.api-keys.um-sup.role=supervisor",
+        "chatpulse.security.api-keys.co-sup.tenant=contoso",
+        "chatpulse.security.api-keys.co-sup.role=supervisor",
         "chatpulse.live.queue-timezones.northwind.sales=Europe/Berlin",
         // The fixture rows are written once per JVM; they must not turn stale while the tests run.
         "chatpulse.live.stale-after=10m"})

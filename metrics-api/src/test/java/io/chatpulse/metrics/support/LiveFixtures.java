@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Live rows of two tenants as stream-jobs' QueueMonitorJob writes them (QueueTables, AlertTables:
@@ -29,6 +31,7 @@ import java.time.temporal.ChronoUnit;
  * initech    secret   9 waiting for 4242 s, agents 7 / 7 / 0, an answer of 4242421 ms today and an open
  *                     queue_wait queue:secret: nothing of it may show for northwind
  * umbrella   lobby    a row an hour old (the monitor stopped): 2 waiting, stored wait 200 s
+ * contoso    {@link #DESK}: a desk of six queues at its busy hour, for the wallboard's screenshot
  * </pre>
  */
 public final class LiveFixtures {
@@ -36,6 +39,23 @@ public final class LiveFixtures {
     public static final String TENANT = "northwind";
     public static final String OTHER_TENANT = "initech";
     public static final String STALE_TENANT = "umbrella";
+    public static final String DESK_TENANT = "contoso";
+
+    /**
+     * One queue of contoso's desk: who waits and since when, its agents, today's answers within
+     * 30 s, later and abandoned, and the forecast beside it (expected wait, agents needed; 0: none).
+     */
+    public record DeskQueue(String id, int waiting, int oldestWaitS, int online, int available, int busy,
+                            int answeredSoon, int answeredLate, int abandoned, double forecastWaitS, int agentsNeeded) {
+    }
+
+    public static final List<DeskQueue> DESK = List.of(
+            new DeskQueue("billing", 7, 185, 6, 0, 6, 58, 31, 6, 95, 9),
+            new DeskQueue("technical-support", 4, 80, 8, 1, 7, 84, 17, 3, 35, 8),
+            new DeskQueue("sales", 2, 25, 5, 2, 3, 66, 5, 1, 12, 4),
+            new DeskQueue("returns", 1, 40, 3, 0, 3, 27, 4, 1, 28, 3),
+            new DeskQueue("vip", 0, 0, 2, 1, 1, 19, 1, 0, 0, 0),
+            new DeskQueue("onboarding", 0, 0, 2, 2, 0, 12, 0, 0, 0, 0));
 
     private static boolean inserted;
 
@@ -50,7 +70,7 @@ public final class LiveFixtures {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "default", "")) {
             state(connection, TENANT, "billing", now.minusSeconds(3), 1, now.minusSeconds(140), 4, 1, 3);
             state(connection, TENANT, "billing", now.minusSeconds(1), 3, now.minusSeconds(150), 4, 1, 3);
-            forecast(connection, TENANT, "billing", now.minusSeconds(1), now.plusSeconds(20));
+            forecast(connection, TENANT, "billing", now.minusSeconds(1), now.plusSeconds(20), 41.5, 6);
             state(connection, TENANT, "sales", now.minusSeconds(1), 0, null, 2, 2, 0);
             state(connection, TENANT, "archive", now.minusSeconds(1), 0, null, 0, 0, 0);
             state(connection, OTHER_TENANT, "secret", now.minusSeconds(1), 9, now.minusSeconds(4242), 7, 7, 0);
@@ -80,29 +100,84 @@ public final class LiveFixtures {
                         + wait(TENANT, "billing", "live-0", today.minusSeconds(1), "answered", "a-1", 5_000) + ","
                         + wait(OTHER_TENANT, "secret", "live-1", today, "answered", "i-1", 4_242_421));
             }
+            desk(connection, now);
         }
         inserted = true;
     }
 
+    private static void desk(Connection connection, Instant now) throws Exception {
+        Instant asOf = now.minusSeconds(1);
+        Instant today = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
+        List<String> waits = new ArrayList<>();
+        for (DeskQueue q : DESK) {
+            state(connection, DESK_TENANT, q.id(), asOf, q.waiting(),
+                    q.waiting() == 0 ? null : asOf.minusSeconds(q.oldestWaitS()), q.online(), q.available(), q.busy());
+            if (q.agentsNeeded() > 0) {
+                forecast(connection, DESK_TENANT, q.id(), asOf, asOf.plusSeconds((long) q.forecastWaitS()),
+                        q.forecastWaitS(), q.agentsNeeded());
+            }
+            int n = 0;
+            for (int i = 0; i < q.answeredSoon(); i++, n++) {
+                waits.add(wait(DESK_TENANT, q.id(), q.id() + "-" + n, today.plusMillis(n), "answered", "c-" + i % 9, 8_000 + i % 60 * 300L));
+            }
+            for (int i = 0; i < q.answeredLate(); i++, n++) {
+                waits.add(wait(DESK_TENANT, q.id(), q.id() + "-" + n, today.plusMillis(n), "answered", "c-" + i % 9, 45_000 + i * 2_000L));
+            }
+            for (int i = 0; i < q.abandoned(); i++, n++) {
+                waits.add(wait(DESK_TENANT, q.id(), q.id() + "-" + n, today.plusMillis(n), "abandoned", "", 70_000 + i * 5_000L));
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("INSERT INTO queue_waits (tenant_id, queue_id, conversation_id, queued_at, ended_at, outcome, agent_id, wait_ms)"
+                    + " VALUES " + String.join(",", waits));
+        }
+        alert(connection, DESK_TENANT, "queue_wait", "queue:billing", "firing", now.minusSeconds(65), now.minusSeconds(65),
+                "Queue billing: a customer has waited 120 s for an agent (threshold 120 s)", false);
+        alert(connection, DESK_TENANT, "frt_spike", "queue:technical-support", "firing", now.minusSeconds(40),
+                now.minusSeconds(40), "Queue technical-support: p90 first response 96 s over 15 min, over 2x its baseline of 41 s",
+                false);
+        Instant recent = now.minusSeconds(600);
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO message_topics (tenant_id, queue_id,"
+                + " conversation_id, event_id, at, topic, rank) VALUES (?, ?, ?, ?, fromUnixTimestamp64Milli(?), ?, 1)")) {
+            String[][] topics = {{"refund", "billing", "14"}, {"invoice", "billing", "9"}, {"login", "technical-support", "7"},
+                    {"delivery", "returns", "5"}, {"pricing", "sales", "3"}};
+            for (String[] topic : topics) {
+                for (int i = 0; i < Integer.parseInt(topic[2]); i++) {
+                    insert.setString(1, DESK_TENANT);
+                    insert.setString(2, topic[1]);
+                    insert.setString(3, "t-" + topic[0] + "-" + i);
+                    insert.setString(4, "t-" + topic[0] + "-" + i);
+                    insert.setLong(5, recent.plusSeconds(i).toEpochMilli());
+                    insert.setString(6, topic[0]);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
     /**
      * The forecast of the monitor's row at {@code asOf} (V047), as stream-jobs writes it with the row:
-     * Erlang A, 120 arrivals/h, 300 s handle time, 90 s patience, 8 slots; 6 agents needed.
+     * Erlang A, 120 arrivals/h, 300 s handle time, 90 s patience, 8 slots; the expected wait and the
+     * agents needed as given.
      */
     private static void forecast(Connection connection, String tenant, String queue, Instant asOf,
-                                 Instant oldestAnswerExpectedAt) throws Exception {
+                                 Instant oldestAnswerExpectedAt, double expectedWaitS, int agentsNeeded) throws Exception {
         for (String table : new String[] {"queue_live_state", "queue_live_history"}) {
             try (PreparedStatement update = connection.prepareStatement("ALTER TABLE " + table + " UPDATE"
                     + " forecast_model = 'erlang_a', forecast_unbounded = false, arrivals_per_hour = 120,"
                     + " handle_time_s = 300, handle_times = 25, patience_s = 90, slots = 8, wait_probability = 0.75,"
-                    + " forecast_asa_s = 41.5, forecast_service_level = 0.55, service_level_target = 0.8,"
-                    + " service_level_time_s = 30, wait_over_threshold_probability = 0.12, agents_needed = 6,"
+                    + " forecast_asa_s = ?, forecast_service_level = 0.55, service_level_target = 0.8,"
+                    + " service_level_time_s = 30, wait_over_threshold_probability = 0.12, agents_needed = ?,"
                     + " oldest_answer_expected_at = fromUnixTimestamp64Milli(?)"
                     + " WHERE tenant_id = ? AND queue_id = ? AND as_of = fromUnixTimestamp64Milli(?)"
                     + " SETTINGS mutations_sync = 1")) {
-                update.setLong(1, oldestAnswerExpectedAt.toEpochMilli());
-                update.setString(2, tenant);
-                update.setString(3, queue);
-                update.setLong(4, asOf.toEpochMilli());
+                update.setDouble(1, expectedWaitS);
+                update.setInt(2, agentsNeeded);
+                update.setLong(3, oldestAnswerExpectedAt.toEpochMilli());
+                update.setString(4, tenant);
+                update.setString(5, queue);
+                update.setLong(6, asOf.toEpochMilli());
                 update.executeUpdate();
             }
         }

@@ -1,7 +1,16 @@
 package io.chatpulse.streamjobs.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatpulse.events.AgentAssigned;
+import io.chatpulse.events.ConversationAbandoned;
 import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.ConversationOpened;
+import io.chatpulse.events.ConversationReopened;
+import io.chatpulse.events.ConversationResolved;
+import io.chatpulse.events.ConversationTransferred;
+import io.chatpulse.events.CsatSubmitted;
+import io.chatpulse.events.MessagePosted;
+import io.chatpulse.events.SurveyOffered;
 import io.chatpulse.events.Topics;
 import io.chatpulse.events.codec.EventCodec;
 import io.chatpulse.events.codec.EventSerde;
@@ -23,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -108,23 +118,36 @@ public final class BackfillBenchmark {
     }
 
     public static Result run(Map<String, String> environment, BenchmarkArgs args) throws Exception {
-        String tenantPrefix = "backfill-" + System.currentTimeMillis();
-        JobConfig config = args.jobConfig(environment).with(JobConfig.KAFKA_GROUP_ID, tenantPrefix)
+        Load load = Load.startingNow(args.number("--events"));
+        JobConfig config = args.jobConfig(environment).with(JobConfig.KAFKA_GROUP_ID, load.tenantPrefix())
                 .with(JobConfig.SOURCE_BOUNDED, "true");
         if (args.number("--topics") > 0) {
-            config = config.with(JobConfig.TOPIC_CATALOGUE_FILE, catalogue(tenantPrefix, (int) args.number("--topics"),
+            config = config.with(JobConfig.TOPIC_CATALOGUE_FILE, catalogue(load.tenantPrefix(), (int) args.number("--topics"),
                     (int) args.number("--phrases")).toString());
         }
         String bootstrap = config.get(JobConfig.KAFKA_BOOTSTRAP_SERVERS);
-        load(bootstrap, tenantPrefix, args.number("--events"));
-        long recordsRead = recordsInTopic(bootstrap);
+        load(bootstrap, load);
+        return runJob(config, load.tenantPrefix(), recordsInTopic(bootstrap));
+    }
 
+    /**
+     * Runs the KPI job bounded on a MiniCluster of this JVM with {@code config} (its group, bounded) over
+     * what the topic holds, {@code recordsRead} records, and counts the rows of {@code tenantPrefix}.
+     */
+    public static Result runJob(JobConfig config, String tenantPrefix, long recordsRead) throws Exception {
         long started = System.currentTimeMillis();
         StreamExecutionEnvironment flink = JobEnvironment.create(config);
         ConversationKpiJob.define(flink, config);
         JobClient job = flink.executeAsync("backfill-benchmark");
         try (Connection clickHouse = JobEnvironment.clickHouse(config).connect()) {
-            List<Progress> progress = awaitFinished(job, clickHouse, tenantPrefix, started);
+            List<Progress> progress = awaitFinished(millis -> {
+                try {
+                    job.getJobExecutionResult().get(millis, TimeUnit.MILLISECONDS);
+                    return true;
+                } catch (TimeoutException stillRunning) {
+                    return false;
+                }
+            }, clickHouse, tenantPrefix, started);
             Map<String, Long> rows = rowsPerTable(clickHouse, tenantPrefix);
             return new Result(recordsRead, System.currentTimeMillis() - started, rows, ProcessMemory.describe(),
                     progress);
@@ -154,17 +177,78 @@ public final class BackfillBenchmark {
         return file;
     }
 
+    /**
+     * What is loaded: {@code events} events of simulated conversations from {@code startAt} on (event
+     * time), tenants {@code <tenantPrefix>-0..19}. The same load gives the same events, on any broker.
+     */
+    public record Load(String tenantPrefix, long startAt, long events) {
+
+        /** A day of history up to about now, tenants {@code backfill-<millis>-*}. */
+        public static Load startingNow(long events) {
+            long now = System.currentTimeMillis();
+            return new Load("backfill-" + now, now - Duration.ofDays(1).toMillis(), events);
+        }
+    }
+
+    /**
+     * The rows the KPI job must store for the loaded events, counted from the events themselves: one
+     * {@code conversation_activity} row per event of an activity kind (every kind but queued and
+     * csat_submitted), by kind, and one {@code csat_ratings} row per rating.
+     */
+    public record ExpectedRows(Map<String, Long> activityByKind, long csatRatings) {
+
+        public long activity() {
+            return activityByKind.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** The activity kind of an event as the table's column names it; empty for an event that makes no activity row. */
+    static Optional<String> activityKind(ConversationEvent event) {
+        Object payload = event.getPayload();
+        String kind;
+        if (payload instanceof ConversationOpened) {
+            kind = "opened";
+        } else if (payload instanceof ConversationReopened) {
+            kind = "reopened";
+        } else if (payload instanceof ConversationResolved) {
+            kind = "resolved";
+        } else if (payload instanceof ConversationAbandoned) {
+            kind = "abandoned";
+        } else if (payload instanceof AgentAssigned) {
+            kind = "assigned";
+        } else if (payload instanceof ConversationTransferred) {
+            kind = "transferred";
+        } else if (payload instanceof SurveyOffered) {
+            kind = "survey_offered";
+        } else if (payload instanceof MessagePosted message) {
+            kind = switch (message.getSender()) {
+                case CUSTOMER -> "customer_message";
+                case AGENT -> "agent_message";
+                case BOT -> "bot_message";
+                default -> null;
+            };
+        } else {
+            kind = null;
+        }
+        return Optional.ofNullable(kind);
+    }
+
     /** As fast as the broker takes them: big lz4 batches, one acknowledgement per batch. */
-    private static void load(String bootstrap, String tenantPrefix, long events) throws Exception {
-        long day = Duration.ofDays(1).toMillis();
-        SimulatedTraffic traffic = new SimulatedTraffic(42, tenantPrefix, TENANTS, System.currentTimeMillis() - day,
-                OPEN_EVERY_MS);
+    public static ExpectedRows load(String bootstrap, Load load) throws Exception {
+        SimulatedTraffic traffic = new SimulatedTraffic(42, load.tenantPrefix(), TENANTS, load.startAt(), OPEN_EVERY_MS);
+        Map<String, Long> activity = new TreeMap<>();
+        long ratings = 0;
+        long events = load.events();
         AtomicReference<Exception> failure = new AtomicReference<>();
         long started = System.currentTimeMillis();
         long reportAt = started + PROGRESS_EVERY_MS;
         try (KafkaProducer<String, ConversationEvent> producer = bulkProducer(bootstrap)) {
             for (long sent = 0; sent < events && failure.get() == null; sent++) {
                 ConversationEvent event = traffic.next();
+                activityKind(event).ifPresent(kind -> activity.merge(kind, 1L, Long::sum));
+                if (event.getPayload() instanceof CsatSubmitted) {
+                    ratings++;
+                }
                 producer.send(new ProducerRecord<>(Topics.CONVERSATION_EVENTS, event.getConversationId(), event),
                         (metadata, e) -> failure.compareAndSet(null, e));
                 if (System.currentTimeMillis() >= reportAt) {
@@ -180,6 +264,7 @@ public final class BackfillBenchmark {
         long millis = System.currentTimeMillis() - started;
         System.out.printf("loaded %,d events in %.1f s = %,.0f events/s (acks=1, lz4)%n",
                 events, millis / 1000.0, events * 1000.0 / millis);
+        return new ExpectedRows(Map.copyOf(activity), ratings);
     }
 
     private static KafkaProducer<String, ConversationEvent> bulkProducer(String bootstrap) {
@@ -193,7 +278,7 @@ public final class BackfillBenchmark {
     }
 
     /** What a new consumer group of the bounded job reads: from the earliest to the latest offsets. */
-    private static long recordsInTopic(String bootstrap) {
+    public static long recordsInTopic(String bootstrap) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 Map.of("bootstrap.servers", bootstrap), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONVERSATION_EVENTS).stream()
@@ -204,34 +289,82 @@ public final class BackfillBenchmark {
         }
     }
 
-    private static List<Progress> awaitFinished(JobClient job, Connection clickHouse, String tenantPrefix,
-                                                long started) throws Exception {
-        List<Progress> progress = new ArrayList<>();
-        while (true) {
-            try {
-                job.getJobExecutionResult().get(PROGRESS_EVERY_MS, TimeUnit.MILLISECONDS);
-                return progress;
-            } catch (TimeoutException stillRunning) {
-                Progress now = new Progress(System.currentTimeMillis() - started,
-                        count(clickHouse, KpiTables.ACTIVITY.name(), tenantPrefix));
-                progress.add(now);
-                System.out.printf("job running %.0f s: %,d conversation_activity rows so far%n",
-                        now.atMillis() / 1000.0, now.activityRows());
-            }
-        }
+    /** A job the benchmark waits for: true once it has finished within {@code millis}; throws if it failed. */
+    @FunctionalInterface
+    public interface FinishingJob {
+        boolean finishedWithin(long millis) throws Exception;
     }
 
-    private static Map<String, Long> rowsPerTable(Connection clickHouse, String tenantPrefix) throws Exception {
+    /** Waits for the job, printing the rows stored so far every 5 s; the progress lines. */
+    public static List<Progress> awaitFinished(FinishingJob job, Connection clickHouse, String tenantPrefix,
+                                               long started) throws Exception {
+        List<Progress> progress = new ArrayList<>();
+        while (!job.finishedWithin(PROGRESS_EVERY_MS)) {
+            Progress now = new Progress(System.currentTimeMillis() - started,
+                    count(clickHouse, KpiTables.ACTIVITY.name(), tenantPrefix));
+            progress.add(now);
+            System.out.printf("job running %.0f s: %,d conversation_activity rows so far%n",
+                    now.atMillis() / 1000.0, now.activityRows());
+        }
+        return progress;
+    }
+
+    /** The tables the KPI job writes, in the order the results list them. */
+    public static final List<String> TABLES = List.of(KpiTables.QUEUE_WAITS.name(), KpiTables.FIRST_RESPONSES.name(),
+            KpiTables.REPLY_TIMES.name(), KpiTables.RESOLUTIONS.name(), KpiTables.HANDLE_TIMES.name(),
+            KpiTables.CSAT_RATINGS.name(), KpiTables.ACTIVITY.name(), TopicTables.MESSAGE_TOPICS.name());
+
+    /** Rows as inserted (no FINAL) per table: what the job wrote, counted the moment it is done. */
+    public static Map<String, Long> rowsPerTable(Connection clickHouse, String tenantPrefix) throws Exception {
         Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : List.of(KpiTables.QUEUE_WAITS.name(), KpiTables.FIRST_RESPONSES.name(),
-                KpiTables.REPLY_TIMES.name(), KpiTables.RESOLUTIONS.name(), KpiTables.HANDLE_TIMES.name(),
-                KpiTables.CSAT_RATINGS.name(), KpiTables.ACTIVITY.name(), TopicTables.MESSAGE_TOPICS.name())) {
+        for (String table : TABLES) {
             rows.put(table, count(clickHouse, table, tenantPrefix));
         }
         return rows;
     }
 
-    /** Rows as inserted (no FINAL): what the job wrote, counted the moment it is done. */
+    /** Rows per table as queries read them ({@code FINAL}: a row inserted twice counts once). */
+    public static Map<String, Long> rowsPerTableFinal(Connection clickHouse, String tenantPrefix) throws Exception {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            rows.put(table, count(clickHouse, table + " FINAL", tenantPrefix));
+        }
+        return rows;
+    }
+
+    /** {@code conversation_activity} rows by kind, as queries read them ({@code FINAL}). */
+    public static Map<String, Long> activityByKind(Connection clickHouse, String tenantPrefix) throws Exception {
+        Map<String, Long> kinds = new TreeMap<>();
+        try (Statement statement = clickHouse.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT toString(kind), count() FROM " + KpiTables.ACTIVITY.name()
+                     + " FINAL WHERE startsWith(tenant_id, '" + tenantPrefix + "-') GROUP BY kind")) {
+            while (rs.next()) {
+                kinds.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return kinds;
+    }
+
+    /**
+     * Where the rows the job stored, as queries read them, differ from those the loaded events call
+     * for (activity rows by kind, ratings): empty when the run is exact.
+     */
+    public static List<String> exactnessProblems(ExpectedRows expected, Connection clickHouse, String tenantPrefix)
+            throws Exception {
+        List<String> problems = new ArrayList<>();
+        Map<String, Long> kinds = activityByKind(clickHouse, tenantPrefix);
+        if (!kinds.equals(new TreeMap<>(expected.activityByKind()))) {
+            problems.add("conversation_activity by kind " + kinds + ", the events call for "
+                    + new TreeMap<>(expected.activityByKind()));
+        }
+        long ratings = count(clickHouse, KpiTables.CSAT_RATINGS.name() + " FINAL", tenantPrefix);
+        if (ratings != expected.csatRatings()) {
+            problems.add("csat_ratings " + ratings + ", the events call for " + expected.csatRatings());
+        }
+        return problems;
+    }
+
+    /** Rows of {@code table} (as inserted; {@code "<table> FINAL"}: as read) of the tenants of the prefix. */
     private static long count(Connection clickHouse, String table, String tenantPrefix) throws Exception {
         try (Statement statement = clickHouse.createStatement();
              ResultSet rs = statement.executeQuery("SELECT count() FROM " + table

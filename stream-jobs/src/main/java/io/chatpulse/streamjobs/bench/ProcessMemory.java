@@ -22,6 +22,15 @@ final class ProcessMemory {
         }
     }
 
+    /** The resident memory of another process in MB, or "?" when it cannot be read. */
+    static String rssMegabytes(long pid) {
+        try {
+            return megabytes(Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")), "VmRSS:");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     /** {@code RSS 812 MB (peak 901 MB)} from the lines of a /proc status file. */
     static String describe(List<String> status) {
         return "RSS " + megabytes(status, "VmRSS:") + " MB (peak " + megabytes(status, "VmHWM:") + " MB)";
