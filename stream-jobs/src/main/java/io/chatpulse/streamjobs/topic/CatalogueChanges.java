@@ -50,6 +50,9 @@ public final class CatalogueChanges {
                 .setBootstrapServers(config.get(JobConfig.KAFKA_BOOTSTRAP_SERVERS))
                 .setTopics(Topics.TOPIC_CATALOGUE)
                 .setStartingOffsets(OffsetsInitializer.earliest())
+                // The admin API writes each version in a transaction that fails when another writer
+                // came between its read and its write (decision 38): such a version is never applied.
+                .setProperty("isolation.level", "read_committed")
                 .setDeserializer(new Deserializer());
         if (config.getBoolean(JobConfig.SOURCE_BOUNDED)) {
             builder.setBounded(OffsetsInitializer.latest());
