@@ -145,7 +145,8 @@ public final class LocalStack implements RunningStack {
         launchJob("queue-monitor", "io.chatpulse.streamjobs.QueueMonitorJob", "512m", "flink-checkpoints-monitor",
                 Applications.merge(kafkaEnv, clickHouseEnv));
         applications.launchService(Application.executableJar(settings.home(), "metrics-api", "384m",
-                Applications.merge(clickHouseEnv, Map.of("SERVER_PORT", String.valueOf(settings.metricsApiPort()))), List.of()),
+                Applications.merge(kafkaEnv, clickHouseEnv, Map.of("SERVER_PORT", String.valueOf(settings.metricsApiPort()))),
+                List.of()),
                 settings.metricsApiPort());
         applications.launchService(Application.executableJar(settings.home(), "alerting", "384m",
                 Applications.merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.alertingPort()),

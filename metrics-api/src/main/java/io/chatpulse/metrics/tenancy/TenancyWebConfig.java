@@ -28,6 +28,12 @@ class TenancyWebConfig implements WebMvcConfigurer {
                 "/api/v1/topics/heat-map/export", "/api/v1/topics/live/export", "/api/v1/queues/forecast-accuracy/export");
     }
 
+    /** The topic catalogue changes what the KPI job stores for every later message: an admin's task. */
+    @Bean
+    RequiredRole catalogueNeedsAdmin() {
+        return new RequiredRole(Role.ADMIN, "/api/v1/admin/**");
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new TenantArgumentResolver());
