@@ -106,7 +106,9 @@ public class TopicSpikeFunction
     @Override
     public void processElement(ConversationEvent event, ReadOnlyContext ctx, Collector<AlertRecord> out)
             throws Exception {
-        if (tenantSince.value() == null) {
+        // The earliest event, not the first read: partitions interleave, and a baseline day before it is no day seen.
+        Long since = tenantSince.value();
+        if (since == null || event.getEventTime() < since) {
             tenantSince.update(event.getEventTime());
         }
         if (event.getPayload() instanceof MessagePosted message && message.getSender() == SenderKind.CUSTOMER
