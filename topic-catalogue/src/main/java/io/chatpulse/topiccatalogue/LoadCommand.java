@@ -103,7 +103,9 @@ public final class LoadCommand {
                     + answer.path("topics").size() + " topics");
             return 0;
         } catch (IOException e) {
-            out.println("cannot reach " + options.url() + ": " + e.getMessage());
+            // A refused connection has no message of its own: its type says it.
+            out.println("cannot reach " + options.url() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()));
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
