@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * two "returns" and two "delivery" messages in the same minute of the day, then, live, twenty
  * "returns" and two "delivery" in that minute: returns fires once and resolves once, live (replay
  * false); delivery, steady, never fires, not even with thirty imported "delivery" messages a minute
- * later (an import is never counted).
+ * later (an import is never counted). The changes are on the alerts topic and in alert_history.
  */
 class TopicSpikeJobTest {
 
@@ -90,8 +90,24 @@ class TopicSpikeJobTest {
             assertThat(fired.getValue()).isEqualTo(20);
             assertThat(fired.getSummary()).isEqualTo(
                     "Topic returns: spike, 20 customer messages in the last 1 min, baseline 2.0 (z 12.7)");
+            // And in alert_history, as every rule's changes.
+            String history = "SELECT scope, state, toUnixTimestamp64Milli(event_time), replay FROM alert_history FINAL"
+                    + " WHERE tenant_id = 'acme' AND rule = 'topic_spike' ORDER BY event_time";
+            LocalEngines.await("topic_spike in alert_history", DEADLINE, Duration.ofMillis(200),
+                    () -> rows(history).size() == 2);
+            assertThat(rows(history)).containsExactly(
+                    List.of("topic:returns", "firing", String.valueOf(minute + MINUTE), "false"),
+                    List.of("topic:returns", "resolved", String.valueOf(minute + 3 * MINUTE), "false"));
         } finally {
             job.cancel().get();
+        }
+    }
+
+    private List<List<String>> rows(String sql) {
+        try {
+            return engines.query(sql);
+        } catch (Exception e) {
+            return List.of();
         }
     }
 
