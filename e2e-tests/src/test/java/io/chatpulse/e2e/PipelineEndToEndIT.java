@@ -89,6 +89,30 @@ class PipelineEndToEndIT {
         assertSummaryAgreesWithTheEvents(from, events, unanswered);
     }
 
+    /**
+     * Issue 21: a topic catalogue saved through metrics-api's admin API reaches the running KPI job,
+     * which tags the customer messages chat-core takes from then on; the live heat map shows them. Its
+     * own queue, so the figures of the other test keep theirs.
+     */
+    @Test
+    void aCatalogueSavedThroughTheAdminApiTagsTheNextCustomerMessages() throws Exception {
+        JsonHttp.Answer current = metricsApi.get("/api/v1/admin/topic-catalogue");
+        expect(200, current);
+        String version = "\"" + current.body().path("version").asLong() + "\"";
+        expect(200, metricsApi.put("/api/v1/admin/topic-catalogue", Map.of("topics",
+                List.of(Map.of("name", "e2e-returns", "phrases", List.of("send it back")))), version));
+        String id = open("topics-e2e");
+        // The change reaches the job at a moment of its own: messages go on until one is tagged with it.
+        JsonNode cells = await("a customer message tagged with the saved topic", () -> {
+            expect(201, chatCore.post(path(id, "messages"), Map.of("sender", "CUSTOMER", "text", "can I send it back?")));
+            JsonHttp.Answer live = metricsApi.get("/api/v1/topics/live?queueId=topics-e2e");
+            boolean tagged = live.status() == 200 && live.body().path("cells").findValuesAsText("topic")
+                    .contains("e2e-returns");
+            return tagged ? live.body().path("cells") : null;
+        });
+        assertThat(cells.findValuesAsText("topic")).containsOnly("e2e-returns");
+    }
+
     private void assertSummaryAgreesWithTheEvents(Instant from, Map<String, List<ConversationEvent>> events,
                                                   String unanswered) {
         Map<String, List<Long>> waitsByQueue = new LinkedHashMap<>();

@@ -14,6 +14,11 @@ public final class Topics {
     public static final String ALERT_NOTIFICATIONS = "chatpulse.alert-notifications";
     /** {@link DeliveryAttempt}s, one per attempt to deliver a notification, keyed by tenant. */
     public static final String ALERT_DELIVERIES = "chatpulse.alert-deliveries";
+    /**
+     * {@link TopicCatalogueVersion}s keyed by tenant, compacted: every tenant's newest topic catalogue.
+     * Written by metrics-api's admin API, read by the KPI job as it runs.
+     */
+    public static final String TOPIC_CATALOGUE = "chatpulse.topic-catalogue";
     /** Records that could not be read, unchanged, with the reason in headers. */
     public static final String DEAD_LETTER = "chatpulse.dead-letter";
 

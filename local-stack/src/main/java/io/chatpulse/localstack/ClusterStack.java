@@ -190,7 +190,7 @@ public final class ClusterStack implements RunningStack {
         for (int i = 0; i < 2; i++) {
             int metricsApi = settings.metricsApiPort() + i * SECOND_INSTANCE_OFFSET;
             applications.launchService(service("metrics-api", i, "384m",
-                    Applications.merge(clickHouseEnv, tenantsEnvironment(), port(metricsApi))), metricsApi);
+                    Applications.merge(kafkaEnv, clickHouseEnv, tenantsEnvironment(), port(metricsApi))), metricsApi);
             int alerting = settings.alertingPort() + i * SECOND_INSTANCE_OFFSET;
             applications.launchService(service("alerting", i, "384m", Applications.merge(kafkaEnv, tenantsEnvironment(),
                     port(alerting), Map.of("ALERTING_STATE_DIR", dataDir.resolve("alerting-" + (i + 1)).toString()),

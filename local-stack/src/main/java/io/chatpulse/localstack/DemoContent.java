@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The demo tenants' topic catalogue and QA scorecard (files in {@code local-stack/demo}), given to
- * the KPI job by both runners so that a new user sees contact reasons and QA scores from the
+ * both jobs by both runners (the queue monitor counts topics for topic_spike) so that a new user sees contact reasons and QA scores from the
  * simulated desk: its customers ask about billing, deliveries, passwords, crashes and plans, its
  * agents greet and close some conversations and not others. A file named in the environment
  * (TOPIC_CATALOGUE_FILE, QA_SCORECARD_FILE) is taken instead; it is passed on explicitly, since a job
@@ -19,7 +19,7 @@ public final class DemoContent {
     private DemoContent() {
     }
 
-    /** The KPI job's topic catalogue and scorecard files: the environment's, else the demo's. */
+    /** The jobs' topic catalogue and scorecard files: the environment's, else the demo's. */
     public static Map<String, String> jobSettings(Path home, Map<String, String> environment) {
         Path folder = home.resolve("local-stack/demo");
         return Map.of(

@@ -139,13 +139,15 @@ public final class LocalStack implements RunningStack {
         });
         Map<String, String> kafkaEnv = Map.of("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         Map<String, String> clickHouseEnv = Map.of("CLICKHOUSE_URL", settings.clickHouseJdbcUrl());
+        Map<String, String> demoContent = DemoContent.jobSettings(settings.home(), System.getenv());
         launchJob("stream-jobs", "io.chatpulse.streamjobs.ConversationKpiJob", "1g", "flink-checkpoints",
-                Applications.merge(kafkaEnv, clickHouseEnv, DemoContent.jobSettings(settings.home(), System.getenv())));
+                Applications.merge(kafkaEnv, clickHouseEnv, demoContent));
         // Its own JVM and checkpoint folder: each job restores the newest checkpoint of its folder.
         launchJob("queue-monitor", "io.chatpulse.streamjobs.QueueMonitorJob", "512m", "flink-checkpoints-monitor",
-                Applications.merge(kafkaEnv, clickHouseEnv));
+                Applications.merge(kafkaEnv, clickHouseEnv, demoContent));
         applications.launchService(Application.executableJar(settings.home(), "metrics-api", "384m",
-                Applications.merge(clickHouseEnv, Map.of("SERVER_PORT", String.valueOf(settings.metricsApiPort()))), List.of()),
+                Applications.merge(kafkaEnv, clickHouseEnv, Map.of("SERVER_PORT", String.valueOf(settings.metricsApiPort()))),
+                List.of()),
                 settings.metricsApiPort());
         applications.launchService(Application.executableJar(settings.home(), "alerting", "384m",
                 Applications.merge(kafkaEnv, Map.of("SERVER_PORT", String.valueOf(settings.alertingPort()),

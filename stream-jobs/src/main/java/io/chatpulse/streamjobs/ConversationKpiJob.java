@@ -10,6 +10,7 @@ import io.chatpulse.streamjobs.conversation.KpiRow;
 import io.chatpulse.streamjobs.conversation.KpiTables;
 import io.chatpulse.streamjobs.ingest.ConversationEvents;
 import io.chatpulse.streamjobs.qa.Scorecards;
+import io.chatpulse.streamjobs.topic.CatalogueChanges;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -27,7 +28,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * measured inside business hours, with the calendars of {@code ALERT_RULES} / {@code ALERT_RULES_FILE}
  * (the queue monitor's settings: one calendar per queue for both jobs). Customer messages and
  * conversations are tagged with the topics of {@code TOPIC_CATALOGUE_FILE} ({@code message_topics},
- * {@code conversation_topics}; counts per minute in {@code topic_minutes}), and each ended
+ * {@code conversation_topics}; counts per minute in {@code topic_minutes}), and from a tenant's change
+ * on {@code chatpulse.topic-catalogue} with its new topics, without a restart. Each ended
  * conversation is scored with the QA scorecard of {@code QA_SCORECARD_FILE} ({@code qa_scores},
  * {@code qa_checks}).
  */
@@ -58,6 +60,7 @@ public final class ConversationKpiJob {
         DataStream<ConversationEvent> events = ConversationEvents.read(env, config);
         SingleOutputStreamOperator<KpiRow> kpis = events
                 .keyBy(ConversationEvent::getConversationId)
+                .connect(CatalogueChanges.read(env, config).broadcast(CatalogueChanges.STATE))
                 .process(new ConversationKpiFunction(config.getDuration(JobConfig.STATE_TTL), calendars,
                         config.getDuration(JobConfig.REORDER_WINDOW),
                         TopicCatalogue.load(config.find(JobConfig.TOPIC_CATALOGUE_FILE)),

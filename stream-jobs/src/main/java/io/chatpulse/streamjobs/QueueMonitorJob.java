@@ -23,6 +23,9 @@ import io.chatpulse.streamjobs.queue.MonitorInput;
 import io.chatpulse.streamjobs.queue.QueueMonitorFunction;
 import io.chatpulse.streamjobs.queue.QueueSnapshot;
 import io.chatpulse.streamjobs.queue.QueueTables;
+import io.chatpulse.streamjobs.topic.CatalogueChanges;
+import io.chatpulse.streamjobs.topic.TopicCatalogue;
+import io.chatpulse.streamjobs.topic.TopicSpikeFunction;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -33,7 +36,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The live queue monitor and the alert detection of metrics.md (queue_wait, csat_drop, frt_spike and
- * volume_spike in the keyed monitor, pipeline_stalled in a watchdog): reads conversation and agent
+ * volume_spike in the keyed monitor, pipeline_stalled in a watchdog, topic_spike in an operator of its own): reads conversation and agent
  * events and keeps, per tenant and queue, the waiting conversations (queue length, oldest wait) and the
  * agents online, available and busy; per agent, online time, occupancy and concurrency per minute
  * ({@code agent_time_minutes}). Writes a row per queue every second of event time, with the queue's
@@ -48,7 +51,7 @@ public final class QueueMonitorJob {
     static final String NAME = "chatpulse-queue-monitor";
     private static final String WHAT = "live queue state with its forecast (queue_live_state, queue_live_history), agent time"
             + " (agent_time_minutes) and the alerts"
-            + " queue_wait, csat_drop, frt_spike, volume_spike, pipeline_stalled (chatpulse.alerts, alert_history)"
+            + " queue_wait, csat_drop, frt_spike, volume_spike, pipeline_stalled, topic_spike (chatpulse.alerts, alert_history)"
             + " from conversation and agent events";
 
     public static final JobConfig.Option MONITOR_GROUP_ID = new JobConfig.Option("MONITOR_GROUP_ID",
@@ -79,7 +82,7 @@ public final class QueueMonitorJob {
             JobConfig.PARALLELISM, JobConfig.STATE_TTL, JobConfig.SOURCE_BOUNDED, JobConfig.REST_PORT, MONITOR_OUT_OF_ORDERNESS,
             LIVE_IDLENESS, BACKLOG_IDLENESS, STARTUP_IDLENESS, REPLAY_BOUND, LIVE_TICK, JobConfig.ALERT_RULES_FILE,
             JobConfig.ALERT_RULES, PIPELINE_WATCHDOG_INTERVAL,
-            DASHBOARD_URL);
+            DASHBOARD_URL, JobConfig.TOPIC_CATALOGUE_FILE);
 
     private QueueMonitorJob() {
     }
@@ -152,7 +155,8 @@ public final class QueueMonitorJob {
         rows.sinkTo(new ClickHouseSink<>(clickHouse, QueueTables.LIVE_HISTORY))
                 .name("clickhouse: " + QueueTables.LIVE_HISTORY.name()).uid("queue-live-history-sink");
 
-        DataStream<AlertRecord> alerts = rows.getSideOutput(QueueMonitorFunction.ALERTS);
+        DataStream<AlertRecord> alerts = rows.getSideOutput(QueueMonitorFunction.ALERTS).union(topicSpikes(env, config,
+                rules, events));
         java.time.Duration watchdogInterval = config.getDuration(PIPELINE_WATCHDOG_INTERVAL);
         if (!watchdogInterval.isZero()) {
             alerts = alerts.union(events
@@ -162,6 +166,21 @@ public final class QueueMonitorJob {
                     .name("pipeline watchdog").uid("pipeline-watchdog").setParallelism(1));
         }
         sinkAlerts(alerts, config, clickHouse);
+    }
+
+    /**
+     * topic_spike in an operator of its own, keyed by tenant, beside the queue monitor: it tags the live
+     * customer messages with the catalogue the KPI job uses (the file, then chatpulse.topic-catalogue).
+     */
+    private static DataStream<AlertRecord> topicSpikes(StreamExecutionEnvironment env, JobConfig config,
+                                                       AlertRules rules, DataStream<ConversationEvent> events) {
+        return events
+                .keyBy(ConversationEvent::getTenantId)
+                .connect(CatalogueChanges.read(env, config).broadcast(CatalogueChanges.STATE))
+                .process(new TopicSpikeFunction(rules, TopicCatalogue.load(config.find(JobConfig.TOPIC_CATALOGUE_FILE)),
+                        config.getDuration(REPLAY_BOUND), config.get(DASHBOARD_URL)), TypeInformation.of(AlertRecord.class))
+                .name("topic spikes")
+                .uid("topic-spikes");
     }
 
 }

@@ -3,6 +3,7 @@ package io.chatpulse.streamjobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.TopicCatalogueVersion;
 import io.chatpulse.streamjobs.conversation.Activity;
 import io.chatpulse.streamjobs.conversation.ConversationState;
 import io.chatpulse.streamjobs.conversation.CsatRating;
@@ -37,5 +38,7 @@ class FlinkTypesTest {
     @Test
     void eventsUseAvrosOwnSerializer() {
         assertThat(TypeInformation.of(ConversationEvent.class)).isInstanceOf(AvroTypeInfo.class);
+        assertThat(TypeInformation.of(TopicCatalogueVersion.class)).as("the broadcast catalogue state")
+                .isInstanceOf(AvroTypeInfo.class);
     }
 }

@@ -12,4 +12,10 @@ class PagerDutySeverityTest {
         assertThat(PagerDutyChannel.severity("queue_wait")).isEqualTo("critical");
         assertThat(PagerDutyChannel.severity("queue_wait_forecast")).isEqualTo("warning");
     }
+
+    /** More customers than usual asking about one topic is worth a look, not a wake-up (issue 21). */
+    @Test
+    void aTopicSpikeWarns() {
+        assertThat(PagerDutyChannel.severity("topic_spike")).isEqualTo("warning");
+    }
 }

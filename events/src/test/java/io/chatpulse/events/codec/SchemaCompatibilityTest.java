@@ -21,7 +21,8 @@ class SchemaCompatibilityTest {
 
     static Stream<EventCodec<?>> codecs() {
         return Stream.of(EventCodec.CONVERSATION, EventCodec.AGENT, EventCodec.ALERT,
-                EventCodec.ALERT_COMMAND, EventCodec.ALERT_NOTIFICATION, EventCodec.DELIVERY_ATTEMPT);
+                EventCodec.ALERT_COMMAND, EventCodec.ALERT_NOTIFICATION, EventCodec.DELIVERY_ATTEMPT,
+                EventCodec.TOPIC_CATALOGUE);
     }
 
     @ParameterizedTest

@@ -29,6 +29,12 @@ class TenancyWebConfig implements WebMvcConfigurer {
                 "/api/v1/qa/failures/export");
     }
 
+    /** The topic catalogue changes what the KPI job stores for every later message: an admin's task. */
+    @Bean
+    RequiredRole catalogueNeedsAdmin() {
+        return new RequiredRole(Role.ADMIN, "/api/v1/admin/**");
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new TenantArgumentResolver());

@@ -52,6 +52,12 @@ import java.util.Properties;
  * volume_spike.min-days=3
  * volume_spike.min-count=10
  * volume_spike.clear-after=15m
+ * topic_spike.window=15m
+ * topic_spike.z=3
+ * topic_spike.baseline-days=7
+ * topic_spike.min-days=3
+ * topic_spike.min-count=10
+ * topic_spike.clear-after=30m
  * # a weekly calendar (IANA zone; days mon..sun; no zone at any level: always open)
  * tenant.acme.calendar.zone=Europe/Berlin
  * tenant.acme.calendar.mon=09:00-17:00
@@ -80,6 +86,7 @@ public final class AlertRules implements Serializable {
     public static final String CSAT_DROP = "csat_drop";
     public static final String FRT_SPIKE = "frt_spike";
     public static final String QUEUE_WAIT_FORECAST = "queue_wait_forecast";
+    public static final String TOPIC_SPIKE = "topic_spike";
 
     /** The defaults of metrics.md. */
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -101,6 +108,12 @@ public final class AlertRules implements Serializable {
             Map.entry("volume_spike.min-days", "3"),
             Map.entry("volume_spike.min-count", "10"),
             Map.entry("volume_spike.clear-after", "15m"),
+            Map.entry("topic_spike.window", "15m"),
+            Map.entry("topic_spike.z", "3"),
+            Map.entry("topic_spike.baseline-days", "7"),
+            Map.entry("topic_spike.min-days", "3"),
+            Map.entry("topic_spike.min-count", "10"),
+            Map.entry("topic_spike.clear-after", "30m"),
             Map.entry("pipeline_stalled.threshold", "60s"),
             Map.entry("queue_wait.threshold", "120s"),
             Map.entry("queue_wait.clear-after", "60s"),
@@ -202,6 +215,14 @@ public final class AlertRules implements Serializable {
     /** The volume_spike rule of a tenant's queue. */
     public VolumeSpikeRule.Settings volumeSpike(String tenant, String queue) {
         return againstBaseline("vs", VOLUME_SPIKE, ".z", ".min-count", tenant, queue, VolumeSpikeRule.Settings::new);
+    }
+
+    /**
+     * The topic_spike rule of a tenant: one setting for all its topics ({@code tenant.<t>.topic_spike.*},
+     * then {@code topic_spike.*}), counted over the tenant's queues together.
+     */
+    public VolumeSpikeRule.Settings topicSpike(String tenant) {
+        return againstBaseline("ts", TOPIC_SPIKE, ".z", ".min-count", tenant, "", VolumeSpikeRule.Settings::new);
     }
 
     /** The frt_spike rule of a tenant's queue. */

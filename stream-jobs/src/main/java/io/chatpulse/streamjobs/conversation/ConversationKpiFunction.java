@@ -1,6 +1,7 @@
 package io.chatpulse.streamjobs.conversation;
 
 import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.TopicCatalogueVersion;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.ingest.DeadLetter;
 import io.chatpulse.streamjobs.ingest.EventTimeQueue;
@@ -8,17 +9,21 @@ import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
 import io.chatpulse.streamjobs.qa.QaCheckResult;
 import io.chatpulse.streamjobs.qa.QaScore;
 import io.chatpulse.streamjobs.qa.Scorecards;
+import io.chatpulse.streamjobs.topic.CatalogueChanges;
 import io.chatpulse.streamjobs.topic.ConversationTopic;
 import io.chatpulse.streamjobs.topic.MessageTopic;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
+import io.chatpulse.topiccatalogue.InvalidCatalogueException;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
@@ -41,8 +46,14 @@ import org.slf4j.LoggerFactory;
  * event, by a timer of its own ({@link ForgetTimer}) rather than Flink's state TTL, whose wrapper and
  * sweep took a third of this function's time in a backfill. Processing time, as the TTL was: a history
  * import of old conversations into a live job must keep each one while its events arrive.
+ *
+ * <p>The tenants' topic catalogues start as the file's and change as the broadcast
+ * {@link CatalogueChanges} arrive: a tenant's newer version replaces its topics for the messages
+ * applied from then on, in every subtask, and is kept in the broadcast state so that a restored job
+ * goes on with it. An invalid version is refused with a warning and the tenant keeps its topics.
  */
-public class ConversationKpiFunction extends KeyedProcessFunction<String, ConversationEvent, KpiRow> {
+public class ConversationKpiFunction
+        extends KeyedBroadcastProcessFunction<String, ConversationEvent, TopicCatalogueVersion, KpiRow> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ConversationKpiFunction.class);
@@ -59,6 +70,7 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
     private transient ConversationKpis kpis;
     private transient ValueState<ConversationState> conversations;
     private transient EventTimeQueue<ConversationEvent> pending;
+    private transient boolean catalogueRestored;
 
     /**
      * @param stateTtl how long a conversation's state outlives its last event (nothing says a
@@ -91,7 +103,8 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
     }
 
     @Override
-    public void processElement(ConversationEvent event, Context ctx, Collector<KpiRow> out) throws Exception {
+    public void processElement(ConversationEvent event, ReadOnlyContext ctx, Collector<KpiRow> out) throws Exception {
+        restoreCatalogue(ctx.getBroadcastState(CatalogueChanges.STATE));
         if (pending == null) {
             applyInOrder(event, ctx, out);
         } else {
@@ -100,7 +113,26 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
     }
 
     @Override
+    public void processBroadcastElement(TopicCatalogueVersion version, Context ctx, Collector<KpiRow> out)
+            throws Exception {
+        BroadcastState<String, TopicCatalogueVersion> held = ctx.getBroadcastState(CatalogueChanges.STATE);
+        restoreCatalogue(held);
+        if (!CatalogueChanges.isNewer(version, held.get(version.getTenantId()))) {
+            return;
+        }
+        try {
+            kpis.changeTopics(version.getTenantId(), CatalogueChanges.topics(version));
+        } catch (InvalidCatalogueException e) {
+            LOG.warn("topic catalogue version {} of {} refused, the tenant keeps its topics: {}", version.getVersion(),
+                    version.getTenantId(), e.getMessage());
+            return;
+        }
+        held.put(version.getTenantId(), version);
+    }
+
+    @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<KpiRow> out) throws Exception {
+        restoreCatalogue(ctx.getBroadcastState(CatalogueChanges.STATE));
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             ConversationState state = conversations.value();
             if (state != null && forget.isDue(state, timestamp)) {
@@ -113,7 +145,18 @@ public class ConversationKpiFunction extends KeyedProcessFunction<String, Conver
         }
     }
 
-    private void applyInOrder(ConversationEvent event, Context ctx, Collector<KpiRow> out) throws Exception {
+    /** After a restore, the versions the job held (the broadcast state) replace the file's topics once. */
+    private void restoreCatalogue(ReadOnlyBroadcastState<String, TopicCatalogueVersion> held) throws Exception {
+        if (catalogueRestored) {
+            return;
+        }
+        catalogueRestored = true;
+        for (var version : held.immutableEntries()) {
+            kpis.changeTopics(version.getKey(), CatalogueChanges.topics(version.getValue()));
+        }
+    }
+
+    private void applyInOrder(ConversationEvent event, ReadOnlyContext ctx, Collector<KpiRow> out) throws Exception {
         ConversationState state = conversations.value();
         if (state == null) {
             state = new ConversationState();

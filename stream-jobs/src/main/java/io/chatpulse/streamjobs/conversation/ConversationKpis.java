@@ -13,8 +13,10 @@ import io.chatpulse.events.SurveyOffered;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.qa.QaEvaluator;
 import io.chatpulse.streamjobs.qa.Scorecards;
+import io.chatpulse.streamjobs.topic.Topic;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import io.chatpulse.streamjobs.topic.TopicTagger;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -65,6 +67,11 @@ public final class ConversationKpis {
         firstResponses = new FirstResponseTracker(calendars);
         replyTimes = new ReplyTimeTracker(calendars);
         resolutions = new ResolutionTracker(calendars);
+    }
+
+    /** The tenant's topics for the messages applied from now on (a catalogue change). */
+    public void changeTopics(String tenant, List<Topic> catalogue) {
+        topics.change(tenant, catalogue);
     }
 
     public void apply(ConversationEvent event, ConversationState state, Figures out) {

@@ -13,7 +13,8 @@ import java.util.Map;
  * topics are those of its tenant's catalogue its text names ({@link TopicMatcher}), in the order
  * they are first matched; a conversation's topics are those any of its customer messages named, and
  * its contact reason is the first of them (the first topic of the first customer message that names
- * one). Agent, bot and system messages are not tagged. Builds a tenant's matcher at its first message.
+ * one). Agent, bot and system messages are not tagged. Builds a tenant's matcher at its first message
+ * from the catalogue it starts with, or at a change of the tenant's topics ({@link #change}).
  */
 public final class TopicTagger {
 
@@ -49,6 +50,12 @@ public final class TopicTagger {
                         topic, event.getEventId(), event.getEventTime(), first));
             }
         }
+    }
+
+    /** The tenant's topics from now on, in place of the catalogue's; checked like a catalogue's. */
+    public void change(String tenant, List<Topic> topics) {
+        TopicCatalogue.validate(tenant, topics);
+        matchers.put(tenant, new TopicMatcher(topics));
     }
 
     private TopicMatcher matcher(String tenant) {

@@ -3,21 +3,30 @@ package io.chatpulse.streamjobs.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.CatalogueTopic;
 import io.chatpulse.events.QueueReason;
+import io.chatpulse.events.SenderKind;
+import io.chatpulse.events.TopicCatalogueVersion;
 import io.chatpulse.events.codec.EventCodec;
 import io.chatpulse.streamjobs.TestConversation;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.ingest.DeadLetter;
 import io.chatpulse.streamjobs.qa.Scorecards;
+import io.chatpulse.streamjobs.topic.CatalogueChanges;
+import io.chatpulse.streamjobs.topic.MessageTopic;
+import io.chatpulse.streamjobs.topic.Topic;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +35,12 @@ class ConversationKpiFunctionTest {
 
     private static final long T0 = 1_790_000_000_000L;
 
-    private KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, KpiRow> harness;
+    private KeyedBroadcastOperatorTestHarness<String, ConversationEvent, TopicCatalogueVersion, KpiRow> harness;
 
     @BeforeEach
     void open() throws Exception {
         harness = newHarness();
-        harness.open();
+        openHarness();
     }
 
     @AfterEach
@@ -85,6 +94,39 @@ class ConversationKpiFunctionTest {
     }
 
     @Test
+    void aCatalogueChangeAppliesToTheMessagesFromThenOnAndSurvivesARestore() throws Exception {
+        harness.close();
+        harness = newHarness(Duration.ZERO, new TopicCatalogue(Map.of("acme", List.of(
+                new Topic("returns", List.of("return"), List.of())))));
+        openHarness();
+        TestConversation c = new TestConversation("acme", "conv-1");
+        ConversationEvent before = c.message(T0 + 1_000, SenderKind.CUSTOMER, "cust-1", "a return and a parcel");
+        send(c.opened(T0, "billing"), before);
+
+        harness.processBroadcastElement(version("acme", 2, "delivery", "parcel"), T0);
+        harness.processBroadcastElement(version("acme", 1, "stale", "return"), T0);
+        harness.processBroadcastElement(new TopicCatalogueVersion("acme", 3L,
+                List.of(new CatalogueTopic("broken", List.of(), List.of("(unclosed"))), T0, "admin"), T0);
+        ConversationEvent after = c.message(T0 + 2_000, SenderKind.CUSTOMER, "cust-1", "a return and a parcel");
+        send(after);
+        assertThat(topicsOf(before.getEventId())).containsExactly("returns");
+        assertThat(topicsOf(after.getEventId())).as("version 2; the older version 1 and the invalid version 3 passed over")
+                .containsExactly("delivery");
+        OperatorSubtaskState snapshot = harness.snapshot(1, T0 + 20);
+        harness.close();
+
+        harness = newHarness(Duration.ZERO, new TopicCatalogue(Map.of("acme", List.of(
+                new Topic("returns", List.of("return"), List.of())))));
+        harness.initializeState(snapshot);
+        openHarness();
+        ConversationEvent restored = c.message(T0 + 3_000, SenderKind.CUSTOMER, "cust-1", "a return and a parcel");
+        send(restored);
+
+        assertThat(topicsOf(restored.getEventId())).as("the change kept over the file after a restore")
+                .containsExactly("delivery");
+    }
+
+    @Test
     void openClocksSurviveARestoreFromACheckpoint() throws Exception {
         TestConversation c = new TestConversation("acme", "conv-1");
         send(c.opened(T0, "billing"), c.queued(T0 + 10, "billing", QueueReason.NEW));
@@ -93,7 +135,7 @@ class ConversationKpiFunctionTest {
 
         harness = newHarness();
         harness.initializeState(snapshot);
-        harness.open();
+        openHarness();
         send(c.assigned(T0 + 2_010, "agent-7"), c.agentMessage(T0 + 4_000, "agent-7"));
 
         assertThat(rows(QueueWait.class)).singleElement()
@@ -113,11 +155,11 @@ class ConversationKpiFunctionTest {
         send(busy.queued(T0 + 10, "billing", QueueReason.NEW));
 
         harness.setProcessingTime(48 * hour - 1);
-        assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+        assertThat(numKeyedStateEntries()).isEqualTo(2);
         harness.setProcessingTime(48 * hour);
-        assertThat(harness.numKeyedStateEntries()).as("the quiet one is let go, the busy one kept").isEqualTo(1);
+        assertThat(numKeyedStateEntries()).as("the quiet one is let go, the busy one kept").isEqualTo(1);
         harness.setProcessingTime(50 * hour);
-        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(numKeyedStateEntries()).isZero();
     }
 
     @Test
@@ -142,7 +184,7 @@ class ConversationKpiFunctionTest {
     void withAReorderWindowAConversationsEventsAreAppliedInEventTimeOrder() throws Exception {
         harness.close();
         harness = newHarness(Duration.ofSeconds(5));
-        harness.open();
+        openHarness();
         TestConversation c = new TestConversation("acme", "conv-1");
         send(c.queued(T0 + 10, "billing", QueueReason.NEW), c.opened(T0, "billing"),
                 c.agentMessage(T0 + 3_000, "agent-7"), c.assigned(T0 + 2_010, "agent-7"));
@@ -161,7 +203,7 @@ class ConversationKpiFunctionTest {
     void withAReorderWindowAnEventBehindTheWatermarkIsAppliedUnlessItsConversationHasGoneFurther() throws Exception {
         harness.close();
         harness = newHarness(Duration.ofSeconds(5));
-        harness.open();
+        openHarness();
         TestConversation a = new TestConversation("acme", "conv-a");
         TestConversation b = new TestConversation("acme", "conv-b");
         ConversationEvent aOpened = a.opened(T0, "billing");
@@ -188,16 +230,42 @@ class ConversationKpiFunctionTest {
         assertThat(lateEvents()).isEmpty();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, KpiRow> newHarness() throws Exception {
+    private static KeyedBroadcastOperatorTestHarness<String, ConversationEvent, TopicCatalogueVersion, KpiRow> newHarness() throws Exception {
         return newHarness(Duration.ZERO);
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ConversationEvent, KpiRow> newHarness(
+    private static KeyedBroadcastOperatorTestHarness<String, ConversationEvent, TopicCatalogueVersion, KpiRow> newHarness(
             Duration reorderWindow) throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new ConversationKpiFunction(Duration.ofDays(2), BusinessCalendars.NONE, reorderWindow,
-                        TopicCatalogue.empty(), Scorecards.none())),
-                ConversationEvent::getConversationId, Types.STRING);
+        return newHarness(reorderWindow, TopicCatalogue.empty());
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, ConversationEvent, TopicCatalogueVersion, KpiRow> newHarness(
+            Duration reorderWindow, TopicCatalogue catalogue) throws Exception {
+        return new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
+                new ConversationKpiFunction(Duration.ofDays(2), BusinessCalendars.NONE, reorderWindow, catalogue,
+                        Scorecards.none()),
+                List.of(CatalogueChanges.STATE)), ConversationEvent::getConversationId, Types.STRING, 1, 1, 0);
+    }
+
+    private void openHarness() throws Exception {
+        harness.open();
+        // What the catalogue source emits: no event time of its own, so the events' watermark rules.
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+    }
+
+    private int numKeyedStateEntries() {
+        return ((HeapKeyedStateBackend<?>) ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend())
+                .numKeyValueStateEntries();
+    }
+
+    private static TopicCatalogueVersion version(String tenant, long version, String topic, String phrase) {
+        return new TopicCatalogueVersion(tenant, version, List.of(new CatalogueTopic(topic, List.of(phrase), List.of())),
+                T0, "admin");
+    }
+
+    private List<String> topicsOf(String eventId) {
+        return rows(MessageTopic.class).stream().filter(row -> row.eventId().equals(eventId)).map(MessageTopic::topic)
+                .toList();
     }
 
     private void send(ConversationEvent... events) throws Exception {

@@ -3,6 +3,8 @@ package io.chatpulse.streamjobs.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chatpulse.topiccatalogue.CatalogueLimits;
+import io.chatpulse.topiccatalogue.InvalidCatalogueException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +55,7 @@ class TopicCatalogueTest {
 
     @Test
     void refusesMoreTopicsThanTheLimit() {
-        List<Topic> many = java.util.stream.IntStream.rangeClosed(0, TopicCatalogue.MAX_TOPICS)
+        List<Topic> many = java.util.stream.IntStream.rangeClosed(0, CatalogueLimits.DEFAULTS.maxTopics())
                 .mapToObj(i -> new Topic("t" + i, List.of("p" + i), List.of())).toList();
         assertThatThrownBy(() -> TopicCatalogue.validate("acme", many))
                 .isInstanceOfSatisfying(InvalidCatalogueException.class, e -> assertThat(e.field()).isEqualTo("acme"));

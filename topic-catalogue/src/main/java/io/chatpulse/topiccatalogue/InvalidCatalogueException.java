@@ -1,4 +1,4 @@
-package io.chatpulse.streamjobs.topic;
+package io.chatpulse.topiccatalogue;
 
 /** A topic catalogue that cannot be used, with the field at fault and the reason. */
 public class InvalidCatalogueException extends IllegalArgumentException {

@@ -1,0 +1,245 @@
+package io.chatpulse.streamjobs.topic;
+
+import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.MessagePosted;
+import io.chatpulse.events.SenderKind;
+import io.chatpulse.events.TopicCatalogueVersion;
+import io.chatpulse.streamjobs.alert.AlertChange;
+import io.chatpulse.streamjobs.alert.AlertRecord;
+import io.chatpulse.streamjobs.alert.AlertRuleState;
+import io.chatpulse.streamjobs.alert.AlertRules;
+import io.chatpulse.streamjobs.alert.TopicSpikeRule;
+import io.chatpulse.streamjobs.alert.VolumeSpikeRule;
+import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
+import io.chatpulse.topiccatalogue.InvalidCatalogueException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * topic_spike in the live queue monitor job, keyed by tenant: counts the customer messages naming
+ * each topic per minute of event time (the tenant's catalogue: the file's, then its versions from
+ * {@link CatalogueChanges}, as the KPI job tags them) and, at each minute boundary the watermark
+ * passes, evaluates {@link TopicSpikeRule} for every topic named in the window or firing. The job
+ * reads live records only (an import is never counted) and marks an alert replay when its event time
+ * is further behind the clock than the replay bound: a backlog read after a restart pages no one.
+ *
+ * <p>A topic's baseline starts when the monitor first evaluates it: with the tenant's first event for
+ * the topics of the catalogue it started with, at the change for a topic a later version adds, so a
+ * new topic does not spike against days it did not exist.
+ */
+public class TopicSpikeFunction
+        extends KeyedBroadcastProcessFunction<String, ConversationEvent, TopicCatalogueVersion, AlertRecord> {
+
+    private static final long serialVersionUID = 1L;
+    private static final long MINUTE = 60_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(TopicSpikeFunction.class);
+    /** Longer than any baseline (topic_spike.baseline-days, 7 by default) plus its window. */
+    private static final Duration COUNTS_KEPT = Duration.ofDays(15);
+
+    private final AlertRules rules;
+    private final TopicCatalogue catalogue;
+    private final long replayBoundMs;
+    private final String dashboardUrl;
+
+    /** "topic|minute": customer messages naming the topic in that minute of event time. */
+    private transient MapState<String, Integer> counts;
+    /** Topic: the last minute it was named; the topics a tick looks at. */
+    private transient MapState<String, Long> lastNamed;
+    private transient MapState<String, AlertRuleState> alerts;
+    /** Topic: since when its baseline may reach back. */
+    private transient MapState<String, Long> topicSince;
+    private transient ValueState<Long> tenantSince;
+    /** The catalogue version the last tick evaluated (0: the file's); null before the first tick. */
+    private transient ValueState<Long> versionSeen;
+    private transient ValueState<Long> evaluatedUpTo;
+    private transient Map<String, Matcher> matchers;
+
+    private record Matcher(long version, List<String> names, TopicMatcher matcher) {
+    }
+
+    public TopicSpikeFunction(AlertRules rules, TopicCatalogue catalogue, Duration replayBound, String dashboardUrl) {
+        this.rules = rules;
+        this.catalogue = catalogue;
+        this.replayBoundMs = replayBound.toMillis();
+        this.dashboardUrl = dashboardUrl;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        TrustedEventClasses.install();
+        MapStateDescriptor<String, Integer> perMinute = new MapStateDescriptor<>("topic-minute-counts", Types.STRING,
+                Types.INT);
+        perMinute.enableTimeToLive(StateTtlConfig.newBuilder(COUNTS_KEPT).build());
+        counts = getRuntimeContext().getMapState(perMinute);
+        lastNamed = getRuntimeContext().getMapState(new MapStateDescriptor<>("topic-last-named", Types.STRING,
+                Types.LONG));
+        alerts = getRuntimeContext().getMapState(new MapStateDescriptor<>("topic-spike-alerts", Types.STRING,
+                TypeInformation.of(AlertRuleState.class)));
+        topicSince = getRuntimeContext().getMapState(new MapStateDescriptor<>("topic-since", Types.STRING, Types.LONG));
+        tenantSince = getRuntimeContext().getState(new ValueStateDescriptor<>("tenant-since", Types.LONG));
+        versionSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("catalogue-version-seen", Types.LONG));
+        evaluatedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("topic-spike-evaluated", Types.LONG));
+        matchers = new HashMap<>();
+    }
+
+    @Override
+    public void processElement(ConversationEvent event, ReadOnlyContext ctx, Collector<AlertRecord> out)
+            throws Exception {
+        // The earliest event, not the first read: partitions interleave, and a baseline day before it is no day seen.
+        Long since = tenantSince.value();
+        if (since == null || event.getEventTime() < since) {
+            tenantSince.update(event.getEventTime());
+        }
+        if (event.getPayload() instanceof MessagePosted message && message.getSender() == SenderKind.CUSTOMER
+                && message.getText() != null) {
+            long minute = Math.floorDiv(event.getEventTime(), MINUTE);
+            Matcher matcher = matcher(ctx.getCurrentKey(), ctx.getBroadcastState(CatalogueChanges.STATE));
+            for (String topic : matcher.matcher().topicsOf(message.getText())) {
+                String key = topic + "|" + minute;
+                Integer count = counts.get(key);
+                counts.put(key, count == null ? 1 : count + 1);
+                Long last = lastNamed.get(topic);
+                if (last == null || last < minute) {
+                    lastNamed.put(topic, minute);
+                }
+            }
+        }
+        ctx.timerService().registerEventTimeTimer((Math.floorDiv(event.getEventTime(), MINUTE) + 1) * MINUTE);
+    }
+
+    @Override
+    public void processBroadcastElement(TopicCatalogueVersion version, Context ctx, Collector<AlertRecord> out)
+            throws Exception {
+        BroadcastState<String, TopicCatalogueVersion> held = ctx.getBroadcastState(CatalogueChanges.STATE);
+        if (!CatalogueChanges.isNewer(version, held.get(version.getTenantId()))) {
+            return;
+        }
+        try {
+            TopicCatalogue.validate(version.getTenantId(), CatalogueChanges.topics(version));
+        } catch (InvalidCatalogueException e) {
+            LOG.warn("topic catalogue version {} of {} refused, the tenant keeps its topics: {}", version.getVersion(),
+                    version.getTenantId(), e.getMessage());
+            return;
+        }
+        held.put(version.getTenantId(), version);
+    }
+
+    @Override
+    public void onTimer(long at, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
+        Long done = evaluatedUpTo.value();
+        if (done != null && at <= done) {
+            return; // a late message's minute: its count is in, the rule has moved on (observations in time order)
+        }
+        evaluatedUpTo.update(at);
+        String tenant = ctx.getCurrentKey();
+        Matcher current = matcher(tenant, ctx.getBroadcastState(CatalogueChanges.STATE));
+        VolumeSpikeRule.Settings rule = rules.topicSpike(tenant);
+        boolean watching = false;
+        for (String topic : topicsToEvaluate(current, at, rule)) {
+            AlertRuleState state = alerts.get(topic);
+            if (state == null) {
+                state = new AlertRuleState();
+            }
+            VolumeSpikeRule.Evaluation evaluation = TopicSpikeRule.evaluate(rule, state, at, since(topic, at),
+                    (from, to) -> countBetween(topic, from, to));
+            if (evaluation.change().isPresent()) {
+                AlertChange change = evaluation.change().get();
+                out.collect(TopicSpikeRule.alert(tenant, topic, rule, change, evaluation, dashboard(tenant),
+                        change.at() < ctx.timerService().currentProcessingTime() - replayBoundMs));
+            }
+            if (state.firing) {
+                alerts.put(topic, state);
+                watching = true;
+            } else {
+                alerts.remove(topic);
+                watching |= evaluation.arrivals() > 0;
+            }
+        }
+        versionSeen.update(current.version());
+        if (watching) {
+            ctx.timerService().registerEventTimeTimer(at + MINUTE);
+        }
+    }
+
+    /** The topics named in the window that ends at {@code at}, and those firing (also one the catalogue dropped). */
+    private Set<String> topicsToEvaluate(Matcher current, long at, VolumeSpikeRule.Settings rule) throws Exception {
+        Set<String> topics = new LinkedHashSet<>();
+        long firstMinute = Math.floorDiv(at - rule.windowMs(), MINUTE);
+        for (Map.Entry<String, Long> named : lastNamed.entries()) {
+            if (named.getValue() >= firstMinute) {
+                topics.add(named.getKey());
+            }
+        }
+        alerts.keys().forEach(topics::add);
+        // A topic the catalogue holds gets its start now, whether named yet or not.
+        for (String topic : current.names()) {
+            since(topic, at);
+        }
+        return topics;
+    }
+
+    /** The tenant's first event for the catalogue the monitor started with; the first tick after a change for a new topic. */
+    private long since(String topic, long at) throws Exception {
+        Long since = topicSince.get(topic);
+        if (since == null) {
+            Long tenantStart = tenantSince.value();
+            since = versionSeen.value() == null && tenantStart != null ? tenantStart : at;
+            topicSince.put(topic, since);
+        }
+        return since;
+    }
+
+    private long countBetween(String topic, long from, long to) {
+        long sum = 0;
+        try {
+            for (long minute = Math.floorDiv(from, MINUTE); minute < Math.floorDiv(to, MINUTE); minute++) {
+                Integer count = counts.get(topic + "|" + minute);
+                sum += count == null ? 0 : count;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the counts of topic " + topic, e);
+        }
+        return sum;
+    }
+
+    /** The tenant's matcher: of its newest version held, else of the file; built again when the version changes. */
+    private Matcher matcher(String tenant, ReadOnlyBroadcastState<String, TopicCatalogueVersion> held)
+            throws Exception {
+        TopicCatalogueVersion version = held.get(tenant);
+        long number = version == null ? 0 : version.getVersion();
+        Matcher cached = matchers.get(tenant);
+        if (cached == null || cached.version() != number) {
+            List<Topic> topics = version == null ? catalogue.topicsOf(tenant) : CatalogueChanges.topics(version);
+            cached = new Matcher(number, new ArrayList<>(topics.stream().map(Topic::name).toList()),
+                    new TopicMatcher(topics));
+            matchers.put(tenant, cached);
+        }
+        return cached;
+    }
+
+    private String dashboard(String tenant) {
+        return dashboardUrl + (dashboardUrl.contains("?") ? "&" : "?") + "var-tenant="
+                + URLEncoder.encode(tenant, StandardCharsets.UTF_8);
+    }
+}
