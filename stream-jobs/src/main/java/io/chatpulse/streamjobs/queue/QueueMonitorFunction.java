@@ -23,6 +23,7 @@ import io.chatpulse.streamjobs.forecast.DurationWords;
 import io.chatpulse.streamjobs.forecast.Forecaster;
 import io.chatpulse.streamjobs.forecast.QueueForecast;
 import io.chatpulse.streamjobs.forecast.QueueTraffic;
+import io.chatpulse.streamjobs.forecast.SlotShares;
 import io.chatpulse.streamjobs.alert.VolumeSpikeRule;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
 import java.net.URLEncoder;
@@ -609,19 +610,20 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             held.merge(agentId, 1, Integer::sum);
         }
         List<Map.Entry<String, AgentPresence>> presences = toList(agents.entries());
+        List<Map.Entry<String, QueueStatus>> statuses = toList(queues.entries());
+        Map<String, Integer> slotsByQueue = slotsByQueue(tenant, at, presences, statuses);
         boolean live = !isReplay(ctx, at);
-        for (Map.Entry<String, QueueStatus> entry : toList(queues.entries())) {
+        for (Map.Entry<String, QueueStatus> entry : statuses) {
             String queueId = entry.getKey();
             QueueStatus status = entry.getValue();
             QueueLoad load = loads.getOrDefault(queueId, new QueueLoad());
             int online = 0;
             int available = 0;
-            int slots = 0;
+            int slots = slotsByQueue.getOrDefault(queueId, 0);
             for (Map.Entry<String, AgentPresence> agent : presences) {
                 AgentPresence p = agent.getValue();
                 if (p.online && p.serves(queueId)) {
                     online++;
-                    slots += p.capacity;
                     if (held.getOrDefault(agent.getKey(), 0) < p.capacity) {
                         available++;
                     }
@@ -649,6 +651,28 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 queues.put(queueId, status);
             }
         }
+    }
+
+    /**
+     * The slots of the agents online apportioned among the queues they serve by each queue's offered
+     * load now (decision 32), so that a shared agent's capacity is not counted in full in every queue.
+     */
+    private Map<String, Integer> slotsByQueue(String tenant, long at, List<Map.Entry<String, AgentPresence>> presences,
+                                              List<Map.Entry<String, QueueStatus>> statuses) {
+        Map<String, Double> offered = new HashMap<>();
+        for (Map.Entry<String, QueueStatus> queue : statuses) {
+            offered.put(queue.getKey(), Forecaster.offeredLoad(rules.forecast(tenant, queue.getKey()),
+                    queue.getValue().traffic, at));
+        }
+        List<SlotShares.Agent> online = new ArrayList<>();
+        for (Map.Entry<String, AgentPresence> agent : presences) {
+            AgentPresence p = agent.getValue();
+            if (p.online) {
+                online.add(new SlotShares.Agent(p.capacity,
+                        statuses.stream().map(Map.Entry::getKey).filter(p::serves).toList()));
+            }
+        }
+        return SlotShares.apportion(online, offered);
     }
 
     /** queue_wait_forecast, on a live row's forecast (never on a replay's). */
