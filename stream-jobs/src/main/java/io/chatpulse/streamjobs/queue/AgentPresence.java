@@ -8,6 +8,8 @@ public class AgentPresence {
     public boolean online;
     public int capacity;
     public String[] skills = new String[0];
+    /** Processing time of the status, for the monitor's retention (decision 33); 0 in state from before it. */
+    public long seenAt;
 
     public AgentPresence() {
     }

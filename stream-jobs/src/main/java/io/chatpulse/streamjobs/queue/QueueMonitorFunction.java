@@ -37,11 +37,11 @@ import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -87,6 +87,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     private final long historyUntil;
 
     private transient EventTimeBuffer buffer;
+    private transient IdleSweep sweep;
     private transient MapState<String, Waiting> waiting;
     private transient MapState<String, String> assignments;
     /** Conversations with an agent: the queue they were answered from and since when (their handle time). */
@@ -112,8 +113,8 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     /**
      * @param replayBoundMs how far behind the processing clock an alert's event time may be and still page
      * @param tickMs        event time between two rows of a queue
-     * @param stateTtl      how long a waiting conversation, an assignment or an agent's status is kept
-     *                      without a new event about it
+     * @param stateTtl      how long a conversation (its wait, assignment and handling) or an agent's status
+     *                      is kept without a new event about it, in processing time (decision 33)
      * @param dashboardUrl  the supervisor dashboard; tenant and queue are added as {@code var-} parameters
      */
     public QueueMonitorFunction(AlertRules rules, Duration replayBound, Duration tick, Duration stateTtl,
@@ -156,27 +157,25 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     public void open(OpenContext context) {
         TrustedEventClasses.install();
         buffer = EventTimeBuffer.open(getRuntimeContext());
-        waiting = getRuntimeContext().getMapState(withTtl(
-                new MapStateDescriptor<>("waiting", Types.STRING, TypeInformation.of(Waiting.class))));
-        assignments = getRuntimeContext().getMapState(withTtl(
-                new MapStateDescriptor<>("assignments", Types.STRING, Types.STRING)));
-        handling = getRuntimeContext().getMapState(withTtl(
-                new MapStateDescriptor<>("handling", Types.STRING, TypeInformation.of(Waiting.class))));
-        agents = getRuntimeContext().getMapState(withTtl(
-                new MapStateDescriptor<>("agents", Types.STRING, TypeInformation.of(AgentPresence.class))));
+        sweep = IdleSweep.open(getRuntimeContext(), stateTtl);
+        waiting = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("waiting", Types.STRING, TypeInformation.of(Waiting.class)));
+        assignments = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("assignments", Types.STRING, Types.STRING));
+        handling = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("handling", Types.STRING, TypeInformation.of(Waiting.class)));
+        agents = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("agents", Types.STRING, TypeInformation.of(AgentPresence.class)));
         queues = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("queues", Types.STRING, TypeInformation.of(QueueStatus.class)));
         evaluatedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("evaluated-up-to", Types.LONG));
         nextTick = getRuntimeContext().getState(new ValueStateDescriptor<>("next-tick", Types.LONG));
-        MapStateDescriptor<String, Integer> counts = new MapStateDescriptor<>("counts-per-minute", Types.STRING, Types.INT);
-        counts.enableTimeToLive(StateTtlConfig.newBuilder(COUNTS_KEPT).build());
-        perMinute = getRuntimeContext().getMapState(counts);
-        tracks = getRuntimeContext().getMapState(withTtl(
-                new MapStateDescriptor<>("conversations", Types.STRING, TypeInformation.of(ConversationTrack.class))));
-        MapStateDescriptor<String, List<Long>> responses =
-                new MapStateDescriptor<>("responses-per-minute", Types.STRING, Types.LIST(Types.LONG));
-        responses.enableTimeToLive(StateTtlConfig.newBuilder(COUNTS_KEPT).build());
-        responsesPerMinute = getRuntimeContext().getMapState(responses);
+        perMinute = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("counts-per-minute", Types.STRING, Types.INT));
+        tracks = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("conversations", Types.STRING, TypeInformation.of(ConversationTrack.class)));
+        responsesPerMinute = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("responses-per-minute", Types.STRING, Types.LIST(Types.LONG)));
         // frt_spike watches the wall-clock FRT (metrics.md): no calendar.
         firstResponses = new FirstResponseTracker(BusinessCalendars.NONE);
         historySince = getRuntimeContext().getState(new ValueStateDescriptor<>("history-since", Types.LONG));
@@ -184,21 +183,18 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 Types.STRING, TypeInformation.of(AlertRecord.class))));
     }
 
-    private <K, V> MapStateDescriptor<K, V> withTtl(MapStateDescriptor<K, V> descriptor) {
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl)
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .build());
-        return descriptor;
-    }
-
     @Override
     public void processElement(MonitorInput input, Context ctx, Collector<QueueSnapshot> out) throws Exception {
         buffer.hold(input, ctx.timestamp(), ctx.timerService());
+        sweep.keep(ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSnapshot> out) throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            sweep.swept(ctx.timerService(), forgetIdle(ctx.timerService().currentProcessingTime()));
+            return;
+        }
         Long last = evaluatedUpTo.value();
         // A late event's timer may fire after a later one: the rules never step back in time.
         long at = last == null ? timestamp : Math.max(timestamp, last);
@@ -206,7 +202,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             if (historySince.value() == null) {
                 historySince.update(timestamp);
             }
-            apply(ctx.getCurrentKey(), input);
+            apply(ctx.getCurrentKey(), input, ctx.timerService().currentProcessingTime());
         }
         Map<String, QueueLoad> loads = waitingByQueue();
         evaluateAlerts(ctx, at, loads);
@@ -240,11 +236,12 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
 
     // ---- the events -------------------------------------------------------------------------
 
-    private void apply(String tenant, MonitorInput input) throws Exception {
+    /** @param now processing time: what a conversation's or an agent's retention counts from */
+    private void apply(String tenant, MonitorInput input, long now) throws Exception {
         if (input.conversation != null) {
-            apply(tenant, input.conversation);
+            apply(tenant, input.conversation, now);
         } else if (input.agent.getPayload() instanceof AgentStatusChanged status) {
-            applyStatus(input.agent.getAgentId(), status);
+            applyStatus(input.agent.getAgentId(), status, now);
         }
     }
 
@@ -253,8 +250,8 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
      * Handling (for the forecast's handle time, metrics.md's per agent episode) starts with an assignment
      * and ends with a resolution or a transfer away.
      */
-    private void apply(String tenant, ConversationEvent event) throws Exception {
-        track(event);
+    private void apply(String tenant, ConversationEvent event, long now) throws Exception {
+        track(event, now);
         String conversation = event.getConversationId();
         Object payload = event.getPayload();
         long at = event.getEventTime();
@@ -358,7 +355,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
      * conversation is or was last in (before any queue: for none), a first response for the queue at
      * the response, as in the KPI job's tables.
      */
-    private void track(ConversationEvent event) throws Exception {
+    private void track(ConversationEvent event, long now) throws Exception {
         String conversation = event.getConversationId();
         ConversationTrack track = tracks.get(conversation);
         if (track == null) {
@@ -372,6 +369,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         if (event.getPayload() instanceof CsatSubmitted csat && track.where.queueId != null) {
             rate(track.where.queueId, csat, event.getEventTime());
         }
+        track.seenAt = now;
         tracks.put(conversation, track);
     }
 
@@ -393,7 +391,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         }
     }
 
-    private void applyStatus(String agentId, AgentStatusChanged status) throws Exception {
+    private void applyStatus(String agentId, AgentStatusChanged status, long now) throws Exception {
         if (status.getStatus() == AgentStatus.OFFLINE) {
             agents.remove(agentId);
             return;
@@ -402,6 +400,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         presence.online = status.getStatus() == AgentStatus.ONLINE;
         presence.capacity = status.getCapacity();
         presence.skills = status.getSkills().stream().map(CharSequence::toString).toArray(String[]::new);
+        presence.seenAt = now;
         agents.put(agentId, presence);
         for (String skill : presence.skills) {
             knowQueue(skill);
@@ -411,6 +410,63 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     private void knowQueue(String queueId) throws Exception {
         if (!queues.contains(queueId)) {
             queues.put(queueId, new QueueStatus());
+        }
+    }
+
+    // ---- retention ---------------------------------------------------------------------------
+
+    /**
+     * The sweep at processing time {@code now} (decision 33): a conversation with no event for
+     * {@code stateTtl} is forgotten with its wait, assignment and handling, an agent with no status
+     * for as long too; the counts of minutes {@link #COUNTS_KEPT} behind the evaluated event time go.
+     * An entry restored from a checkpoint of the TTL version has no time yet: it gets this sweep's.
+     *
+     * @return whether anything is left to forget later
+     */
+    private boolean forgetIdle(long now) throws Exception {
+        long idleSince = now - stateTtl.toMillis();
+        for (Map.Entry<String, ConversationTrack> entry : toList(tracks.entries())) {
+            ConversationTrack track = entry.getValue();
+            if (track.seenAt == 0) {
+                track.seenAt = now;
+                tracks.put(entry.getKey(), track);
+            } else if (track.seenAt <= idleSince) {
+                tracks.remove(entry.getKey());
+            }
+        }
+        // A wait, an assignment or an episode lives no longer than its conversation's track.
+        for (MapState<String, ?> of : List.of(waiting, assignments, handling)) {
+            for (String conversation : toList(of.keys())) {
+                if (!tracks.contains(conversation)) {
+                    of.remove(conversation);
+                }
+            }
+        }
+        for (Map.Entry<String, AgentPresence> entry : toList(agents.entries())) {
+            AgentPresence presence = entry.getValue();
+            if (presence.seenAt == 0) {
+                presence.seenAt = now;
+                agents.put(entry.getKey(), presence);
+            } else if (presence.seenAt <= idleSince) {
+                agents.remove(entry.getKey());
+            }
+        }
+        Long evaluated = evaluatedUpTo.value();
+        if (evaluated != null) {
+            long oldestMinute = Math.floorDiv(evaluated - COUNTS_KEPT.toMillis(), MINUTE);
+            forgetMinutesBefore(perMinute, oldestMinute);
+            forgetMinutesBefore(responsesPerMinute, oldestMinute);
+        }
+        boolean idsLeft = buffer.forgetAt(now);
+        return idsLeft || !tracks.isEmpty() || !agents.isEmpty() || !perMinute.isEmpty();
+    }
+
+    /** Entries keyed "…|minute" of minutes before {@code oldest}. */
+    private static void forgetMinutesBefore(MapState<String, ?> perMinuteState, long oldest) throws Exception {
+        for (String key : toList(perMinuteState.keys())) {
+            if (Long.parseLong(key.substring(key.lastIndexOf('|') + 1)) < oldest) {
+                perMinuteState.remove(key);
+            }
         }
     }
 
