@@ -13,16 +13,4 @@ public class AgentPresence {
 
     public AgentPresence() {
     }
-
-    public boolean serves(String queueId) {
-        if (skills == null || skills.length == 0) {
-            return true;
-        }
-        for (String skill : skills) {
-            if (skill.equals(queueId)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

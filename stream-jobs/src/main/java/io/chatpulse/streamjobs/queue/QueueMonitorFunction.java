@@ -23,7 +23,6 @@ import io.chatpulse.streamjobs.forecast.DurationWords;
 import io.chatpulse.streamjobs.forecast.Forecaster;
 import io.chatpulse.streamjobs.forecast.QueueForecast;
 import io.chatpulse.streamjobs.forecast.QueueTraffic;
-import io.chatpulse.streamjobs.forecast.SlotShares;
 import io.chatpulse.streamjobs.alert.VolumeSpikeRule;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
 import java.net.URLEncoder;
@@ -665,26 +664,17 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         for (String agentId : assignments.values()) {
             held.merge(agentId, 1, Integer::sum);
         }
-        List<Map.Entry<String, AgentPresence>> presences = toList(agents.entries());
         List<Map.Entry<String, QueueStatus>> statuses = toList(queues.entries());
-        Map<String, Integer> slotsByQueue = slotsByQueue(tenant, at, presences, statuses);
+        Map<String, QueueAgents.Counts> staffed = staffing(tenant, at, held, statuses);
         boolean live = !isReplay(ctx, at);
         for (Map.Entry<String, QueueStatus> entry : statuses) {
             String queueId = entry.getKey();
             QueueStatus status = entry.getValue();
             QueueLoad load = loads.getOrDefault(queueId, new QueueLoad());
-            int online = 0;
-            int available = 0;
-            int slots = slotsByQueue.getOrDefault(queueId, 0);
-            for (Map.Entry<String, AgentPresence> agent : presences) {
-                AgentPresence p = agent.getValue();
-                if (p.online && p.serves(queueId)) {
-                    online++;
-                    if (held.getOrDefault(agent.getKey(), 0) < p.capacity) {
-                        available++;
-                    }
-                }
-            }
+            QueueAgents.Counts agentCounts = staffed.get(queueId);
+            int online = agentCounts.online();
+            int available = agentCounts.available();
+            int slots = agentCounts.slots();
             long oldestQueuedAt = load.length == 0 ? 0 : load.oldestQueuedAt;
             QueueSnapshot row = new QueueSnapshot(tenant, queueId, at, load.length,
                     load.length == 0 ? 0 : Math.max(0, at - oldestQueuedAt), oldestQueuedAt, online, available,
@@ -710,25 +700,21 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     }
 
     /**
-     * The slots of the agents online apportioned among the queues they serve by each queue's offered
-     * load now (decision 32), so that a shared agent's capacity is not counted in full in every queue.
+     * Each queue's agents online and available and its slots, a shared agent's apportioned by the
+     * queues' offered loads now (decision 32): not counted in full in every queue he serves.
      */
-    private Map<String, Integer> slotsByQueue(String tenant, long at, List<Map.Entry<String, AgentPresence>> presences,
-                                              List<Map.Entry<String, QueueStatus>> statuses) {
+    private Map<String, QueueAgents.Counts> staffing(String tenant, long at, Map<String, Integer> held,
+                                                      List<Map.Entry<String, QueueStatus>> statuses) throws Exception {
         Map<String, Double> offered = new HashMap<>();
         for (Map.Entry<String, QueueStatus> queue : statuses) {
             offered.put(queue.getKey(), Forecaster.offeredLoad(rules.forecast(tenant, queue.getKey()),
                     queue.getValue().traffic, at));
         }
-        List<SlotShares.Agent> online = new ArrayList<>();
-        for (Map.Entry<String, AgentPresence> agent : presences) {
-            AgentPresence p = agent.getValue();
-            if (p.online) {
-                online.add(new SlotShares.Agent(p.capacity,
-                        statuses.stream().map(Map.Entry::getKey).filter(p::serves).toList()));
-            }
+        Map<String, AgentPresence> byId = new HashMap<>();
+        for (Map.Entry<String, AgentPresence> agent : agents.entries()) {
+            byId.put(agent.getKey(), agent.getValue());
         }
-        return SlotShares.apportion(online, offered);
+        return QueueAgents.of(byId, held, offered.keySet(), offered);
     }
 
     /** queue_wait_forecast, on a live row's forecast (never on a replay's). */
