@@ -9,7 +9,6 @@ import io.chatpulse.events.ConversationQueued;
 import io.chatpulse.events.ConversationResolved;
 import io.chatpulse.events.ConversationTransferred;
 import io.chatpulse.events.CsatSubmitted;
-import io.chatpulse.streamjobs.alert.AlertChange;
 import io.chatpulse.streamjobs.alert.AlertRecord;
 import io.chatpulse.streamjobs.alert.AlertRules;
 import io.chatpulse.streamjobs.alert.QueueWaitForecastRule;
@@ -19,14 +18,11 @@ import io.chatpulse.streamjobs.alert.FrtSpikeRule;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.conversation.FirstResponseTracker;
 import io.chatpulse.streamjobs.forecast.ForecastSettings;
-import io.chatpulse.streamjobs.forecast.DurationWords;
 import io.chatpulse.streamjobs.forecast.Forecaster;
 import io.chatpulse.streamjobs.forecast.QueueForecast;
 import io.chatpulse.streamjobs.forecast.QueueTraffic;
 import io.chatpulse.streamjobs.alert.VolumeSpikeRule;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,6 +102,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     private transient MapState<String, List<Long>> responsesPerMinute;
     private transient FirstResponseTracker firstResponses;
     private transient CatchUpPages catchUpPages;
+    private transient QueueAlerts alerts;
     /** The event time of the tenant's first event: the baseline uses no day before it. */
     private transient ValueState<Long> historySince;
 
@@ -178,6 +175,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         // frt_spike watches the wall-clock FRT (metrics.md): no calendar.
         firstResponses = new FirstResponseTracker(BusinessCalendars.NONE);
         historySince = getRuntimeContext().getState(new ValueStateDescriptor<>("history-since", Types.LONG));
+        alerts = new QueueAlerts(dashboardUrl);
         catchUpPages = new CatchUpPages(getRuntimeContext().getMapState(new MapStateDescriptor<>("unpaged-firings",
                 Types.STRING, TypeInformation.of(AlertRecord.class))));
     }
@@ -501,8 +499,8 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             QueueWaitRule.Evaluation evaluation = QueueWaitRule.evaluate(rule, status.queueWait, at,
                     load == null ? OptionalLong.empty() : load.oldest());
             if (evaluation.change().isPresent()) {
-                send(ctx, queueWaitAlert(ctx, tenant, queueId, rule, evaluation.change().get(),
-                        evaluation.oldestWaitMs()));
+                send(ctx, alerts.queueWait(tenant, queueId, rule, evaluation.change().get(),
+                        evaluation.oldestWaitMs(), isReplay(ctx, evaluation.change().get().at())));
             }
             evaluation.nextCheck().ifPresent(next -> schedule(ctx, Math.max(next, at + 1)));
             queues.put(queueId, status);
@@ -526,19 +524,22 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             VolumeSpikeRule.Evaluation evaluation = VolumeSpikeRule.evaluate(rule, status.volumeSpike, at, since,
                     (from, to) -> countBetween("a", queueId, from, to));
             if (evaluation.change().isPresent()) {
-                send(ctx, volumeAlert(ctx, tenant, queueId, rule, evaluation.change().get(), evaluation));
+                send(ctx, alerts.volumeSpike(tenant, queueId, rule, evaluation.change().get(), evaluation,
+                        isReplay(ctx, evaluation.change().get().at())));
             }
             CsatDropRule.Settings csat = rules.csatDrop(tenant, queueId);
             CsatDropRule.Evaluation drop = CsatDropRule.evaluate(csat, status.csatDrop, at, since,
                     (from, to) -> countBetween("r", queueId, from, to), (from, to) -> countBetween("n", queueId, from, to));
             if (drop.change().isPresent()) {
-                send(ctx, csatAlert(ctx, tenant, queueId, csat, drop.change().get(), drop));
+                send(ctx, alerts.csatDrop(tenant, queueId, csat, drop.change().get(), drop,
+                        isReplay(ctx, drop.change().get().at())));
             }
             FrtSpikeRule.Settings frt = rules.frtSpike(tenant, queueId);
             FrtSpikeRule.Evaluation slow = FrtSpikeRule.evaluate(frt, status.frtSpike, at, since,
                     (from, to) -> responsesBetween(queueId, from, to));
             if (slow.change().isPresent()) {
-                send(ctx, frtAlert(ctx, tenant, queueId, frt, slow.change().get(), slow));
+                send(ctx, alerts.frtSpike(tenant, queueId, frt, slow.change().get(), slow,
+                        isReplay(ctx, slow.change().get().at())));
             }
             queues.put(queueId, status);
             long oldest = at / MINUTE - (Math.max(Math.max(rule.baselineDays(), csat.baselineDays()), frt.baselineDays())
@@ -548,19 +549,6 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             }
             responsesPerMinute.remove(queueId + "|" + oldest);
         }
-    }
-
-    private AlertRecord csatAlert(OnTimerContext ctx, String tenant, String queueId, CsatDropRule.Settings rule,
-                                  AlertChange change, CsatDropRule.Evaluation evaluation) {
-        String figures = String.format(java.util.Locale.ROOT, "negative rate %.0f %% of %d ratings in the last %s,"
-                        + " baseline %.0f %% (z %.1f)", evaluation.rate() * 100, evaluation.ratings(),
-                seconds(rule.windowMs()), evaluation.baselineRate() * 100, evaluation.zScore());
-        String summary = change.kind() == AlertChange.Kind.FIRING
-                ? "Queue " + queueId + ": CSAT drop, " + figures
-                : "Queue " + queueId + ": CSAT back to normal for " + seconds(rule.clearAfterMs());
-        return new AlertRecord(tenant, AlertRules.CSAT_DROP, "queue:" + queueId, change.kind(), change.at(),
-                change.startedAt(), evaluation.rate(), evaluation.breachAt(), summary, dashboard(tenant, queueId),
-                isReplay(ctx, change.at()));
     }
 
     private List<Long> responsesBetween(String queueId, long from, long to) {
@@ -581,19 +569,6 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         return frts;
     }
 
-    private AlertRecord frtAlert(OnTimerContext ctx, String tenant, String queueId, FrtSpikeRule.Settings rule,
-                                 AlertChange change, FrtSpikeRule.Evaluation evaluation) {
-        String figures = String.format(java.util.Locale.ROOT, "p90 first response %.0f s over %d responses in the"
-                        + " last %s, baseline p90 %.0f s", evaluation.p90Ms() / 1000, evaluation.responses(),
-                seconds(rule.windowMs()), evaluation.baselineP90Ms() / 1000);
-        String summary = change.kind() == AlertChange.Kind.FIRING
-                ? "Queue " + queueId + ": first responses slow, " + figures
-                : "Queue " + queueId + ": first responses back to normal for " + seconds(rule.clearAfterMs());
-        return new AlertRecord(tenant, AlertRules.FRT_SPIKE, "queue:" + queueId, change.kind(), change.at(),
-                change.startedAt(), evaluation.p90Ms() / 1000.0, rule.factor() * evaluation.baselineP90Ms() / 1000.0,
-                summary, dashboard(tenant, queueId), isReplay(ctx, change.at()));
-    }
-
     private long countBetween(String what, String queueId, long from, long to) {
         long sum = 0;
         try {
@@ -605,32 +580,6 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             throw new IllegalStateException("cannot read the arrivals of " + queueId, e);
         }
         return sum;
-    }
-
-    private AlertRecord volumeAlert(OnTimerContext ctx, String tenant, String queueId, VolumeSpikeRule.Settings rule,
-                                    AlertChange change, VolumeSpikeRule.Evaluation evaluation) {
-        String window = seconds(rule.windowMs());
-        String figures = evaluation.arrivals() + " arrivals in the last " + window + ", baseline "
-                + String.format(java.util.Locale.ROOT, "%.1f (z %.1f)", evaluation.mean(), evaluation.zScore());
-        String summary = change.kind() == AlertChange.Kind.FIRING
-                ? "Queue " + queueId + ": volume spike, " + figures
-                : "Queue " + queueId + ": volume back to normal for " + seconds(rule.clearAfterMs()) + ", " + figures;
-        return new AlertRecord(tenant, AlertRules.VOLUME_SPIKE, "queue:" + queueId, change.kind(), change.at(),
-                change.startedAt(), evaluation.arrivals(), Math.ceil(evaluation.breachAt()), summary,
-                dashboard(tenant, queueId), isReplay(ctx, change.at()));
-    }
-
-    private AlertRecord queueWaitAlert(OnTimerContext ctx, String tenant, String queueId, QueueWaitRule.Settings rule,
-                                       AlertChange change, long oldestWaitMs) {
-        String threshold = seconds(rule.thresholdMs());
-        String summary = change.kind() == AlertChange.Kind.FIRING
-                ? "Queue " + queueId + ": a customer has waited " + seconds(oldestWaitMs) + " for an agent (threshold "
-                        + threshold + ")"
-                : "Queue " + queueId + ": no customer has waited over " + threshold + " for "
-                        + seconds(rule.clearAfterMs()) + " (oldest wait now " + seconds(oldestWaitMs) + ")";
-        return new AlertRecord(tenant, AlertRules.QUEUE_WAIT, "queue:" + queueId, change.kind(), change.at(),
-                change.startedAt(), oldestWaitMs / 1000.0, rule.thresholdMs() / 1000.0, summary,
-                dashboard(tenant, queueId), isReplay(ctx, change.at()));
     }
 
     /** Whether a firing alert of a queue is back under its threshold, in its clear period. */
@@ -650,11 +599,6 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
 
     private boolean isReplay(OnTimerContext ctx, long eventTime) {
         return history() || eventTime < ctx.timerService().currentProcessingTime() - replayBoundMs;
-    }
-
-    private String dashboard(String tenant, String queueId) {
-        return dashboardUrl + (dashboardUrl.contains("?") ? "&" : "?") + "var-tenant=" + encode(tenant)
-                + "&var-queue=" + encode(queueId);
     }
 
     private void writeRows(OnTimerContext ctx, long at, Map<String, QueueLoad> loads, Collector<QueueSnapshot> out)
@@ -725,33 +669,9 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 forecast.unbounded(), forecast.waitOverThresholdProbability(), forecast.averageSpeedOfAnswerS());
         var change = QueueWaitForecastRule.evaluate(rule, status.queueWaitForecast, at, breached);
         if (change.isPresent()) {
-            send(ctx, forecastAlert(ctx, tenant, queueId, rule, change.get(), forecast));
+            send(ctx, alerts.queueWaitForecast(tenant, queueId, rule, change.get(), forecast,
+                    isReplay(ctx, change.get().at())));
         }
-    }
-
-    /** "expected wait 3m10s; 2 more agents would keep it under 2 min". */
-    private AlertRecord forecastAlert(OnTimerContext ctx, String tenant, String queueId,
-                                      QueueWaitForecastRule.Settings rule, AlertChange change, QueueForecast forecast) {
-        String threshold = DurationWords.of(rule.thresholdMs());
-        String expected = forecast.unbounded()
-                ? String.format(java.util.Locale.ROOT, "the queue grows without bound (%.0f arrivals/h, %d chat slots)",
-                        forecast.arrivalsPerHour(), forecast.slots())
-                : "expected wait " + DurationWords.of(Math.round(forecast.averageSpeedOfAnswerS() * 1000))
-                        + String.format(java.util.Locale.ROOT, ", %.0f%% still waiting at %s",
-                                forecast.waitOverThresholdProbability() * 100, threshold);
-        String summary;
-        if (change.kind() == AlertChange.Kind.FIRING) {
-            int more = Forecaster.agentsToStayUnder(forecast, rule.thresholdMs(), rule.level())
-                    - (int) Math.ceil(forecast.slots() / forecast.agentCapacity());
-            summary = "Queue " + queueId + ": " + expected + "; " + more + " more agent" + (more == 1 ? "" : "s")
-                    + " would keep it under " + threshold;
-        } else {
-            summary = "Queue " + queueId + ": the forecast has been back under " + threshold + " for "
-                    + DurationWords.of(rule.clearAfterMs()) + " (" + expected + ")";
-        }
-        return new AlertRecord(tenant, AlertRules.QUEUE_WAIT_FORECAST, "queue:" + queueId, change.kind(), change.at(),
-                change.startedAt(), forecast.waitOverThresholdProbability(), rule.level(), summary,
-                dashboard(tenant, queueId), isReplay(ctx, change.at()));
     }
 
     private static <T> List<T> toList(Iterable<T> items) {
@@ -760,11 +680,4 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         return list;
     }
 
-    private static String seconds(long ms) {
-        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
 }
