@@ -91,15 +91,10 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     private transient MapState<String, QueueStatus> queues;
     private transient ValueState<Long> evaluatedUpTo;
     private transient ValueState<Long> nextTick;
-    /**
-     * Counts per queue and minute of event time, for the baselines of volume_spike and csat_drop:
-     * "a|queue|minute" arrivals, "r|queue|minute" ratings, "n|queue|minute" negative ratings.
-     */
-    private transient MapState<String, Integer> perMinute;
+    /** Counts per queue and minute of event time, for the baselines of volume_spike, csat_drop and frt_spike. */
+    private transient MinuteCounts perMinute;
     /** Where each conversation is and its first-response clock. */
     private transient MapState<String, ConversationTrack> tracks;
-    /** First response times (ms) per queue and minute of the response ("queue|minute"), for frt_spike. */
-    private transient MapState<String, List<Long>> responsesPerMinute;
     private transient FirstResponseTracker firstResponses;
     private transient CatchUpPages catchUpPages;
     private transient QueueAlerts alerts;
@@ -166,12 +161,9 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 new MapStateDescriptor<>("queues", Types.STRING, TypeInformation.of(QueueStatus.class)));
         evaluatedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("evaluated-up-to", Types.LONG));
         nextTick = getRuntimeContext().getState(new ValueStateDescriptor<>("next-tick", Types.LONG));
-        perMinute = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("counts-per-minute", Types.STRING, Types.INT));
+        perMinute = MinuteCounts.open(getRuntimeContext());
         tracks = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("conversations", Types.STRING, TypeInformation.of(ConversationTrack.class)));
-        responsesPerMinute = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("responses-per-minute", Types.STRING, Types.LIST(Types.LONG)));
         // frt_spike watches the wall-clock FRT (metrics.md): no calendar.
         firstResponses = new FirstResponseTracker(BusinessCalendars.NONE);
         historySince = getRuntimeContext().getState(new ValueStateDescriptor<>("history-since", Types.LONG));
@@ -295,7 +287,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                     traffic.waitEnded(at, at - current.queuedAt, false, settings.handleTimeWindowMs()));
         }
         waiting.put(conversation, new Waiting(queueId, at));
-        count("a", queueId, at);
+        count(MinuteCounts.ARRIVALS, queueId, at);
         measure(tenant, queueId, (traffic, settings) -> traffic.arrival(at, settings.arrivalWindowMs()));
     }
 
@@ -342,9 +334,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         QueueStatus status = queues.get(queueId);
         status.lastCountedAt = Math.max(status.lastCountedAt, at);
         queues.put(queueId, status);
-        String key = what + "|" + queueId + "|" + Math.floorDiv(at, MINUTE);
-        Integer count = perMinute.get(key);
-        perMinute.put(key, count == null ? 1 : count + 1);
+        perMinute.count(what, queueId, at);
     }
 
     /**
@@ -371,20 +361,14 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     }
 
     private void respond(String queueId, long at, long frtMs) throws Exception {
-        count("f", queueId, at);
-        String key = queueId + "|" + Math.floorDiv(at, MINUTE);
-        List<Long> frts = responsesPerMinute.get(key);
-        if (frts == null) {
-            frts = new ArrayList<>();
-        }
-        frts.add(frtMs);
-        responsesPerMinute.put(key, frts);
+        count(MinuteCounts.FIRST_RESPONSES, queueId, at);
+        perMinute.response(queueId, at, frtMs);
     }
 
     private void rate(String queueId, CsatSubmitted csat, long at) throws Exception {
-        count("r", queueId, at);
+        count(MinuteCounts.RATINGS, queueId, at);
         if (csat.getRating() <= 2) {
-            count("n", queueId, at);
+            count(MinuteCounts.NEGATIVE_RATINGS, queueId, at);
         }
     }
 
@@ -448,23 +432,12 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 agents.remove(entry.getKey());
             }
         }
+        // Counts come with an evaluation: none without an evaluated time.
         Long evaluated = evaluatedUpTo.value();
-        if (evaluated != null) {
-            long oldestMinute = Math.floorDiv(evaluated - COUNTS_KEPT.toMillis(), MINUTE);
-            forgetMinutesBefore(perMinute, oldestMinute);
-            forgetMinutesBefore(responsesPerMinute, oldestMinute);
-        }
+        boolean countsLeft = evaluated != null
+                && perMinute.forgetBefore(Math.floorDiv(evaluated - COUNTS_KEPT.toMillis(), MINUTE));
         boolean idsLeft = buffer.forgetAt(now);
-        return idsLeft || !tracks.isEmpty() || !agents.isEmpty() || !perMinute.isEmpty();
-    }
-
-    /** Entries keyed "…|minute" of minutes before {@code oldest}. */
-    private static void forgetMinutesBefore(MapState<String, ?> perMinuteState, long oldest) throws Exception {
-        for (String key : toList(perMinuteState.keys())) {
-            if (Long.parseLong(key.substring(key.lastIndexOf('|') + 1)) < oldest) {
-                perMinuteState.remove(key);
-            }
-        }
+        return idsLeft || !tracks.isEmpty() || !agents.isEmpty() || countsLeft;
     }
 
     // ---- the figures ------------------------------------------------------------------------
@@ -522,21 +495,22 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             QueueStatus status = entry.getValue();
             VolumeSpikeRule.Settings rule = rules.volumeSpike(tenant, queueId);
             VolumeSpikeRule.Evaluation evaluation = VolumeSpikeRule.evaluate(rule, status.volumeSpike, at, since,
-                    (from, to) -> countBetween("a", queueId, from, to));
+                    (from, to) -> perMinute.between(MinuteCounts.ARRIVALS, queueId, from, to));
             if (evaluation.change().isPresent()) {
                 send(ctx, alerts.volumeSpike(tenant, queueId, rule, evaluation.change().get(), evaluation,
                         isReplay(ctx, evaluation.change().get().at())));
             }
             CsatDropRule.Settings csat = rules.csatDrop(tenant, queueId);
             CsatDropRule.Evaluation drop = CsatDropRule.evaluate(csat, status.csatDrop, at, since,
-                    (from, to) -> countBetween("r", queueId, from, to), (from, to) -> countBetween("n", queueId, from, to));
+                    (from, to) -> perMinute.between(MinuteCounts.RATINGS, queueId, from, to),
+                    (from, to) -> perMinute.between(MinuteCounts.NEGATIVE_RATINGS, queueId, from, to));
             if (drop.change().isPresent()) {
                 send(ctx, alerts.csatDrop(tenant, queueId, csat, drop.change().get(), drop,
                         isReplay(ctx, drop.change().get().at())));
             }
             FrtSpikeRule.Settings frt = rules.frtSpike(tenant, queueId);
             FrtSpikeRule.Evaluation slow = FrtSpikeRule.evaluate(frt, status.frtSpike, at, since,
-                    (from, to) -> responsesBetween(queueId, from, to));
+                    (from, to) -> perMinute.responsesBetween(queueId, from, to));
             if (slow.change().isPresent()) {
                 send(ctx, alerts.frtSpike(tenant, queueId, frt, slow.change().get(), slow,
                         isReplay(ctx, slow.change().get().at())));
@@ -544,42 +518,8 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             queues.put(queueId, status);
             long oldest = at / MINUTE - (Math.max(Math.max(rule.baselineDays(), csat.baselineDays()), frt.baselineDays())
                     + 1) * (VolumeSpikeRule.DAY / MINUTE);
-            for (String what : new String[] {"a", "r", "n", "f"}) {
-                perMinute.remove(what + "|" + queueId + "|" + oldest);
-            }
-            responsesPerMinute.remove(queueId + "|" + oldest);
+            perMinute.forgetMinute(queueId, oldest);
         }
-    }
-
-    private List<Long> responsesBetween(String queueId, long from, long to) {
-        List<Long> frts = new ArrayList<>();
-        try {
-            for (long minute = Math.floorDiv(from, MINUTE); minute < Math.floorDiv(to, MINUTE); minute++) {
-                // Most minutes have none: the count says so without reading a list.
-                if (perMinute.contains("f|" + queueId + "|" + minute)) {
-                    List<Long> values = responsesPerMinute.get(queueId + "|" + minute);
-                    if (values != null) {
-                        frts.addAll(values);
-                    }
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the first responses of " + queueId, e);
-        }
-        return frts;
-    }
-
-    private long countBetween(String what, String queueId, long from, long to) {
-        long sum = 0;
-        try {
-            for (long minute = Math.floorDiv(from, MINUTE); minute < Math.floorDiv(to, MINUTE); minute++) {
-                Integer count = perMinute.get(what + "|" + queueId + "|" + minute);
-                sum += count == null ? 0 : count;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the arrivals of " + queueId, e);
-        }
-        return sum;
     }
 
     /** Whether a firing alert of a queue is back under its threshold, in its clear period. */
