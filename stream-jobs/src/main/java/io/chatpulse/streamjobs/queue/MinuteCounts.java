@@ -5,13 +5,16 @@ import java.util.List;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * A tenant's counts per queue and minute of event time, the baselines of volume_spike, csat_drop and
  * frt_spike: "a|queue|minute" arrivals, "r|queue|minute" ratings, "n|queue|minute" negative ratings,
  * "f|queue|minute" first responses, with the first response times themselves per "queue|minute".
- * Kept in the monitor's keyed state (state names "counts-per-minute" and "responses-per-minute").
+ * Kept in the monitor's keyed state (state names "counts-per-minute", "responses-per-minute",
+ * "counts-evaluated" and "counts-evaluated-moved-at").
  */
 final class MinuteCounts {
 
@@ -23,17 +26,25 @@ final class MinuteCounts {
 
     private final MapState<String, Integer> counts;
     private final MapState<String, List<Long>> responses;
+    /** The evaluated event time at the last sweep, and the processing time it last moved at. */
+    private final ValueState<Long> evaluated;
+    private final ValueState<Long> evaluatedMovedAt;
 
-    private MinuteCounts(MapState<String, Integer> counts, MapState<String, List<Long>> responses) {
+    private MinuteCounts(MapState<String, Integer> counts, MapState<String, List<Long>> responses,
+                         ValueState<Long> evaluated, ValueState<Long> evaluatedMovedAt) {
         this.counts = counts;
         this.responses = responses;
+        this.evaluated = evaluated;
+        this.evaluatedMovedAt = evaluatedMovedAt;
     }
 
     static MinuteCounts open(RuntimeContext context) {
         return new MinuteCounts(
                 context.getMapState(new MapStateDescriptor<>("counts-per-minute", Types.STRING, Types.INT)),
                 context.getMapState(new MapStateDescriptor<>("responses-per-minute", Types.STRING,
-                        Types.LIST(Types.LONG))));
+                        Types.LIST(Types.LONG))),
+                context.getState(new ValueStateDescriptor<>("counts-evaluated", Types.LONG)),
+                context.getState(new ValueStateDescriptor<>("counts-evaluated-moved-at", Types.LONG)));
     }
 
     /** One more of {@code what} in the queue's minute of {@code at}. */
@@ -96,12 +107,25 @@ final class MinuteCounts {
     }
 
     /**
-     * Every count of a minute before {@code oldest} (index since the epoch), whatever its queue: those
-     * of queues gone dormant too (decision 33).
+     * The sweep at processing time {@code now} (decision 33): every count {@code kept} of event time
+     * behind {@code evaluatedUpTo}, whatever its queue (those of queues gone dormant too); and all of
+     * them once the evaluated time has not moved for {@code kept} of processing time (a tenant gone
+     * quiet, whose event time stands still: what the TTL of its counts did).
      *
      * @return whether any count is left
      */
-    boolean forgetBefore(long oldest) throws Exception {
+    boolean forget(long now, long evaluatedUpTo, long kept) throws Exception {
+        Long last = evaluated.value();
+        Long movedAt = evaluatedMovedAt.value();
+        if (last == null || last != evaluatedUpTo || movedAt == null) {
+            evaluated.update(evaluatedUpTo);
+            evaluatedMovedAt.update(now);
+        } else if (now - movedAt >= kept) {
+            counts.clear();
+            responses.clear();
+            return false;
+        }
+        long oldest = Math.floorDiv(evaluatedUpTo - kept, MINUTE);
         forgetBefore(counts, oldest);
         forgetBefore(responses, oldest);
         return !counts.isEmpty();

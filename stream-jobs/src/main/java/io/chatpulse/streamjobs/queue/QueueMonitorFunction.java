@@ -399,7 +399,8 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     /**
      * The sweep at processing time {@code now} (decision 33): a conversation with no event for
      * {@code stateTtl} is forgotten with its wait, assignment and handling, an agent with no status
-     * for as long too; the counts of minutes {@link #COUNTS_KEPT} behind the evaluated event time go.
+     * for as long too; the counts of minutes {@link #COUNTS_KEPT} behind the evaluated event time go
+     * (all of them when the tenant's event time stood still for as long).
      * An entry restored from a checkpoint of the TTL version has no time yet: it gets this sweep's.
      *
      * @return whether anything is left to forget later
@@ -434,8 +435,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         }
         // Counts come with an evaluation: none without an evaluated time.
         Long evaluated = evaluatedUpTo.value();
-        boolean countsLeft = evaluated != null
-                && perMinute.forgetBefore(Math.floorDiv(evaluated - COUNTS_KEPT.toMillis(), MINUTE));
+        boolean countsLeft = evaluated != null && perMinute.forget(now, evaluated, COUNTS_KEPT.toMillis());
         boolean idsLeft = buffer.forgetAt(now);
         return idsLeft || !tracks.isEmpty() || !agents.isEmpty() || countsLeft;
     }

@@ -289,6 +289,31 @@ class QueueMonitorFunctionTest {
                 new QueueSnapshot("acme", "billing", T0 + 5_000, 0, 0, 0, 0, 0, 0, null));
     }
 
+    /**
+     * Decision 33: the per-minute counts of the baselines go 15 days of event time behind the monitor,
+     * or, for a tenant whose event time stands still (no event, no queue left to tick), once it has
+     * stood still for 15 days of processing time, as their TTL did.
+     */
+    @Test
+    void theCountsOfATenantGoneQuietAreForgottenAfterFifteenDays() throws Exception {
+        long day = 24 * HOUR;
+        TestConversation c = new TestConversation("acme", "conv-1");
+        send(c.queued(T0, "billing", QueueReason.NEW), c.abandoned(T0 + 1_000, "billing"));
+        harness.processWatermark(T0 + 2_000);
+        assertThat(tenantsWith("counts-per-minute")).containsExactly("acme");
+
+        harness.setProcessingTime(T0 + 10_000 + 2 * HOUR);
+        harness.setProcessingTime(T0 + 10_000 + 14 * day);
+        assertThat(tenantsWith("counts-per-minute")).as("kept 14 days on").containsExactly("acme");
+        harness.setProcessingTime(T0 + 10_000 + 16 * day);
+        assertThat(tenantsWith("counts-per-minute")).as("gone 16 days on").isEmpty();
+    }
+
+    private List<String> tenantsWith(String state) {
+        return harness.getOperator().getKeyedStateBackend()
+                .getKeys(state, org.apache.flink.runtime.state.VoidNamespace.INSTANCE).map(Object::toString).toList();
+    }
+
     @Test
     void tenantsAreMonitoredApart() throws Exception {
         send(new TestConversation("acme", "conv-1").queued(T0, "billing", QueueReason.NEW),
