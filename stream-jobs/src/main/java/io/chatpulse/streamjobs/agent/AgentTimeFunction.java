@@ -10,6 +10,7 @@ import io.chatpulse.events.ConversationResolved;
 import io.chatpulse.events.ConversationTransferred;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
 import io.chatpulse.streamjobs.queue.EventTimeBuffer;
+import io.chatpulse.streamjobs.queue.IdleSweep;
 import io.chatpulse.streamjobs.queue.MonitorInput;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +21,11 @@ import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -45,12 +46,18 @@ public class AgentTimeFunction extends KeyedProcessFunction<String, MonitorInput
     private final Duration stateTtl;
 
     private transient EventTimeBuffer buffer;
+    private transient IdleSweep sweep;
     /** Conversation -> the agent it is assigned to, while active. */
     private transient MapState<String, String> assignments;
+    /**
+     * Conversation -> the processing time of its assignment, for the retention (decision 33); a map of
+     * its own so that the assignments restore from a checkpoint of the TTL version.
+     */
+    private transient MapState<String, Long> assignedAt;
     private transient MapState<String, AgentClock> clocks;
     private transient ValueState<Long> nextMinute;
 
-    /** @param stateTtl how long an assignment is kept without a new event about it */
+    /** @param stateTtl how long an assignment is kept without a new assignment of its conversation (processing time) */
     public AgentTimeFunction(Duration stateTtl) {
         this.stateTtl = stateTtl;
     }
@@ -59,9 +66,10 @@ public class AgentTimeFunction extends KeyedProcessFunction<String, MonitorInput
     public void open(OpenContext context) {
         TrustedEventClasses.install();
         buffer = EventTimeBuffer.open(getRuntimeContext());
-        MapStateDescriptor<String, String> assigned = new MapStateDescriptor<>("assignments", Types.STRING, Types.STRING);
-        assigned.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl).build());
-        assignments = getRuntimeContext().getMapState(assigned);
+        sweep = IdleSweep.open(getRuntimeContext(), stateTtl);
+        assignments = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("assignments", Types.STRING, Types.STRING));
+        assignedAt = getRuntimeContext().getMapState(new MapStateDescriptor<>("assigned-at", Types.STRING, Types.LONG));
         clocks = getRuntimeContext().getMapState(new MapStateDescriptor<>("clocks", Types.STRING,
                 TypeInformation.of(AgentClock.class)));
         nextMinute = getRuntimeContext().getState(new ValueStateDescriptor<>("next-minute", Types.LONG));
@@ -70,10 +78,15 @@ public class AgentTimeFunction extends KeyedProcessFunction<String, MonitorInput
     @Override
     public void processElement(MonitorInput input, Context ctx, Collector<AgentMinute> out) throws Exception {
         buffer.hold(input, ctx.timestamp(), ctx.timerService());
+        sweep.keep(ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AgentMinute> out) throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            sweep.swept(ctx.timerService(), forgetIdle(ctx.timerService().currentProcessingTime()));
+            return;
+        }
         Minutes minutes = new Minutes(ctx.getCurrentKey(), out);
         Long tick = nextMinute.value();
         if (tick != null && tick == timestamp) {
@@ -81,7 +94,7 @@ public class AgentTimeFunction extends KeyedProcessFunction<String, MonitorInput
             nextMinute.clear();
         }
         for (MonitorInput input : buffer.takeDue(timestamp)) {
-            apply(input, timestamp, minutes);
+            apply(input, timestamp, ctx.timerService().currentProcessingTime(), minutes);
         }
         if (nextMinute.value() == null && anyCounting()) {
             long next = (Math.floorDiv(timestamp, AgentClock.MINUTE) + 1) * AgentClock.MINUTE;
@@ -92,7 +105,7 @@ public class AgentTimeFunction extends KeyedProcessFunction<String, MonitorInput
 
     /**
      * Closes the minute ending at {@code end} for every agent. The active counts are taken again
-     * from the assignments, so one dropped by the state TTL stops counting.
+     * from the assignments, so one dropped by the retention sweep stops counting.
      */
     private void closeMinute(long end, Minutes minutes) throws Exception {
         Map<String, Integer> held = new HashMap<>();
@@ -117,9 +130,9 @@ public class AgentTimeFunction extends KeyedProcessFunction<String, MonitorInput
 
     // ---- the events -------------------------------------------------------------------------
 
-    private void apply(MonitorInput input, long at, Minutes minutes) throws Exception {
+    private void apply(MonitorInput input, long at, long now, Minutes minutes) throws Exception {
         if (input.conversation != null) {
-            apply(input.conversation, at, minutes);
+            apply(input.conversation, at, now, minutes);
         } else if (input.agent.getPayload() instanceof AgentStatusChanged status) {
             String agentId = input.agent.getAgentId();
             AgentClock clock = clockOf(agentId, at);
@@ -129,21 +142,21 @@ public class AgentTimeFunction extends KeyedProcessFunction<String, MonitorInput
     }
 
     /** As the queue monitor follows assignment: an assignment or transfer to an agent starts it, anything else ends it. */
-    private void apply(ConversationEvent event, long at, Minutes minutes) throws Exception {
+    private void apply(ConversationEvent event, long at, long now, Minutes minutes) throws Exception {
         String conversation = event.getConversationId();
         Object payload = event.getPayload();
         if (payload instanceof AgentAssigned assigned) {
-            assign(conversation, assigned.getAgentId(), at, minutes);
+            assign(conversation, assigned.getAgentId(), at, now, minutes);
         } else if (payload instanceof ConversationTransferred transfer) {
-            assign(conversation, transfer.getToAgentId(), at, minutes);
+            assign(conversation, transfer.getToAgentId(), at, now, minutes);
         } else if (payload instanceof ConversationQueued || payload instanceof ConversationResolved
                 || payload instanceof ConversationAbandoned) {
-            assign(conversation, null, at, minutes);
+            assign(conversation, null, at, now, minutes);
         }
     }
 
     /** Moves the conversation to {@code agentId} (null: to nobody). */
-    private void assign(String conversation, String agentId, long at, Minutes minutes) throws Exception {
+    private void assign(String conversation, String agentId, long at, long now, Minutes minutes) throws Exception {
         String previous = assignments.get(conversation);
         if (Objects.equals(previous, agentId)) {
             return;
@@ -153,10 +166,34 @@ public class AgentTimeFunction extends KeyedProcessFunction<String, MonitorInput
         }
         if (agentId == null) {
             assignments.remove(conversation);
+            assignedAt.remove(conversation);
         } else {
             assignments.put(conversation, agentId);
+            assignedAt.put(conversation, now);
             hold(agentId, 1, at, minutes);
         }
+    }
+
+    /**
+     * The sweep at processing time {@code now} (decision 33): an assignment older than {@code stateTtl}
+     * is dropped (the next minute's active count no longer has it). One restored from a checkpoint of
+     * the TTL version has no time yet: it gets this sweep's.
+     *
+     * @return whether anything is left to forget later
+     */
+    private boolean forgetIdle(long now) throws Exception {
+        long before = now - stateTtl.toMillis();
+        for (String conversation : toList(assignments.keys())) {
+            Long at = assignedAt.get(conversation);
+            if (at == null) {
+                assignedAt.put(conversation, now);
+            } else if (at <= before) {
+                assignments.remove(conversation);
+                assignedAt.remove(conversation);
+            }
+        }
+        boolean idsLeft = buffer.forgetAt(now);
+        return idsLeft || !assignments.isEmpty();
     }
 
     private void hold(String agentId, int change, long at, Minutes minutes) throws Exception {

@@ -13,8 +13,9 @@ public final class Forecaster {
     /**
      * What the monitor knows of the queue at {@code at}.
      *
-     * @param slots          Σ capacity of the agents online who serve the queue
-     * @param agentsOnline   how many agents that is
+     * @param slots          the chat slots of the agents online apportioned to the queue ({@link SlotShares}):
+     *                       an agent who serves only this queue gives all his capacity
+     * @param agentsOnline   how many agents online serve the queue (persons, shared ones included)
      * @param queueLength    customers waiting now
      * @param oldestQueuedAt when the longest-waiting one entered the queue (ignored when none waits)
      */
@@ -28,10 +29,11 @@ public final class Forecaster {
                                          QueueNow now) {
         double lambda = traffic.arrivalRate(now.at(), settings.arrivalWindowMs());
         int handled = traffic.handleTimes.count(now.at());
-        double handleTime = handled >= settings.minHandleTimes()
-                ? traffic.handleTimes.sum(now.at()) / 1000.0 / handled : settings.defaultHandleTimeMs() / 1000.0;
+        double handleTime = handleTimeS(settings, traffic, now.at());
         int abandons = traffic.waits.count(now.at());
         double patience = abandons >= settings.minAbandons() ? traffic.waits.sum(now.at()) / 1000.0 / abandons : 0;
+        // The slots each agent online gives this queue (his whole capacity when he serves no other):
+        // agents needed are then agents like those online now, comparable with their count (decision 32).
         double capacity = now.agentsOnline() > 0 && now.slots() > 0 ? now.slots() / (double) now.agentsOnline()
                 : settings.defaultCapacity();
         double target = settings.serviceLevelTarget();
@@ -47,6 +49,18 @@ public final class Forecaster {
         return new QueueForecast(lambda * 3600, handleTime, handled, patience, slots, capacity, figures.model(),
                 figures.unbounded(), figures.waiting(), figures.averageSpeedOfAnswer(), figures.serviceLevel(), target,
                 withinT, figures.overThreshold(), (int) Math.ceil(slotsNeeded / capacity), oldestAnswerExpectedAt);
+    }
+
+    /** λ·h in Erlangs at {@code at}, from the forecast's own inputs: what a shared agent's slots are apportioned by. */
+    public static double offeredLoad(ForecastSettings settings, QueueTraffic traffic, long at) {
+        return traffic.arrivalRate(at, settings.arrivalWindowMs()) * handleTimeS(settings, traffic, at);
+    }
+
+    /** The mean of the window's handle times, or the default until there are enough of them. */
+    private static double handleTimeS(ForecastSettings settings, QueueTraffic traffic, long at) {
+        int handled = traffic.handleTimes.count(at);
+        return handled >= settings.minHandleTimes()
+                ? traffic.handleTimes.sum(at) / 1000.0 / handled : settings.defaultHandleTimeMs() / 1000.0;
     }
 
     /**

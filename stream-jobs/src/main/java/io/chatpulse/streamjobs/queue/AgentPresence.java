@@ -8,19 +8,9 @@ public class AgentPresence {
     public boolean online;
     public int capacity;
     public String[] skills = new String[0];
+    /** Processing time of the status, for the monitor's retention (decision 33); 0 in state from before it. */
+    public long seenAt;
 
     public AgentPresence() {
-    }
-
-    public boolean serves(String queueId) {
-        if (skills == null || skills.length == 0) {
-            return true;
-        }
-        for (String skill : skills) {
-            if (skill.equals(queueId)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -11,6 +11,8 @@ import io.chatpulse.streamjobs.conversation.FirstResponseState;
 public class ConversationTrack {
     public ConversationContext where = new ConversationContext();
     public FirstResponseState firstResponse = new FirstResponseState();
+    /** Processing time of its last event, for the monitor's retention (decision 33); 0 in state from before it. */
+    public long seenAt;
 
     public ConversationTrack() {
     }

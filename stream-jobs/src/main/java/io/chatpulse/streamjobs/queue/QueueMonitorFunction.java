@@ -9,7 +9,6 @@ import io.chatpulse.events.ConversationQueued;
 import io.chatpulse.events.ConversationResolved;
 import io.chatpulse.events.ConversationTransferred;
 import io.chatpulse.events.CsatSubmitted;
-import io.chatpulse.streamjobs.alert.AlertChange;
 import io.chatpulse.streamjobs.alert.AlertRecord;
 import io.chatpulse.streamjobs.alert.AlertRules;
 import io.chatpulse.streamjobs.alert.QueueWaitForecastRule;
@@ -19,14 +18,11 @@ import io.chatpulse.streamjobs.alert.FrtSpikeRule;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.conversation.FirstResponseTracker;
 import io.chatpulse.streamjobs.forecast.ForecastSettings;
-import io.chatpulse.streamjobs.forecast.DurationWords;
 import io.chatpulse.streamjobs.forecast.Forecaster;
 import io.chatpulse.streamjobs.forecast.QueueForecast;
 import io.chatpulse.streamjobs.forecast.QueueTraffic;
 import io.chatpulse.streamjobs.alert.VolumeSpikeRule;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,11 +32,11 @@ import java.util.OptionalLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -86,6 +82,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     private final long historyUntil;
 
     private transient EventTimeBuffer buffer;
+    private transient IdleSweep sweep;
     private transient MapState<String, Waiting> waiting;
     private transient MapState<String, String> assignments;
     /** Conversations with an agent: the queue they were answered from and since when (their handle time). */
@@ -94,25 +91,21 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     private transient MapState<String, QueueStatus> queues;
     private transient ValueState<Long> evaluatedUpTo;
     private transient ValueState<Long> nextTick;
-    /**
-     * Counts per queue and minute of event time, for the baselines of volume_spike and csat_drop:
-     * "a|queue|minute" arrivals, "r|queue|minute" ratings, "n|queue|minute" negative ratings.
-     */
-    private transient MapState<String, Integer> perMinute;
+    /** Counts per queue and minute of event time, for the baselines of volume_spike, csat_drop and frt_spike. */
+    private transient MinuteCounts perMinute;
     /** Where each conversation is and its first-response clock. */
     private transient MapState<String, ConversationTrack> tracks;
-    /** First response times (ms) per queue and minute of the response ("queue|minute"), for frt_spike. */
-    private transient MapState<String, List<Long>> responsesPerMinute;
     private transient FirstResponseTracker firstResponses;
     private transient CatchUpPages catchUpPages;
+    private transient QueueAlerts alerts;
     /** The event time of the tenant's first event: the baseline uses no day before it. */
     private transient ValueState<Long> historySince;
 
     /**
      * @param replayBoundMs how far behind the processing clock an alert's event time may be and still page
      * @param tickMs        event time between two rows of a queue
-     * @param stateTtl      how long a waiting conversation, an assignment or an agent's status is kept
-     *                      without a new event about it
+     * @param stateTtl      how long a conversation (its wait, assignment and handling) or an agent's status
+     *                      is kept without a new event about it, in processing time (decision 33)
      * @param dashboardUrl  the supervisor dashboard; tenant and queue are added as {@code var-} parameters
      */
     public QueueMonitorFunction(AlertRules rules, Duration replayBound, Duration tick, Duration stateTtl,
@@ -155,49 +148,42 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
     public void open(OpenContext context) {
         TrustedEventClasses.install();
         buffer = EventTimeBuffer.open(getRuntimeContext());
-        waiting = getRuntimeContext().getMapState(withTtl(
-                new MapStateDescriptor<>("waiting", Types.STRING, TypeInformation.of(Waiting.class))));
-        assignments = getRuntimeContext().getMapState(withTtl(
-                new MapStateDescriptor<>("assignments", Types.STRING, Types.STRING)));
-        handling = getRuntimeContext().getMapState(withTtl(
-                new MapStateDescriptor<>("handling", Types.STRING, TypeInformation.of(Waiting.class))));
-        agents = getRuntimeContext().getMapState(withTtl(
-                new MapStateDescriptor<>("agents", Types.STRING, TypeInformation.of(AgentPresence.class))));
+        sweep = IdleSweep.open(getRuntimeContext(), stateTtl);
+        waiting = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("waiting", Types.STRING, TypeInformation.of(Waiting.class)));
+        assignments = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("assignments", Types.STRING, Types.STRING));
+        handling = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("handling", Types.STRING, TypeInformation.of(Waiting.class)));
+        agents = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("agents", Types.STRING, TypeInformation.of(AgentPresence.class)));
         queues = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("queues", Types.STRING, TypeInformation.of(QueueStatus.class)));
         evaluatedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("evaluated-up-to", Types.LONG));
         nextTick = getRuntimeContext().getState(new ValueStateDescriptor<>("next-tick", Types.LONG));
-        MapStateDescriptor<String, Integer> counts = new MapStateDescriptor<>("counts-per-minute", Types.STRING, Types.INT);
-        counts.enableTimeToLive(StateTtlConfig.newBuilder(COUNTS_KEPT).build());
-        perMinute = getRuntimeContext().getMapState(counts);
-        tracks = getRuntimeContext().getMapState(withTtl(
-                new MapStateDescriptor<>("conversations", Types.STRING, TypeInformation.of(ConversationTrack.class))));
-        MapStateDescriptor<String, List<Long>> responses =
-                new MapStateDescriptor<>("responses-per-minute", Types.STRING, Types.LIST(Types.LONG));
-        responses.enableTimeToLive(StateTtlConfig.newBuilder(COUNTS_KEPT).build());
-        responsesPerMinute = getRuntimeContext().getMapState(responses);
+        perMinute = MinuteCounts.open(getRuntimeContext());
+        tracks = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("conversations", Types.STRING, TypeInformation.of(ConversationTrack.class)));
         // frt_spike watches the wall-clock FRT (metrics.md): no calendar.
         firstResponses = new FirstResponseTracker(BusinessCalendars.NONE);
         historySince = getRuntimeContext().getState(new ValueStateDescriptor<>("history-since", Types.LONG));
+        alerts = new QueueAlerts(dashboardUrl);
         catchUpPages = new CatchUpPages(getRuntimeContext().getMapState(new MapStateDescriptor<>("unpaged-firings",
                 Types.STRING, TypeInformation.of(AlertRecord.class))));
-    }
-
-    private <K, V> MapStateDescriptor<K, V> withTtl(MapStateDescriptor<K, V> descriptor) {
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(stateTtl)
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .build());
-        return descriptor;
     }
 
     @Override
     public void processElement(MonitorInput input, Context ctx, Collector<QueueSnapshot> out) throws Exception {
         buffer.hold(input, ctx.timestamp(), ctx.timerService());
+        sweep.keep(ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<QueueSnapshot> out) throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            sweep.swept(ctx.timerService(), forgetIdle(ctx.timerService().currentProcessingTime()));
+            return;
+        }
         Long last = evaluatedUpTo.value();
         // A late event's timer may fire after a later one: the rules never step back in time.
         long at = last == null ? timestamp : Math.max(timestamp, last);
@@ -205,7 +191,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             if (historySince.value() == null) {
                 historySince.update(timestamp);
             }
-            apply(ctx.getCurrentKey(), input);
+            apply(ctx.getCurrentKey(), input, ctx.timerService().currentProcessingTime());
         }
         Map<String, QueueLoad> loads = waitingByQueue();
         evaluateAlerts(ctx, at, loads);
@@ -239,11 +225,12 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
 
     // ---- the events -------------------------------------------------------------------------
 
-    private void apply(String tenant, MonitorInput input) throws Exception {
+    /** @param now processing time: what a conversation's or an agent's retention counts from */
+    private void apply(String tenant, MonitorInput input, long now) throws Exception {
         if (input.conversation != null) {
-            apply(tenant, input.conversation);
+            apply(tenant, input.conversation, now);
         } else if (input.agent.getPayload() instanceof AgentStatusChanged status) {
-            applyStatus(input.agent.getAgentId(), status);
+            applyStatus(input.agent.getAgentId(), status, now);
         }
     }
 
@@ -252,8 +239,8 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
      * Handling (for the forecast's handle time, metrics.md's per agent episode) starts with an assignment
      * and ends with a resolution or a transfer away.
      */
-    private void apply(String tenant, ConversationEvent event) throws Exception {
-        track(event);
+    private void apply(String tenant, ConversationEvent event, long now) throws Exception {
+        track(event, now);
         String conversation = event.getConversationId();
         Object payload = event.getPayload();
         long at = event.getEventTime();
@@ -300,7 +287,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                     traffic.waitEnded(at, at - current.queuedAt, false, settings.handleTimeWindowMs()));
         }
         waiting.put(conversation, new Waiting(queueId, at));
-        count("a", queueId, at);
+        count(MinuteCounts.ARRIVALS, queueId, at);
         measure(tenant, queueId, (traffic, settings) -> traffic.arrival(at, settings.arrivalWindowMs()));
     }
 
@@ -347,9 +334,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         QueueStatus status = queues.get(queueId);
         status.lastCountedAt = Math.max(status.lastCountedAt, at);
         queues.put(queueId, status);
-        String key = what + "|" + queueId + "|" + Math.floorDiv(at, MINUTE);
-        Integer count = perMinute.get(key);
-        perMinute.put(key, count == null ? 1 : count + 1);
+        perMinute.count(what, queueId, at);
     }
 
     /**
@@ -357,7 +342,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
      * conversation is or was last in (before any queue: for none), a first response for the queue at
      * the response, as in the KPI job's tables.
      */
-    private void track(ConversationEvent event) throws Exception {
+    private void track(ConversationEvent event, long now) throws Exception {
         String conversation = event.getConversationId();
         ConversationTrack track = tracks.get(conversation);
         if (track == null) {
@@ -371,28 +356,23 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         if (event.getPayload() instanceof CsatSubmitted csat && track.where.queueId != null) {
             rate(track.where.queueId, csat, event.getEventTime());
         }
+        track.seenAt = now;
         tracks.put(conversation, track);
     }
 
     private void respond(String queueId, long at, long frtMs) throws Exception {
-        count("f", queueId, at);
-        String key = queueId + "|" + Math.floorDiv(at, MINUTE);
-        List<Long> frts = responsesPerMinute.get(key);
-        if (frts == null) {
-            frts = new ArrayList<>();
-        }
-        frts.add(frtMs);
-        responsesPerMinute.put(key, frts);
+        count(MinuteCounts.FIRST_RESPONSES, queueId, at);
+        perMinute.response(queueId, at, frtMs);
     }
 
     private void rate(String queueId, CsatSubmitted csat, long at) throws Exception {
-        count("r", queueId, at);
+        count(MinuteCounts.RATINGS, queueId, at);
         if (csat.getRating() <= 2) {
-            count("n", queueId, at);
+            count(MinuteCounts.NEGATIVE_RATINGS, queueId, at);
         }
     }
 
-    private void applyStatus(String agentId, AgentStatusChanged status) throws Exception {
+    private void applyStatus(String agentId, AgentStatusChanged status, long now) throws Exception {
         if (status.getStatus() == AgentStatus.OFFLINE) {
             agents.remove(agentId);
             return;
@@ -401,6 +381,7 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         presence.online = status.getStatus() == AgentStatus.ONLINE;
         presence.capacity = status.getCapacity();
         presence.skills = status.getSkills().stream().map(CharSequence::toString).toArray(String[]::new);
+        presence.seenAt = now;
         agents.put(agentId, presence);
         for (String skill : presence.skills) {
             knowQueue(skill);
@@ -411,6 +392,52 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         if (!queues.contains(queueId)) {
             queues.put(queueId, new QueueStatus());
         }
+    }
+
+    // ---- retention ---------------------------------------------------------------------------
+
+    /**
+     * The sweep at processing time {@code now} (decision 33): a conversation with no event for
+     * {@code stateTtl} is forgotten with its wait, assignment and handling, an agent with no status
+     * for as long too; the counts of minutes {@link #COUNTS_KEPT} behind the evaluated event time go
+     * (all of them when the tenant's event time stood still for as long).
+     * An entry restored from a checkpoint of the TTL version has no time yet: it gets this sweep's.
+     *
+     * @return whether anything is left to forget later
+     */
+    private boolean forgetIdle(long now) throws Exception {
+        long idleSince = now - stateTtl.toMillis();
+        for (Map.Entry<String, ConversationTrack> entry : toList(tracks.entries())) {
+            ConversationTrack track = entry.getValue();
+            if (track.seenAt == 0) {
+                track.seenAt = now;
+                tracks.put(entry.getKey(), track);
+            } else if (track.seenAt <= idleSince) {
+                tracks.remove(entry.getKey());
+            }
+        }
+        // A wait, an assignment or an episode lives no longer than its conversation's track.
+        for (MapState<String, ?> of : List.of(waiting, assignments, handling)) {
+            for (String conversation : toList(of.keys())) {
+                if (!tracks.contains(conversation)) {
+                    of.remove(conversation);
+                }
+            }
+        }
+        for (Map.Entry<String, AgentPresence> entry : toList(agents.entries())) {
+            AgentPresence presence = entry.getValue();
+            if (presence.seenAt == 0) {
+                presence.seenAt = now;
+                agents.put(entry.getKey(), presence);
+            } else if (presence.seenAt <= idleSince) {
+                agents.remove(entry.getKey());
+            }
+        }
+        // Counts come with an evaluation: none without an evaluated time.
+        Long evaluated = evaluatedUpTo.value();
+        boolean countsLeft = evaluated != null && perMinute.forget(now, evaluated, COUNTS_KEPT.toMillis());
+        boolean idsLeft = buffer.forgetAt(now);
+        return idsLeft || !tracks.isEmpty() || !agents.isEmpty() || countsLeft;
     }
 
     // ---- the figures ------------------------------------------------------------------------
@@ -445,8 +472,8 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             QueueWaitRule.Evaluation evaluation = QueueWaitRule.evaluate(rule, status.queueWait, at,
                     load == null ? OptionalLong.empty() : load.oldest());
             if (evaluation.change().isPresent()) {
-                send(ctx, queueWaitAlert(ctx, tenant, queueId, rule, evaluation.change().get(),
-                        evaluation.oldestWaitMs()));
+                send(ctx, alerts.queueWait(tenant, queueId, rule, evaluation.change().get(),
+                        evaluation.oldestWaitMs(), isReplay(ctx, evaluation.change().get().at())));
             }
             evaluation.nextCheck().ifPresent(next -> schedule(ctx, Math.max(next, at + 1)));
             queues.put(queueId, status);
@@ -468,113 +495,31 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
             QueueStatus status = entry.getValue();
             VolumeSpikeRule.Settings rule = rules.volumeSpike(tenant, queueId);
             VolumeSpikeRule.Evaluation evaluation = VolumeSpikeRule.evaluate(rule, status.volumeSpike, at, since,
-                    (from, to) -> countBetween("a", queueId, from, to));
+                    (from, to) -> perMinute.between(MinuteCounts.ARRIVALS, queueId, from, to));
             if (evaluation.change().isPresent()) {
-                send(ctx, volumeAlert(ctx, tenant, queueId, rule, evaluation.change().get(), evaluation));
+                send(ctx, alerts.volumeSpike(tenant, queueId, rule, evaluation.change().get(), evaluation,
+                        isReplay(ctx, evaluation.change().get().at())));
             }
             CsatDropRule.Settings csat = rules.csatDrop(tenant, queueId);
             CsatDropRule.Evaluation drop = CsatDropRule.evaluate(csat, status.csatDrop, at, since,
-                    (from, to) -> countBetween("r", queueId, from, to), (from, to) -> countBetween("n", queueId, from, to));
+                    (from, to) -> perMinute.between(MinuteCounts.RATINGS, queueId, from, to),
+                    (from, to) -> perMinute.between(MinuteCounts.NEGATIVE_RATINGS, queueId, from, to));
             if (drop.change().isPresent()) {
-                send(ctx, csatAlert(ctx, tenant, queueId, csat, drop.change().get(), drop));
+                send(ctx, alerts.csatDrop(tenant, queueId, csat, drop.change().get(), drop,
+                        isReplay(ctx, drop.change().get().at())));
             }
             FrtSpikeRule.Settings frt = rules.frtSpike(tenant, queueId);
             FrtSpikeRule.Evaluation slow = FrtSpikeRule.evaluate(frt, status.frtSpike, at, since,
-                    (from, to) -> responsesBetween(queueId, from, to));
+                    (from, to) -> perMinute.responsesBetween(queueId, from, to));
             if (slow.change().isPresent()) {
-                send(ctx, frtAlert(ctx, tenant, queueId, frt, slow.change().get(), slow));
+                send(ctx, alerts.frtSpike(tenant, queueId, frt, slow.change().get(), slow,
+                        isReplay(ctx, slow.change().get().at())));
             }
             queues.put(queueId, status);
             long oldest = at / MINUTE - (Math.max(Math.max(rule.baselineDays(), csat.baselineDays()), frt.baselineDays())
                     + 1) * (VolumeSpikeRule.DAY / MINUTE);
-            for (String what : new String[] {"a", "r", "n", "f"}) {
-                perMinute.remove(what + "|" + queueId + "|" + oldest);
-            }
-            responsesPerMinute.remove(queueId + "|" + oldest);
+            perMinute.forgetMinute(queueId, oldest);
         }
-    }
-
-    private AlertRecord csatAlert(OnTimerContext ctx, String tenant, String queueId, CsatDropRule.Settings rule,
-                                  AlertChange change, CsatDropRule.Evaluation evaluation) {
-        String figures = String.format(java.util.Locale.ROOT, "negative rate %.0f %% of %d ratings in the last %s,"
-                        + " baseline %.0f %% (z %.1f)", evaluation.rate() * 100, evaluation.ratings(),
-                seconds(rule.windowMs()), evaluation.baselineRate() * 100, evaluation.zScore());
-        String summary = change.kind() == AlertChange.Kind.FIRING
-                ? "Queue " + queueId + ": CSAT drop, " + figures
-                : "Queue " + queueId + ": CSAT back to normal for " + seconds(rule.clearAfterMs());
-        return new AlertRecord(tenant, AlertRules.CSAT_DROP, "queue:" + queueId, change.kind(), change.at(),
-                change.startedAt(), evaluation.rate(), evaluation.breachAt(), summary, dashboard(tenant, queueId),
-                isReplay(ctx, change.at()));
-    }
-
-    private List<Long> responsesBetween(String queueId, long from, long to) {
-        List<Long> frts = new ArrayList<>();
-        try {
-            for (long minute = Math.floorDiv(from, MINUTE); minute < Math.floorDiv(to, MINUTE); minute++) {
-                // Most minutes have none: the count says so without reading a list.
-                if (perMinute.contains("f|" + queueId + "|" + minute)) {
-                    List<Long> values = responsesPerMinute.get(queueId + "|" + minute);
-                    if (values != null) {
-                        frts.addAll(values);
-                    }
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the first responses of " + queueId, e);
-        }
-        return frts;
-    }
-
-    private AlertRecord frtAlert(OnTimerContext ctx, String tenant, String queueId, FrtSpikeRule.Settings rule,
-                                 AlertChange change, FrtSpikeRule.Evaluation evaluation) {
-        String figures = String.format(java.util.Locale.ROOT, "p90 first response %.0f s over %d responses in the"
-                        + " last %s, baseline p90 %.0f s", evaluation.p90Ms() / 1000, evaluation.responses(),
-                seconds(rule.windowMs()), evaluation.baselineP90Ms() / 1000);
-        String summary = change.kind() == AlertChange.Kind.FIRING
-                ? "Queue " + queueId + ": first responses slow, " + figures
-                : "Queue " + queueId + ": first responses back to normal for " + seconds(rule.clearAfterMs());
-        return new AlertRecord(tenant, AlertRules.FRT_SPIKE, "queue:" + queueId, change.kind(), change.at(),
-                change.startedAt(), evaluation.p90Ms() / 1000.0, rule.factor() * evaluation.baselineP90Ms() / 1000.0,
-                summary, dashboard(tenant, queueId), isReplay(ctx, change.at()));
-    }
-
-    private long countBetween(String what, String queueId, long from, long to) {
-        long sum = 0;
-        try {
-            for (long minute = Math.floorDiv(from, MINUTE); minute < Math.floorDiv(to, MINUTE); minute++) {
-                Integer count = perMinute.get(what + "|" + queueId + "|" + minute);
-                sum += count == null ? 0 : count;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the arrivals of " + queueId, e);
-        }
-        return sum;
-    }
-
-    private AlertRecord volumeAlert(OnTimerContext ctx, String tenant, String queueId, VolumeSpikeRule.Settings rule,
-                                    AlertChange change, VolumeSpikeRule.Evaluation evaluation) {
-        String window = seconds(rule.windowMs());
-        String figures = evaluation.arrivals() + " arrivals in the last " + window + ", baseline "
-                + String.format(java.util.Locale.ROOT, "%.1f (z %.1f)", evaluation.mean(), evaluation.zScore());
-        String summary = change.kind() == AlertChange.Kind.FIRING
-                ? "Queue " + queueId + ": volume spike, " + figures
-                : "Queue " + queueId + ": volume back to normal for " + seconds(rule.clearAfterMs()) + ", " + figures;
-        return new AlertRecord(tenant, AlertRules.VOLUME_SPIKE, "queue:" + queueId, change.kind(), change.at(),
-                change.startedAt(), evaluation.arrivals(), Math.ceil(evaluation.breachAt()), summary,
-                dashboard(tenant, queueId), isReplay(ctx, change.at()));
-    }
-
-    private AlertRecord queueWaitAlert(OnTimerContext ctx, String tenant, String queueId, QueueWaitRule.Settings rule,
-                                       AlertChange change, long oldestWaitMs) {
-        String threshold = seconds(rule.thresholdMs());
-        String summary = change.kind() == AlertChange.Kind.FIRING
-                ? "Queue " + queueId + ": a customer has waited " + seconds(oldestWaitMs) + " for an agent (threshold "
-                        + threshold + ")"
-                : "Queue " + queueId + ": no customer has waited over " + threshold + " for "
-                        + seconds(rule.clearAfterMs()) + " (oldest wait now " + seconds(oldestWaitMs) + ")";
-        return new AlertRecord(tenant, AlertRules.QUEUE_WAIT, "queue:" + queueId, change.kind(), change.at(),
-                change.startedAt(), oldestWaitMs / 1000.0, rule.thresholdMs() / 1000.0, summary,
-                dashboard(tenant, queueId), isReplay(ctx, change.at()));
     }
 
     /** Whether a firing alert of a queue is back under its threshold, in its clear period. */
@@ -596,11 +541,6 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         return history() || eventTime < ctx.timerService().currentProcessingTime() - replayBoundMs;
     }
 
-    private String dashboard(String tenant, String queueId) {
-        return dashboardUrl + (dashboardUrl.contains("?") ? "&" : "?") + "var-tenant=" + encode(tenant)
-                + "&var-queue=" + encode(queueId);
-    }
-
     private void writeRows(OnTimerContext ctx, long at, Map<String, QueueLoad> loads, Collector<QueueSnapshot> out)
             throws Exception {
         String tenant = ctx.getCurrentKey();
@@ -608,25 +548,17 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         for (String agentId : assignments.values()) {
             held.merge(agentId, 1, Integer::sum);
         }
-        List<Map.Entry<String, AgentPresence>> presences = toList(agents.entries());
+        List<Map.Entry<String, QueueStatus>> statuses = toList(queues.entries());
+        Map<String, QueueAgents.Counts> staffed = staffing(tenant, at, held, statuses);
         boolean live = !isReplay(ctx, at);
-        for (Map.Entry<String, QueueStatus> entry : toList(queues.entries())) {
+        for (Map.Entry<String, QueueStatus> entry : statuses) {
             String queueId = entry.getKey();
             QueueStatus status = entry.getValue();
             QueueLoad load = loads.getOrDefault(queueId, new QueueLoad());
-            int online = 0;
-            int available = 0;
-            int slots = 0;
-            for (Map.Entry<String, AgentPresence> agent : presences) {
-                AgentPresence p = agent.getValue();
-                if (p.online && p.serves(queueId)) {
-                    online++;
-                    slots += p.capacity;
-                    if (held.getOrDefault(agent.getKey(), 0) < p.capacity) {
-                        available++;
-                    }
-                }
-            }
+            QueueAgents.Counts agentCounts = staffed.get(queueId);
+            int online = agentCounts.online();
+            int available = agentCounts.available();
+            int slots = agentCounts.slots();
             long oldestQueuedAt = load.length == 0 ? 0 : load.oldestQueuedAt;
             QueueSnapshot row = new QueueSnapshot(tenant, queueId, at, load.length,
                     load.length == 0 ? 0 : Math.max(0, at - oldestQueuedAt), oldestQueuedAt, online, available,
@@ -651,6 +583,24 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         }
     }
 
+    /**
+     * Each queue's agents online and available and its slots, a shared agent's apportioned by the
+     * queues' offered loads now (decision 32): not counted in full in every queue he serves.
+     */
+    private Map<String, QueueAgents.Counts> staffing(String tenant, long at, Map<String, Integer> held,
+                                                      List<Map.Entry<String, QueueStatus>> statuses) throws Exception {
+        Map<String, Double> offered = new HashMap<>();
+        for (Map.Entry<String, QueueStatus> queue : statuses) {
+            offered.put(queue.getKey(), Forecaster.offeredLoad(rules.forecast(tenant, queue.getKey()),
+                    queue.getValue().traffic, at));
+        }
+        Map<String, AgentPresence> byId = new HashMap<>();
+        for (Map.Entry<String, AgentPresence> agent : agents.entries()) {
+            byId.put(agent.getKey(), agent.getValue());
+        }
+        return QueueAgents.of(byId, held, offered.keySet(), offered);
+    }
+
     /** queue_wait_forecast, on a live row's forecast (never on a replay's). */
     private void evaluateForecastRule(OnTimerContext ctx, String tenant, String queueId, QueueStatus status, long at,
                                       QueueForecast forecast) throws Exception {
@@ -659,33 +609,9 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
                 forecast.unbounded(), forecast.waitOverThresholdProbability(), forecast.averageSpeedOfAnswerS());
         var change = QueueWaitForecastRule.evaluate(rule, status.queueWaitForecast, at, breached);
         if (change.isPresent()) {
-            send(ctx, forecastAlert(ctx, tenant, queueId, rule, change.get(), forecast));
+            send(ctx, alerts.queueWaitForecast(tenant, queueId, rule, change.get(), forecast,
+                    isReplay(ctx, change.get().at())));
         }
-    }
-
-    /** "expected wait 3m10s; 2 more agents would keep it under 2 min". */
-    private AlertRecord forecastAlert(OnTimerContext ctx, String tenant, String queueId,
-                                      QueueWaitForecastRule.Settings rule, AlertChange change, QueueForecast forecast) {
-        String threshold = DurationWords.of(rule.thresholdMs());
-        String expected = forecast.unbounded()
-                ? String.format(java.util.Locale.ROOT, "the queue grows without bound (%.0f arrivals/h, %d chat slots)",
-                        forecast.arrivalsPerHour(), forecast.slots())
-                : "expected wait " + DurationWords.of(Math.round(forecast.averageSpeedOfAnswerS() * 1000))
-                        + String.format(java.util.Locale.ROOT, ", %.0f%% still waiting at %s",
-                                forecast.waitOverThresholdProbability() * 100, threshold);
-        String summary;
-        if (change.kind() == AlertChange.Kind.FIRING) {
-            int more = Forecaster.agentsToStayUnder(forecast, rule.thresholdMs(), rule.level())
-                    - (int) Math.ceil(forecast.slots() / forecast.agentCapacity());
-            summary = "Queue " + queueId + ": " + expected + "; " + more + " more agent" + (more == 1 ? "" : "s")
-                    + " would keep it under " + threshold;
-        } else {
-            summary = "Queue " + queueId + ": the forecast has been back under " + threshold + " for "
-                    + DurationWords.of(rule.clearAfterMs()) + " (" + expected + ")";
-        }
-        return new AlertRecord(tenant, AlertRules.QUEUE_WAIT_FORECAST, "queue:" + queueId, change.kind(), change.at(),
-                change.startedAt(), forecast.waitOverThresholdProbability(), rule.level(), summary,
-                dashboard(tenant, queueId), isReplay(ctx, change.at()));
     }
 
     private static <T> List<T> toList(Iterable<T> items) {
@@ -694,11 +620,4 @@ public class QueueMonitorFunction extends KeyedProcessFunction<String, MonitorIn
         return list;
     }
 
-    private static String seconds(long ms) {
-        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
 }

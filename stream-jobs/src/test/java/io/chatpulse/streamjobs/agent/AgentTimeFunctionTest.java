@@ -86,6 +86,32 @@ class AgentTimeFunctionTest {
         assertThat(rows()).containsExactly(row("anna", at(0, 0), 40_000, 20_000, 20_000));
     }
 
+    /**
+     * Decision 33: an assignment with no new assignment for the retention (processing time, here two
+     * hours) is dropped by the hourly sweep, not by Flink's state TTL: the minutes closed after it count no chat.
+     */
+    @Test
+    void anAssignmentIsDroppedAfterTheRetention() throws Exception {
+        harness.close();
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new AgentTimeFunction(Duration.ofHours(2))), MonitorInput::tenantId, Types.STRING);
+        harness.setProcessingTime(M10_00);
+        harness.open();
+        TestConversation a = new TestConversation("acme", "conv-a");
+        send(status("anna", AgentStatus.ONLINE, at(0, 0)), a.assigned(at(0, 0), "anna"));
+        harness.processWatermark(at(1, 0));
+        harness.setProcessingTime(M10_00 + Duration.ofHours(1).toMillis());
+        harness.processWatermark(at(2, 0));
+        assertThat(rows()).as("kept within the retention").containsExactly(
+                row("anna", at(0, 0), 60_000, 60_000, 60_000), row("anna", at(1, 0), 60_000, 60_000, 60_000));
+
+        harness.setProcessingTime(M10_00 + Duration.ofHours(3).toMillis());
+        harness.processWatermark(at(4, 0));
+        // The count is taken again when a minute closes: minute 2 started with the chat, minute 3 without.
+        assertThat(rows()).as("dropped after it").endsWith(
+                row("anna", at(2, 0), 60_000, 60_000, 60_000), row("anna", at(3, 0), 60_000, 0, 0));
+    }
+
     private static long at(int minute, int second) {
         return M10_00 + minute * 60_000L + second * 1_000L;
     }

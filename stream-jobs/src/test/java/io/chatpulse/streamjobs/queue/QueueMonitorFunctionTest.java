@@ -47,6 +47,18 @@ class QueueMonitorFunctionTest {
         harness.open();
     }
 
+    /** The same monitor restored from {@code snapshot}. */
+    private void openMonitorFrom(org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot, String rules,
+                                 Duration stateTtl, long now) throws Exception {
+        QueueMonitorFunction monitor = new QueueMonitorFunction(AlertRules.parse(rules), Duration.ofSeconds(60),
+                Duration.ofSeconds(1), stateTtl, "http://localhost:3000/d/chatpulse-supervisor");
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(monitor),
+                MonitorInput::tenantId, Types.STRING);
+        harness.setProcessingTime(now);
+        harness.initializeState(snapshot);
+        harness.open();
+    }
+
     @AfterEach
     void close() throws Exception {
         harness.close();
@@ -212,6 +224,94 @@ class QueueMonitorFunctionTest {
         assertThat(alerts()).isEmpty();
         assertThat(rows()).filteredOn(r -> r.asOf() == T0 + 10_000).singleElement()
                 .extracting(QueueSnapshot::queueLength).isEqualTo(0);
+    }
+
+    /**
+     * Decision 33: an event id is remembered at least an hour of processing time (two generations of
+     * an hour), then forgotten: the same queueing delivered again after two hours counts again.
+     */
+    @Test
+    void anEventIdIsRememberedAnHourAndForgottenWithinTwo() throws Exception {
+        TestConversation c = new TestConversation("acme", "conv-1");
+        ConversationEvent queued = c.queued(T0, "billing", QueueReason.NEW);
+        send(queued, c.assigned(T0 + 1_000, "agent-1"));
+        harness.processWatermark(T0 + 2_000);
+
+        harness.setProcessingTime(T0 + 10_000 + 59 * 60_000);
+        send(queued);
+        harness.processWatermark(T0 + 3_000);
+        assertThat(counts()).last().extracting(QueueSnapshot::queueLength).as("within the hour: dropped").isEqualTo(0);
+
+        harness.setProcessingTime(T0 + 10_000 + 2 * HOUR);
+        send(queued);
+        harness.processWatermark(T0 + 4_000);
+        assertThat(counts()).last().extracting(QueueSnapshot::queueLength).as("two hours on: applied").isEqualTo(1);
+    }
+
+    /**
+     * Decision 33, the retention without Flink's state TTL: a conversation with no event for the
+     * retention (processing time) is forgotten with its wait and its assignment, an agent with no status
+     * for as long too, by the hourly sweep; one with a later event is kept. Across a checkpoint.
+     */
+    @Test
+    void idleConversationsAndAgentsAreForgottenAfterTheRetentionAcrossACheckpoint() throws Exception {
+        harness.close();
+        long start = T0 + 10_000;
+        openMonitor("queue_wait.threshold=3s", Duration.ofSeconds(1), Duration.ofHours(2), start);
+        TestConversation waiting = new TestConversation("acme", "conv-waiting");
+        TestConversation held = new TestConversation("acme", "conv-held");
+        TestConversation active = new TestConversation("acme", "conv-active");
+        send(agent("agent-1", AgentStatus.ONLINE, 1, "billing", T0 - 5_000),
+                agent("agent-2", AgentStatus.ONLINE, 2, "billing", T0 - 5_000),
+                waiting.queued(T0, "billing", QueueReason.NEW),
+                held.queued(T0 + 100, "billing", QueueReason.NEW), held.assigned(T0 + 200, "agent-1"),
+                active.queued(T0 + 300, "billing", QueueReason.NEW));
+        harness.processWatermark(T0 + 2_000);
+        assertThat(counts()).last().isEqualTo(new QueueSnapshot("acme", "billing", T0 + 2_000, 2, 2_000, T0, 2, 1, 1, null));
+
+        // Ninety minutes on, conv-active and agent-2 have news; then a checkpoint.
+        harness.setProcessingTime(start + 90 * 60_000);
+        send(active.customerMessage(T0 + 2_500), agent("agent-2", AgentStatus.ONLINE, 2, "billing", T0 + 2_600));
+        harness.processWatermark(T0 + 3_000);
+        var snapshot = harness.snapshot(1, start + 90 * 60_000);
+        harness.close();
+        openMonitorFrom(snapshot, "queue_wait.threshold=3s", Duration.ofHours(2), start + 90 * 60_000);
+
+        // Past the retention of the first events, not of the later ones (sweeps on the hour).
+        harness.setProcessingTime(start + 3 * HOUR);
+        harness.processWatermark(T0 + 4_000);
+        assertThat(counts()).last().as("conv-waiting, conv-held and agent-1 forgotten")
+                .isEqualTo(new QueueSnapshot("acme", "billing", T0 + 4_000, 1, 3_700, T0 + 300, 1, 1, 0, null));
+
+        harness.setProcessingTime(start + 90 * 60_000 + 3 * HOUR);
+        harness.processWatermark(T0 + 5_000);
+        assertThat(counts()).last().as("then the rest").isEqualTo(
+                new QueueSnapshot("acme", "billing", T0 + 5_000, 0, 0, 0, 0, 0, 0, null));
+    }
+
+    /**
+     * Decision 33: the per-minute counts of the baselines go 15 days of event time behind the monitor,
+     * or, for a tenant whose event time stands still (no event, no queue left to tick), once it has
+     * stood still for 15 days of processing time, as their TTL did.
+     */
+    @Test
+    void theCountsOfATenantGoneQuietAreForgottenAfterFifteenDays() throws Exception {
+        long day = 24 * HOUR;
+        TestConversation c = new TestConversation("acme", "conv-1");
+        send(c.queued(T0, "billing", QueueReason.NEW), c.abandoned(T0 + 1_000, "billing"));
+        harness.processWatermark(T0 + 2_000);
+        assertThat(tenantsWith("counts-per-minute")).containsExactly("acme");
+
+        harness.setProcessingTime(T0 + 10_000 + 2 * HOUR);
+        harness.setProcessingTime(T0 + 10_000 + 14 * day);
+        assertThat(tenantsWith("counts-per-minute")).as("kept 14 days on").containsExactly("acme");
+        harness.setProcessingTime(T0 + 10_000 + 16 * day);
+        assertThat(tenantsWith("counts-per-minute")).as("gone 16 days on").isEmpty();
+    }
+
+    private List<String> tenantsWith(String state) {
+        return harness.getOperator().getKeyedStateBackend()
+                .getKeys(state, org.apache.flink.runtime.state.VoidNamespace.INSTANCE).map(Object::toString).toList();
     }
 
     @Test
