@@ -16,14 +16,18 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -185,6 +189,54 @@ class TopicSpikeFunctionTest {
         // Evaluated up to M + 3 min (the last tick with the topic in its window): 3 days and a minute back.
         assertThat(keys("topic-minute-counts", Types.INT)).containsExactlyInAnyOrder(
                 "returns|" + (M - 2 * DAY) / MINUTE, "returns|" + (M - DAY) / MINUTE, "returns|" + M / MINUTE);
+    }
+
+    /** A checkpoint of the version whose counts had a state TTL restores: the counts are read, then swept. */
+    @Test
+    void theCountsOfACheckpointWithTheirStateTtlAreReadAndSwept() throws Exception {
+        harness.close();
+        harness = new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(new TtlVersion(),
+                List.of(CatalogueChanges.STATE)), ConversationEvent::getTenantId, Types.STRING, 1, 1, 0);
+        harness.setProcessingTime(M + 4 * MINUTE);
+        harness.open();
+        harness.processElement(new TestConversation("acme", "c-old").customerSays(M - 3 * DAY - 10 * MINUTE, "hello"),
+                M - 3 * DAY - 10 * MINUTE);
+        OperatorSubtaskState snapshot = harness.snapshot(1, M + 4 * MINUTE);
+        harness.close();
+        open(snapshot);
+
+        say(M + 10_000, 20, "I want to return it");
+        harness.processWatermark(M + 5 * MINUTE);
+        assertThat(alerts()).extracting(AlertRecord::state)
+                .containsExactly(AlertChange.Kind.FIRING, AlertChange.Kind.RESOLVED);
+        assertThat(alerts().get(0).threshold()).as("against the restored baseline, mean 2")
+                .isEqualTo(Math.ceil(2 + 3 * Math.sqrt(2)));
+        harness.setProcessingTime(M + 2 * HOUR);
+        assertThat(keys("topic-minute-counts", Types.INT)).containsExactlyInAnyOrder(
+                "returns|" + (M - 2 * DAY) / MINUTE, "returns|" + (M - DAY) / MINUTE, "returns|" + M / MINUTE);
+    }
+
+    /** The states of the version with a TTL on its counts: a baseline of 2 a day for "returns", and the tenant's start. */
+    private static final class TtlVersion
+            extends KeyedBroadcastProcessFunction<String, ConversationEvent, TopicCatalogueVersion, AlertRecord> {
+
+        @Override
+        public void processElement(ConversationEvent event, ReadOnlyContext ctx, Collector<AlertRecord> out)
+                throws Exception {
+            MapStateDescriptor<String, Integer> perMinute = new MapStateDescriptor<>("topic-minute-counts",
+                    Types.STRING, Types.INT);
+            perMinute.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofDays(15)).build());
+            MapState<String, Integer> counts = getRuntimeContext().getMapState(perMinute);
+            for (int day = 3; day >= 1; day--) {
+                counts.put("returns|" + (M - day * DAY) / MINUTE, 2);
+            }
+            getRuntimeContext().getState(new ValueStateDescriptor<>("tenant-since", Types.LONG))
+                    .update(event.getEventTime());
+        }
+
+        @Override
+        public void processBroadcastElement(TopicCatalogueVersion version, Context ctx, Collector<AlertRecord> out) {
+        }
     }
 
     /** The keys of one of the tenant's map states. */
