@@ -11,6 +11,7 @@ import io.chatpulse.streamjobs.alert.AlertRules;
 import io.chatpulse.streamjobs.alert.TopicSpikeRule;
 import io.chatpulse.streamjobs.alert.VolumeSpikeRule;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
+import io.chatpulse.streamjobs.queue.IdleSweep;
 import io.chatpulse.topiccatalogue.InvalidCatalogueException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +27,11 @@ import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
@@ -47,6 +48,11 @@ import org.slf4j.LoggerFactory;
  * <p>A topic's baseline starts when the monitor first evaluates it: with the tenant's first event for
  * the topics of the catalogue it started with, at the change for a topic a later version adds, so a
  * new topic does not spike against days it did not exist.
+ *
+ * <p>What no evaluation reads any more is forgotten by an hourly sweep of processing time (decision
+ * 33), not Flink's state TTL: counts behind the baseline of the evaluated time, a topic not named
+ * for as long unless firing, and all counts of a tenant whose evaluated time stood still for
+ * {@link #COUNTS_KEPT}.
  */
 public class TopicSpikeFunction
         extends KeyedBroadcastProcessFunction<String, ConversationEvent, TopicCatalogueVersion, AlertRecord> {
@@ -54,7 +60,7 @@ public class TopicSpikeFunction
     private static final long serialVersionUID = 1L;
     private static final long MINUTE = 60_000L;
     private static final Logger LOG = LoggerFactory.getLogger(TopicSpikeFunction.class);
-    /** Longer than any baseline (topic_spike.baseline-days, 7 by default) plus its window. */
+    /** How long a tenant's event time may stand still before its counts go, as their state TTL did. */
     private static final Duration COUNTS_KEPT = Duration.ofDays(15);
 
     private final AlertRules rules;
@@ -62,8 +68,7 @@ public class TopicSpikeFunction
     private final long replayBoundMs;
     private final String dashboardUrl;
 
-    /** "topic|minute": customer messages naming the topic in that minute of event time. */
-    private transient MapState<String, Integer> counts;
+    private transient TopicMinuteCounts counts;
     /** Topic: the last minute it was named; the topics a tick looks at. */
     private transient MapState<String, Long> lastNamed;
     private transient MapState<String, AlertRuleState> alerts;
@@ -73,6 +78,7 @@ public class TopicSpikeFunction
     /** The catalogue version the last tick evaluated (0: the file's); null before the first tick. */
     private transient ValueState<Long> versionSeen;
     private transient ValueState<Long> evaluatedUpTo;
+    private transient IdleSweep sweep;
     private transient Map<String, Matcher> matchers;
 
     private record Matcher(long version, List<String> names, TopicMatcher matcher) {
@@ -88,10 +94,7 @@ public class TopicSpikeFunction
     @Override
     public void open(OpenContext openContext) {
         TrustedEventClasses.install();
-        MapStateDescriptor<String, Integer> perMinute = new MapStateDescriptor<>("topic-minute-counts", Types.STRING,
-                Types.INT);
-        perMinute.enableTimeToLive(StateTtlConfig.newBuilder(COUNTS_KEPT).build());
-        counts = getRuntimeContext().getMapState(perMinute);
+        counts = TopicMinuteCounts.open(getRuntimeContext());
         lastNamed = getRuntimeContext().getMapState(new MapStateDescriptor<>("topic-last-named", Types.STRING,
                 Types.LONG));
         alerts = getRuntimeContext().getMapState(new MapStateDescriptor<>("topic-spike-alerts", Types.STRING,
@@ -100,6 +103,7 @@ public class TopicSpikeFunction
         tenantSince = getRuntimeContext().getState(new ValueStateDescriptor<>("tenant-since", Types.LONG));
         versionSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("catalogue-version-seen", Types.LONG));
         evaluatedUpTo = getRuntimeContext().getState(new ValueStateDescriptor<>("topic-spike-evaluated", Types.LONG));
+        sweep = IdleSweep.open(getRuntimeContext(), COUNTS_KEPT);
         matchers = new HashMap<>();
     }
 
@@ -116,9 +120,7 @@ public class TopicSpikeFunction
             long minute = Math.floorDiv(event.getEventTime(), MINUTE);
             Matcher matcher = matcher(ctx.getCurrentKey(), ctx.getBroadcastState(CatalogueChanges.STATE));
             for (String topic : matcher.matcher().topicsOf(message.getText())) {
-                String key = topic + "|" + minute;
-                Integer count = counts.get(key);
-                counts.put(key, count == null ? 1 : count + 1);
+                counts.count(topic, minute);
                 Long last = lastNamed.get(topic);
                 if (last == null || last < minute) {
                     lastNamed.put(topic, minute);
@@ -126,6 +128,7 @@ public class TopicSpikeFunction
             }
         }
         ctx.timerService().registerEventTimeTimer((Math.floorDiv(event.getEventTime(), MINUTE) + 1) * MINUTE);
+        sweep.keep(ctx.timerService());
     }
 
     @Override
@@ -147,6 +150,10 @@ public class TopicSpikeFunction
 
     @Override
     public void onTimer(long at, OnTimerContext ctx, Collector<AlertRecord> out) throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            sweep.swept(ctx.timerService(), forgetIdle(ctx));
+            return;
+        }
         Long done = evaluatedUpTo.value();
         if (done != null && at <= done) {
             return; // a late message's minute: its count is in, the rule has moved on (observations in time order)
@@ -162,7 +169,7 @@ public class TopicSpikeFunction
                 state = new AlertRuleState();
             }
             VolumeSpikeRule.Evaluation evaluation = TopicSpikeRule.evaluate(rule, state, at, since(topic, at),
-                    (from, to) -> countBetween(topic, from, to));
+                    (from, to) -> counts.between(topic, from, to));
             if (evaluation.change().isPresent()) {
                 AlertChange change = evaluation.change().get();
                 out.collect(TopicSpikeRule.alert(tenant, topic, rule, change, evaluation, dashboard(tenant),
@@ -210,17 +217,42 @@ public class TopicSpikeFunction
         return since;
     }
 
-    private long countBetween(String topic, long from, long to) {
-        long sum = 0;
-        try {
-            for (long minute = Math.floorDiv(from, MINUTE); minute < Math.floorDiv(to, MINUTE); minute++) {
-                Integer count = counts.get(topic + "|" + minute);
-                sum += count == null ? 0 : count;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the counts of topic " + topic, e);
+    /**
+     * The sweep at processing time (decision 33): the counts no baseline of the evaluated time or a
+     * later one reads, a topic not named since then unless firing (its start too once the catalogue
+     * no longer holds it: one it holds keeps its start, as before), and all counts and names of a
+     * tenant whose evaluated time stood still for {@link #COUNTS_KEPT}.
+     *
+     * @return whether anything is left to forget later
+     */
+    private boolean forgetIdle(OnTimerContext ctx) throws Exception {
+        Long evaluated = evaluatedUpTo.value();
+        if (evaluated == null) {
+            return !counts.isEmpty(); // counted, not evaluated yet: nothing to measure a baseline from
         }
-        return sum;
+        VolumeSpikeRule.Settings rule = rules.topicSpike(ctx.getCurrentKey());
+        long oldestMinute = Math.floorDiv(evaluated - rule.windowMs() - rule.baselineDays() * VolumeSpikeRule.DAY,
+                MINUTE);
+        boolean quiet = counts.forget(ctx.timerService().currentProcessingTime(), evaluated, oldestMinute,
+                COUNTS_KEPT.toMillis());
+        for (Map.Entry<String, Long> named : toList(lastNamed.entries())) {
+            if ((quiet || named.getValue() < oldestMinute) && !alerts.contains(named.getKey())) {
+                lastNamed.remove(named.getKey());
+            }
+        }
+        List<String> held = matcher(ctx.getCurrentKey(), ctx.getBroadcastState(CatalogueChanges.STATE)).names();
+        for (String topic : toList(topicSince.keys())) {
+            if (!held.contains(topic) && !lastNamed.contains(topic) && !alerts.contains(topic)) {
+                topicSince.remove(topic);
+            }
+        }
+        return !counts.isEmpty() || !lastNamed.isEmpty() || !alerts.isEmpty();
+    }
+
+    private static <T> List<T> toList(Iterable<T> entries) {
+        List<T> list = new ArrayList<>();
+        entries.forEach(list::add);
+        return list;
     }
 
     /** The tenant's matcher: of its newest version held, else of the file; built again when the version changes. */
