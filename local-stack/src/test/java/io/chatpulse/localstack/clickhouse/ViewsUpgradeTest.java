@@ -60,10 +60,14 @@ class ViewsUpgradeTest {
             Map<String, List<String>> before = figures(st, views(st), columns);
             assertThat(before).hasSize(39).allSatisfy((view, rows) -> assertThat(rows).as(view).isNotEmpty());
 
-            assertThat(ClickHouseMigrations.apply(released)).containsExactly("R__views.sql");
+            // The release's tables stay as they are: only migrations newer than its last (V060) run, then the views.
+            List<String> applied = ClickHouseMigrations.apply(released);
+            assertThat(applied).last().isEqualTo("R__views.sql");
+            assertThat(applied.subList(0, applied.size() - 1))
+                    .allSatisfy(file -> assertThat(Integer.parseInt(file.substring(1, 4))).as(file).isGreaterThan(60));
 
             assertThat(figures(st, columns.keySet(), columns)).isEqualTo(before);
-            assertThat(views(st)).containsExactlyInAnyOrderElementsOf(before.keySet());
+            assertThat(views(st)).containsAll(before.keySet());
             assertThat(scalar(st, "SELECT create_table_query FROM system.tables WHERE database = currentDatabase()"
                     + " AND name = 'first_response_summary'")).as("the summary reads the report view").contains("report_first_responses(");
             assertThat(ClickHouseMigrations.apply(released)).as("nothing changed, nothing applied").isEmpty();
