@@ -13,7 +13,7 @@ import java.util.List;
 final class Benchmarks {
 
     static final List<Benchmark> ALL = List.of(ingest(), backfill(), freshness(), alertLatency(), paging(), live(),
-            report());
+            report(), forecast());
 
     private Benchmarks() {
     }
@@ -87,5 +87,16 @@ final class Benchmarks {
                 List.of(Figure.of("median as inserted", "s", "^" + agentReport),
                         Figure.of("median merged", "s", "^-- after merging[\\s\\S]*?^" + agentReport)),
                 List.of(below("median as inserted", 1), below("median merged", 1)));
+    }
+
+    /** ForecastLeadBenchmark's summary; issue 20: the warning at least 60 s before the page, no false warning. */
+    static Benchmark forecast() {
+        String line = "^lead time warning -> page over .*: ";
+        return new Benchmark("forecast", "forecast warning ahead of the 2-minute page", "./chatpulse bench forecast 3 5",
+                List.of(Figure.of("min lead", "s", line + "min # s"),
+                        Figure.of("median lead", "s", line + ".*median # s"),
+                        Figure.of("max lead", "s", line + ".*max # s"),
+                        Figure.of("false warnings", "", line + ".*; false warnings: #")),
+                List.of(atLeast("min lead", 60), atMost("false warnings", 0)));
     }
 }

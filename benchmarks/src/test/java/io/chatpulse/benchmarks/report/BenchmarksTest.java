@@ -68,6 +68,14 @@ class BenchmarksTest {
     }
 
     @Test
+    void forecastReadsTheLeadAndTheFalseWarnings() {
+        Outcome outcome = Outcome.parse(Benchmarks.forecast(), Samples.read("forecast.out"));
+
+        assertThat(outcome.values()).containsExactly(entry("min lead", 75.0), entry("median lead", 98.2),
+                entry("max lead", 130.5), entry("false warnings", 0.0));
+    }
+
+    @Test
     void aRunThatDiedBeforeItsFiguresIsReportedAsNotParsed() {
         Outcome outcome = Outcome.parse(Benchmarks.paging(), Samples.read("paging-failed.out"));
 
