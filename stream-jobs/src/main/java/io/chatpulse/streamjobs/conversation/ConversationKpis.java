@@ -12,6 +12,7 @@ import io.chatpulse.events.MessagePosted;
 import io.chatpulse.events.SurveyOffered;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.qa.QaEvaluator;
+import io.chatpulse.streamjobs.qa.Scorecard;
 import io.chatpulse.streamjobs.qa.Scorecards;
 import io.chatpulse.streamjobs.topic.Topic;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
@@ -72,6 +73,11 @@ public final class ConversationKpis {
     /** The tenant's topics for the messages applied from now on (a catalogue change). */
     public void changeTopics(String tenant, List<Topic> catalogue) {
         topics.change(tenant, catalogue);
+    }
+
+    /** The tenant's scorecard for the conversations that end from now on (a scorecard change). */
+    public void changeScorecard(String tenant, Optional<Scorecard> card) {
+        qa.change(tenant, card);
     }
 
     public void apply(ConversationEvent event, ConversationState state, Figures out) {
