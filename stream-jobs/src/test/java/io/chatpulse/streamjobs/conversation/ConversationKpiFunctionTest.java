@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.CatalogueTopic;
+import io.chatpulse.events.QaScorecardVersion;
 import io.chatpulse.events.QueueReason;
 import io.chatpulse.events.ScorecardCheck;
 import io.chatpulse.events.SenderKind;
-import io.chatpulse.events.QaScorecardVersion;
 import io.chatpulse.events.TopicCatalogueVersion;
 import io.chatpulse.events.codec.EventCodec;
 import io.chatpulse.streamjobs.TestConversation;
