@@ -12,11 +12,11 @@ import io.chatpulse.events.MessagePosted;
 import io.chatpulse.events.SurveyOffered;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.qa.QaEvaluator;
-import io.chatpulse.streamjobs.qa.Scorecard;
 import io.chatpulse.streamjobs.qa.Scorecards;
 import io.chatpulse.streamjobs.topic.Topic;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import io.chatpulse.streamjobs.topic.TopicTagger;
+import io.chatpulse.topiccatalogue.scorecard.Scorecard;
 import java.util.List;
 import java.util.Optional;
 
