@@ -19,6 +19,11 @@ public final class Topics {
      * Written by metrics-api's admin API, read by the KPI job as it runs.
      */
     public static final String TOPIC_CATALOGUE = "chatpulse.topic-catalogue";
+    /**
+     * {@link QaScorecardVersion}s keyed by tenant, compacted: every tenant's newest QA scorecard, read
+     * by the KPI job as it runs.
+     */
+    public static final String QA_SCORECARD = "chatpulse.qa-scorecard";
     /** Records that could not be read, unchanged, with the reason in headers. */
     public static final String DEAD_LETTER = "chatpulse.dead-letter";
 

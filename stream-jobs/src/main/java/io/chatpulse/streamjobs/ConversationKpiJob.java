@@ -6,11 +6,11 @@ import io.chatpulse.streamjobs.alert.AlertRules;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.clickhouse.ClickHouseSink;
 import io.chatpulse.streamjobs.conversation.ConversationKpiFunction;
+import io.chatpulse.streamjobs.conversation.DocumentChanges;
 import io.chatpulse.streamjobs.conversation.KpiRow;
 import io.chatpulse.streamjobs.conversation.KpiTables;
 import io.chatpulse.streamjobs.ingest.ConversationEvents;
 import io.chatpulse.streamjobs.qa.Scorecards;
-import io.chatpulse.streamjobs.topic.CatalogueChanges;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import java.util.stream.Collectors;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -60,7 +60,7 @@ public final class ConversationKpiJob {
         DataStream<ConversationEvent> events = ConversationEvents.read(env, config);
         SingleOutputStreamOperator<KpiRow> kpis = events
                 .keyBy(ConversationEvent::getConversationId)
-                .connect(CatalogueChanges.read(env, config).broadcast(CatalogueChanges.STATE))
+                .connect(DocumentChanges.broadcast(env, config))
                 .process(new ConversationKpiFunction(config.getDuration(JobConfig.STATE_TTL), calendars,
                         config.getDuration(JobConfig.REORDER_WINDOW),
                         TopicCatalogue.load(config.find(JobConfig.TOPIC_CATALOGUE_FILE)),

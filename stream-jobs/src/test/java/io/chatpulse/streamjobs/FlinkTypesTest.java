@@ -3,6 +3,7 @@ package io.chatpulse.streamjobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.QaScorecardVersion;
 import io.chatpulse.events.TopicCatalogueVersion;
 import io.chatpulse.streamjobs.conversation.Activity;
 import io.chatpulse.streamjobs.conversation.ConversationState;
@@ -39,6 +40,8 @@ class FlinkTypesTest {
     void eventsUseAvrosOwnSerializer() {
         assertThat(TypeInformation.of(ConversationEvent.class)).isInstanceOf(AvroTypeInfo.class);
         assertThat(TypeInformation.of(TopicCatalogueVersion.class)).as("the broadcast catalogue state")
+                .isInstanceOf(AvroTypeInfo.class);
+        assertThat(TypeInformation.of(QaScorecardVersion.class)).as("the broadcast scorecard state")
                 .isInstanceOf(AvroTypeInfo.class);
     }
 }

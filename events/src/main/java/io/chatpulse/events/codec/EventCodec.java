@@ -6,6 +6,7 @@ import io.chatpulse.events.AlertEvent;
 import io.chatpulse.events.AlertNotification;
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.DeliveryAttempt;
+import io.chatpulse.events.QaScorecardVersion;
 import io.chatpulse.events.TopicCatalogueVersion;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +41,8 @@ public final class EventCodec<T extends SpecificRecordBase> {
     public static final EventCodec<DeliveryAttempt> DELIVERY_ATTEMPT = new EventCodec<>(DeliveryAttempt.getClassSchema());
     public static final EventCodec<TopicCatalogueVersion> TOPIC_CATALOGUE =
             new EventCodec<>(TopicCatalogueVersion.getClassSchema());
+    public static final EventCodec<QaScorecardVersion> QA_SCORECARD =
+            new EventCodec<>(QaScorecardVersion.getClassSchema());
 
     private final Schema schema;
     private final BinaryMessageEncoder<T> encoder;

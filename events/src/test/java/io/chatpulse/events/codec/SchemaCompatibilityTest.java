@@ -22,7 +22,7 @@ class SchemaCompatibilityTest {
     static Stream<EventCodec<?>> codecs() {
         return Stream.of(EventCodec.CONVERSATION, EventCodec.AGENT, EventCodec.ALERT,
                 EventCodec.ALERT_COMMAND, EventCodec.ALERT_NOTIFICATION, EventCodec.DELIVERY_ATTEMPT,
-                EventCodec.TOPIC_CATALOGUE);
+                EventCodec.TOPIC_CATALOGUE, EventCodec.QA_SCORECARD);
     }
 
     @ParameterizedTest

@@ -17,7 +17,8 @@ class ContractTopicsTest {
     void definesEveryTopicOfTheContract() {
         assertThat(topics.topics()).extracting(ContractTopics.Topic::name).containsExactlyInAnyOrder(
                 Topics.CONVERSATION_EVENTS, Topics.AGENT_EVENTS, Topics.ALERTS, Topics.DEAD_LETTER,
-                Topics.ALERT_COMMANDS, Topics.ALERT_NOTIFICATIONS, Topics.ALERT_DELIVERIES, Topics.TOPIC_CATALOGUE);
+                Topics.ALERT_COMMANDS, Topics.ALERT_NOTIFICATIONS, Topics.ALERT_DELIVERIES, Topics.TOPIC_CATALOGUE,
+                Topics.QA_SCORECARD);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.chatpulse.streamjobs.conversation;
 
 import io.chatpulse.events.ConversationEvent;
+import io.chatpulse.events.QaScorecardVersion;
 import io.chatpulse.events.TopicCatalogueVersion;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.ingest.DeadLetter;
@@ -8,12 +9,14 @@ import io.chatpulse.streamjobs.ingest.EventTimeQueue;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
 import io.chatpulse.streamjobs.qa.QaCheckResult;
 import io.chatpulse.streamjobs.qa.QaScore;
+import io.chatpulse.streamjobs.qa.ScorecardChanges;
 import io.chatpulse.streamjobs.qa.Scorecards;
 import io.chatpulse.streamjobs.topic.CatalogueChanges;
 import io.chatpulse.streamjobs.topic.ConversationTopic;
 import io.chatpulse.streamjobs.topic.MessageTopic;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import io.chatpulse.topiccatalogue.InvalidCatalogueException;
+import io.chatpulse.topiccatalogue.scorecard.InvalidScorecardException;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
@@ -24,6 +27,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
@@ -50,10 +54,14 @@ import org.slf4j.LoggerFactory;
  * <p>The tenants' topic catalogues start as the file's and change as the broadcast
  * {@link CatalogueChanges} arrive: a tenant's newer version replaces its topics for the messages
  * applied from then on, in every subtask, and is kept in the broadcast state so that a restored job
- * goes on with it. An invalid version is refused with a warning and the tenant keeps its topics.
+ * goes on with it. An invalid version is refused with a warning and the tenant keeps its topics. The
+ * tenants' QA scorecards likewise start as the file's and change as the {@link ScorecardChanges} arrive
+ * (the right side of the {@link DocumentChanges}): a newer version scores the conversations that end
+ * from then on.
  */
 public class ConversationKpiFunction
-        extends KeyedBroadcastProcessFunction<String, ConversationEvent, TopicCatalogueVersion, KpiRow> {
+        extends KeyedBroadcastProcessFunction<String, ConversationEvent, Either<TopicCatalogueVersion, QaScorecardVersion>,
+        KpiRow> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ConversationKpiFunction.class);
@@ -70,7 +78,7 @@ public class ConversationKpiFunction
     private transient ConversationKpis kpis;
     private transient ValueState<ConversationState> conversations;
     private transient EventTimeQueue<ConversationEvent> pending;
-    private transient boolean catalogueRestored;
+    private transient boolean documentsRestored;
 
     /**
      * @param stateTtl how long a conversation's state outlives its last event (nothing says a
@@ -104,7 +112,7 @@ public class ConversationKpiFunction
 
     @Override
     public void processElement(ConversationEvent event, ReadOnlyContext ctx, Collector<KpiRow> out) throws Exception {
-        restoreCatalogue(ctx.getBroadcastState(CatalogueChanges.STATE));
+        restoreDocuments(ctx.getBroadcastState(CatalogueChanges.STATE), ctx.getBroadcastState(ScorecardChanges.STATE));
         if (pending == null) {
             applyInOrder(event, ctx, out);
         } else {
@@ -113,10 +121,18 @@ public class ConversationKpiFunction
     }
 
     @Override
-    public void processBroadcastElement(TopicCatalogueVersion version, Context ctx, Collector<KpiRow> out)
+    public void processBroadcastElement(Either<TopicCatalogueVersion, QaScorecardVersion> change, Context ctx,
+                                        Collector<KpiRow> out) throws Exception {
+        restoreDocuments(ctx.getBroadcastState(CatalogueChanges.STATE), ctx.getBroadcastState(ScorecardChanges.STATE));
+        if (change.isLeft()) {
+            changeCatalogue(change.left(), ctx.getBroadcastState(CatalogueChanges.STATE));
+        } else {
+            changeScorecard(change.right(), ctx.getBroadcastState(ScorecardChanges.STATE));
+        }
+    }
+
+    private void changeCatalogue(TopicCatalogueVersion version, BroadcastState<String, TopicCatalogueVersion> held)
             throws Exception {
-        BroadcastState<String, TopicCatalogueVersion> held = ctx.getBroadcastState(CatalogueChanges.STATE);
-        restoreCatalogue(held);
         if (!CatalogueChanges.isNewer(version, held.get(version.getTenantId()))) {
             return;
         }
@@ -130,9 +146,24 @@ public class ConversationKpiFunction
         held.put(version.getTenantId(), version);
     }
 
+    private void changeScorecard(QaScorecardVersion version, BroadcastState<String, QaScorecardVersion> held)
+            throws Exception {
+        if (!ScorecardChanges.isNewer(version, held.get(version.getTenantId()))) {
+            return;
+        }
+        try {
+            kpis.changeScorecard(version.getTenantId(), ScorecardChanges.scorecard(version));
+        } catch (InvalidScorecardException e) {
+            LOG.warn("QA scorecard version {} of {} refused, the tenant keeps its scorecard: {}", version.getVersion(),
+                    version.getTenantId(), e.getMessage());
+            return;
+        }
+        held.put(version.getTenantId(), version);
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<KpiRow> out) throws Exception {
-        restoreCatalogue(ctx.getBroadcastState(CatalogueChanges.STATE));
+        restoreDocuments(ctx.getBroadcastState(CatalogueChanges.STATE), ctx.getBroadcastState(ScorecardChanges.STATE));
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             ConversationState state = conversations.value();
             if (state != null && forget.isDue(state, timestamp)) {
@@ -145,14 +176,18 @@ public class ConversationKpiFunction
         }
     }
 
-    /** After a restore, the versions the job held (the broadcast state) replace the file's topics once. */
-    private void restoreCatalogue(ReadOnlyBroadcastState<String, TopicCatalogueVersion> held) throws Exception {
-        if (catalogueRestored) {
+    /** After a restore, the versions the job held (the broadcast state) replace the files' topics and scorecards once. */
+    private void restoreDocuments(ReadOnlyBroadcastState<String, TopicCatalogueVersion> catalogues,
+                                  ReadOnlyBroadcastState<String, QaScorecardVersion> scorecards) throws Exception {
+        if (documentsRestored) {
             return;
         }
-        catalogueRestored = true;
-        for (var version : held.immutableEntries()) {
+        documentsRestored = true;
+        for (var version : catalogues.immutableEntries()) {
             kpis.changeTopics(version.getKey(), CatalogueChanges.topics(version.getValue()));
+        }
+        for (var version : scorecards.immutableEntries()) {
+            kpis.changeScorecard(version.getKey(), ScorecardChanges.scorecard(version.getValue()));
         }
     }
 

@@ -16,6 +16,7 @@ import io.chatpulse.streamjobs.qa.Scorecards;
 import io.chatpulse.streamjobs.topic.Topic;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
 import io.chatpulse.streamjobs.topic.TopicTagger;
+import io.chatpulse.topiccatalogue.scorecard.Scorecard;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,6 +73,11 @@ public final class ConversationKpis {
     /** The tenant's topics for the messages applied from now on (a catalogue change). */
     public void changeTopics(String tenant, List<Topic> catalogue) {
         topics.change(tenant, catalogue);
+    }
+
+    /** The tenant's scorecard for the conversations that end from now on (a scorecard change). */
+    public void changeScorecard(String tenant, Optional<Scorecard> card) {
+        qa.change(tenant, card);
     }
 
     public void apply(ConversationEvent event, ConversationState state, Figures out) {

@@ -1,5 +1,6 @@
 package io.chatpulse.streamjobs.qa;
 
+import io.chatpulse.topiccatalogue.scorecard.CheckKind;
 import java.util.Locale;
 
 /**

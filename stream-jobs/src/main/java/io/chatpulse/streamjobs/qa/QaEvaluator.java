@@ -12,6 +12,9 @@ import io.chatpulse.events.SurveyOffered;
 import io.chatpulse.streamjobs.conversation.ReplyTime;
 import io.chatpulse.streamjobs.topic.Topic;
 import io.chatpulse.streamjobs.topic.TopicMatcher;
+import io.chatpulse.topiccatalogue.scorecard.CheckKind;
+import io.chatpulse.topiccatalogue.scorecard.QaCheck;
+import io.chatpulse.topiccatalogue.scorecard.Scorecard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,11 +39,21 @@ public final class QaEvaluator {
         void qaCheck(QaCheckResult row);
     }
 
-    private final Scorecards scorecards;
+    private final Map<String, Scorecard> scorecards;
     private final Map<String, TopicMatcher> matchers = new HashMap<>();
 
     public QaEvaluator(Scorecards scorecards) {
-        this.scorecards = scorecards;
+        this.scorecards = new HashMap<>(scorecards.tenants());
+    }
+
+    /**
+     * The tenant's scorecard for the conversations that end from now on (a scorecard change; none: the
+     * tenant is not scored). What a conversation going on has already been judged by (its first agent
+     * message greeted or not, a forbidden phrase seen) stays as the previous scorecard judged it.
+     */
+    public void change(String tenant, Optional<Scorecard> card) {
+        matchers.remove(tenant);
+        card.ifPresentOrElse(c -> scorecards.put(tenant, c), () -> scorecards.remove(tenant));
     }
 
     /**
@@ -49,7 +62,7 @@ public final class QaEvaluator {
      */
     public void apply(ConversationEvent event, QaState state, String queueId, String agentId,
                       Optional<ReplyTime> reply, Results out) {
-        Optional<Scorecard> card = scorecards.of(event.getTenantId());
+        Optional<Scorecard> card = Optional.ofNullable(scorecards.get(event.getTenantId()));
         if (card.isEmpty()) {
             return;
         }

@@ -1,6 +1,9 @@
 package io.chatpulse.streamjobs.qa;
 
 import io.chatpulse.streamjobs.qa.CheckOutcome.Result;
+import io.chatpulse.topiccatalogue.scorecard.CheckKind;
+import io.chatpulse.topiccatalogue.scorecard.QaCheck;
+import io.chatpulse.topiccatalogue.scorecard.Scorecard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;

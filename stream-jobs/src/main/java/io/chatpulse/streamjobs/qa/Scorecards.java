@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.chatpulse.topiccatalogue.scorecard.InvalidScorecardException;
+import io.chatpulse.topiccatalogue.scorecard.Scorecard;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatpulse.events.ConversationEvent;
 import io.chatpulse.events.CatalogueTopic;
+import io.chatpulse.events.QaScorecardVersion;
 import io.chatpulse.events.QueueReason;
+import io.chatpulse.events.ScorecardCheck;
 import io.chatpulse.events.SenderKind;
 import io.chatpulse.events.TopicCatalogueVersion;
 import io.chatpulse.events.codec.EventCodec;
 import io.chatpulse.streamjobs.TestConversation;
 import io.chatpulse.streamjobs.calendar.BusinessCalendars;
 import io.chatpulse.streamjobs.ingest.DeadLetter;
+import io.chatpulse.streamjobs.qa.QaScore;
+import io.chatpulse.streamjobs.qa.ScorecardChanges;
 import io.chatpulse.streamjobs.qa.Scorecards;
 import io.chatpulse.streamjobs.topic.CatalogueChanges;
 import io.chatpulse.streamjobs.topic.MessageTopic;
@@ -27,6 +31,7 @@ import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.types.Either;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +40,8 @@ class ConversationKpiFunctionTest {
 
     private static final long T0 = 1_790_000_000_000L;
 
-    private KeyedBroadcastOperatorTestHarness<String, ConversationEvent, TopicCatalogueVersion, KpiRow> harness;
+    private KeyedBroadcastOperatorTestHarness<String, ConversationEvent, Either<TopicCatalogueVersion, QaScorecardVersion>,
+            KpiRow> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -103,10 +109,10 @@ class ConversationKpiFunctionTest {
         ConversationEvent before = c.message(T0 + 1_000, SenderKind.CUSTOMER, "cust-1", "a return and a parcel");
         send(c.opened(T0, "billing"), before);
 
-        harness.processBroadcastElement(version("acme", 2, "delivery", "parcel"), T0);
-        harness.processBroadcastElement(version("acme", 1, "stale", "return"), T0);
-        harness.processBroadcastElement(new TopicCatalogueVersion("acme", 3L,
-                List.of(new CatalogueTopic("broken", List.of(), List.of("(unclosed"))), T0, "admin"), T0);
+        harness.processBroadcastElement(Either.Left(version("acme", 2, "delivery", "parcel")), T0);
+        harness.processBroadcastElement(Either.Left(version("acme", 1, "stale", "return")), T0);
+        harness.processBroadcastElement(Either.Left(new TopicCatalogueVersion("acme", 3L,
+                List.of(new CatalogueTopic("broken", List.of(), List.of("(unclosed"))), T0, "admin")), T0);
         ConversationEvent after = c.message(T0 + 2_000, SenderKind.CUSTOMER, "cust-1", "a return and a parcel");
         send(after);
         assertThat(topicsOf(before.getEventId())).containsExactly("returns");
@@ -124,6 +130,37 @@ class ConversationKpiFunctionTest {
 
         assertThat(topicsOf(restored.getEventId())).as("the change kept over the file after a restore")
                 .containsExactly("delivery");
+    }
+
+    @Test
+    void aScorecardChangeScoresTheConversationsThatEndAfterItAndSurvivesARestore() throws Exception {
+        Scorecards file = Scorecards.parse("""
+                {"acme": {"version": 1, "checks": [{"check": "greeting", "weight": 1, "phrases": ["hello"]}]}}""");
+        harness.close();
+        harness = newHarness(Duration.ZERO, TopicCatalogue.empty(), file);
+        openHarness();
+        send(greetedAndResolved("conv-1", T0));
+
+        harness.processBroadcastElement(Either.Right(scorecard(3, "hi")), T0);
+        harness.processBroadcastElement(Either.Right(scorecard(2, "hey")), T0);
+        harness.processBroadcastElement(Either.Right(new QaScorecardVersion("acme", 4L,
+                List.of(new ScorecardCheck("greeting", 1, List.of(), null, null)), T0, "admin")), T0);
+        send(greetedAndResolved("conv-2", T0 + 10_000));
+        assertThat(rows(QaScore.class)).extracting(QaScore::conversationId, QaScore::scorecardVersion, QaScore::score)
+                .as("conv-1 by the file; conv-2 by version 3 (the older 2 and the invalid 4 passed over)")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("conv-1", 1, 0.0),
+                        org.assertj.core.groups.Tuple.tuple("conv-2", 3, 100.0));
+        OperatorSubtaskState snapshot = harness.snapshot(1, T0 + 20);
+        harness.close();
+
+        harness = newHarness(Duration.ZERO, TopicCatalogue.empty(), file);
+        harness.initializeState(snapshot);
+        openHarness();
+        send(greetedAndResolved("conv-3", T0 + 20_000));
+
+        assertThat(rows(QaScore.class)).extracting(QaScore::conversationId, QaScore::scorecardVersion, QaScore::score)
+                .as("the change kept over the file after a restore")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("conv-3", 3, 100.0));
     }
 
     @Test
@@ -230,21 +267,29 @@ class ConversationKpiFunctionTest {
         assertThat(lateEvents()).isEmpty();
     }
 
-    private static KeyedBroadcastOperatorTestHarness<String, ConversationEvent, TopicCatalogueVersion, KpiRow> newHarness() throws Exception {
+    private static KeyedBroadcastOperatorTestHarness<String, ConversationEvent, Either<TopicCatalogueVersion, QaScorecardVersion>,
+            KpiRow> newHarness() throws Exception {
         return newHarness(Duration.ZERO);
     }
 
-    private static KeyedBroadcastOperatorTestHarness<String, ConversationEvent, TopicCatalogueVersion, KpiRow> newHarness(
+    private static KeyedBroadcastOperatorTestHarness<String, ConversationEvent, Either<TopicCatalogueVersion, QaScorecardVersion>,
+            KpiRow> newHarness(
             Duration reorderWindow) throws Exception {
         return newHarness(reorderWindow, TopicCatalogue.empty());
     }
 
-    private static KeyedBroadcastOperatorTestHarness<String, ConversationEvent, TopicCatalogueVersion, KpiRow> newHarness(
+    private static KeyedBroadcastOperatorTestHarness<String, ConversationEvent, Either<TopicCatalogueVersion, QaScorecardVersion>,
+            KpiRow> newHarness(
             Duration reorderWindow, TopicCatalogue catalogue) throws Exception {
+        return newHarness(reorderWindow, catalogue, Scorecards.none());
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, ConversationEvent, Either<TopicCatalogueVersion, QaScorecardVersion>,
+            KpiRow> newHarness(Duration reorderWindow, TopicCatalogue catalogue, Scorecards scorecards) throws Exception {
         return new KeyedBroadcastOperatorTestHarness<>(new CoBroadcastWithKeyedOperator<>(
                 new ConversationKpiFunction(Duration.ofDays(2), BusinessCalendars.NONE, reorderWindow, catalogue,
-                        Scorecards.none()),
-                List.of(CatalogueChanges.STATE)), ConversationEvent::getConversationId, Types.STRING, 1, 1, 0);
+                        scorecards),
+                List.of(CatalogueChanges.STATE, ScorecardChanges.STATE)), ConversationEvent::getConversationId, Types.STRING, 1, 1, 0);
     }
 
     private void openHarness() throws Exception {
@@ -256,6 +301,18 @@ class ConversationKpiFunctionTest {
     private int numKeyedStateEntries() {
         return ((HeapKeyedStateBackend<?>) ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend())
                 .numKeyValueStateEntries();
+    }
+
+    /** An agent greets with "hi" and resolves. */
+    private static ConversationEvent[] greetedAndResolved(String conversationId, long at) {
+        TestConversation c = new TestConversation("acme", conversationId);
+        return new ConversationEvent[] {c.opened(at, "billing"), c.assigned(at + 1_000, "agent-7"),
+                c.message(at + 2_000, SenderKind.AGENT, "agent-7", "hi there"), c.resolved(at + 3_000, "agent-7")};
+    }
+
+    private static QaScorecardVersion scorecard(long version, String greeting) {
+        return new QaScorecardVersion("acme", version, List.of(new ScorecardCheck("greeting", 1, List.of(greeting),
+                null, null)), T0, "admin");
     }
 
     private static TopicCatalogueVersion version(String tenant, long version, String topic, String phrase) {

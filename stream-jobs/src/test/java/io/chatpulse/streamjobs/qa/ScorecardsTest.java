@@ -1,10 +1,13 @@
 package io.chatpulse.streamjobs.qa;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.chatpulse.topiccatalogue.scorecard.CheckKind;
+import io.chatpulse.topiccatalogue.scorecard.InvalidScorecardException;
+import io.chatpulse.topiccatalogue.scorecard.QaCheck;
+import io.chatpulse.topiccatalogue.scorecard.Scorecard;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScorecardsTest {
 

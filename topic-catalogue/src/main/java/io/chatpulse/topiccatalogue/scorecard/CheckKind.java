@@ -1,4 +1,4 @@
-package io.chatpulse.streamjobs.qa;
+package io.chatpulse.topiccatalogue.scorecard;
 
 import java.util.Arrays;
 import java.util.Locale;

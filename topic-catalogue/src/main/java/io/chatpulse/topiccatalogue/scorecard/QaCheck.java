@@ -1,4 +1,4 @@
-package io.chatpulse.streamjobs.qa;
+package io.chatpulse.topiccatalogue.scorecard;
 
 import java.io.Serializable;
 import java.util.List;

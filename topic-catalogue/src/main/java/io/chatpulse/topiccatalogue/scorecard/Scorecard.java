@@ -1,4 +1,4 @@
-package io.chatpulse.streamjobs.qa;
+package io.chatpulse.topiccatalogue.scorecard;
 
 import java.io.Serializable;
 import java.util.EnumSet;
@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * A tenant's QA scorecard: its version (a number the tenant raises with each change, stored with
  * every score it gives) and its checks with their weights. {@link #validate} is the one validator,
- * for the file and any later way in.
+ * for the KPI job's file and the versions it reads from {@code chatpulse.qa-scorecard}; it lives beside
+ * the topic catalogue's rules so that every writer of a scorecard can check it the same way.
  */
 public record Scorecard(Integer version, List<QaCheck> checks) implements Serializable {
 

@@ -1,4 +1,4 @@
-package io.chatpulse.streamjobs.qa;
+package io.chatpulse.topiccatalogue.scorecard;
 
 /** A QA scorecard that cannot be used, with the field at fault and the reason. */
 public class InvalidScorecardException extends IllegalArgumentException {
