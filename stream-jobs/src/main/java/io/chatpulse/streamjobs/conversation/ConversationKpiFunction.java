@@ -15,7 +15,6 @@ import io.chatpulse.streamjobs.topic.CatalogueChanges;
 import io.chatpulse.streamjobs.topic.ConversationTopic;
 import io.chatpulse.streamjobs.topic.MessageTopic;
 import io.chatpulse.streamjobs.topic.TopicCatalogue;
-import io.chatpulse.topiccatalogue.InvalidCatalogueException;
 import io.chatpulse.topiccatalogue.scorecard.InvalidScorecardException;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -125,25 +124,10 @@ public class ConversationKpiFunction
                                         Collector<KpiRow> out) throws Exception {
         restoreDocuments(ctx.getBroadcastState(CatalogueChanges.STATE), ctx.getBroadcastState(ScorecardChanges.STATE));
         if (change.isLeft()) {
-            changeCatalogue(change.left(), ctx.getBroadcastState(CatalogueChanges.STATE));
+            CatalogueChanges.accept(change.left(), ctx.getBroadcastState(CatalogueChanges.STATE), kpis::changeTopics);
         } else {
             changeScorecard(change.right(), ctx.getBroadcastState(ScorecardChanges.STATE));
         }
-    }
-
-    private void changeCatalogue(TopicCatalogueVersion version, BroadcastState<String, TopicCatalogueVersion> held)
-            throws Exception {
-        if (!CatalogueChanges.isNewer(version, held.get(version.getTenantId()))) {
-            return;
-        }
-        try {
-            kpis.changeTopics(version.getTenantId(), CatalogueChanges.topics(version));
-        } catch (InvalidCatalogueException e) {
-            LOG.warn("topic catalogue version {} of {} refused, the tenant keeps its topics: {}", version.getVersion(),
-                    version.getTenantId(), e.getMessage());
-            return;
-        }
-        held.put(version.getTenantId(), version);
     }
 
     private void changeScorecard(QaScorecardVersion version, BroadcastState<String, QaScorecardVersion> held)

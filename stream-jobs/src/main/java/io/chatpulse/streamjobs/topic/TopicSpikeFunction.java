@@ -12,7 +12,6 @@ import io.chatpulse.streamjobs.alert.TopicSpikeRule;
 import io.chatpulse.streamjobs.alert.VolumeSpikeRule;
 import io.chatpulse.streamjobs.ingest.TrustedEventClasses;
 import io.chatpulse.streamjobs.queue.IdleSweep;
-import io.chatpulse.topiccatalogue.InvalidCatalogueException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
@@ -34,8 +32,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * topic_spike in the live queue monitor job, keyed by tenant: counts the customer messages naming
@@ -59,7 +55,6 @@ public class TopicSpikeFunction
 
     private static final long serialVersionUID = 1L;
     private static final long MINUTE = 60_000L;
-    private static final Logger LOG = LoggerFactory.getLogger(TopicSpikeFunction.class);
     /** How long a tenant's event time may stand still before its counts go, as their state TTL did. */
     private static final Duration COUNTS_KEPT = Duration.ofDays(15);
 
@@ -134,18 +129,8 @@ public class TopicSpikeFunction
     @Override
     public void processBroadcastElement(TopicCatalogueVersion version, Context ctx, Collector<AlertRecord> out)
             throws Exception {
-        BroadcastState<String, TopicCatalogueVersion> held = ctx.getBroadcastState(CatalogueChanges.STATE);
-        if (!CatalogueChanges.isNewer(version, held.get(version.getTenantId()))) {
-            return;
-        }
-        try {
-            TopicCatalogue.validate(version.getTenantId(), CatalogueChanges.topics(version));
-        } catch (InvalidCatalogueException e) {
-            LOG.warn("topic catalogue version {} of {} refused, the tenant keeps its topics: {}", version.getVersion(),
-                    version.getTenantId(), e.getMessage());
-            return;
-        }
-        held.put(version.getTenantId(), version);
+        // The matcher is built from the held version at the next message; here only whether it is valid.
+        CatalogueChanges.accept(version, ctx.getBroadcastState(CatalogueChanges.STATE), TopicCatalogue::validate);
     }
 
     @Override
