@@ -121,11 +121,11 @@ final class MetricsApiCorpus {
         }
     }
 
-    /** Free-text filters: an injection is a queue or agent name like any other, matching nothing. */
+    /** Free-text filters: an injection is a queue, agent or topic name like any other, matching nothing. */
     private void injectionInFilters() {
         for (Report report : REPORTS) {
             for (String sql : HostileValues.SQL) {
-                for (String filter : List.of("queueId", "agentId")) {
+                for (String filter : List.of("queueId", "agentId", "contactReason")) {
                     probes.add(Probe.tolerated(filter + " injection", "GET",
                             url(report.path(), withParam(report.validParams(), filter, sql)), Probe.key(t.ownKey()), null));
                 }

@@ -92,7 +92,7 @@ class ReportController {
                     + "(count, median, p90, p99, mean), online time (onlineMs), occupancy and average concurrency "
                     + "(null without online time) and CSAT. Online time belongs to no queue or channel: the three are "
                     + "the agent's whole time, and an agent online with no conversation is listed only when no queue "
-                    + "or channel filter is given. Role: supervisor.")
+                    + "or channel or contact-reason filter is given. Role: supervisor.")
     AgentReport agents(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params,
                        @Parameter(description = HOURS) @RequestParam(required = false) String hours) {
         return service.agents(service.query(tenant, params, hours));

@@ -103,7 +103,7 @@ public class ReportService {
         return new ContactReasonReport(from(query), to(query), query.zone().getId(), query.filters(), reasons);
     }
 
-    /** The agents with figures, and those with online time only unless a queue or channel filter applies. */
+    /** The agents with figures, and those with online time only unless a queue, channel or contact-reason filter applies. */
     private static Set<KpiRows.Key> agentKeys(ReportQuery query, KpiRows rows) {
         Set<KpiRows.Key> keys = rows.keys();
         if (!query.filters().byQueueOrChannel()) {
