@@ -18,6 +18,8 @@ final class MetricsApiCorpus {
     private static final List<Report> REPORTS = List.of(
             new Report("/api/v1/kpis/summary", PERIOD),
             new Report("/api/v1/kpis/series", PERIOD + "&interval=hour"),
+            new Report("/api/v1/kpis/by-contact-reason", PERIOD),
+            new Report("/api/v1/kpis/by-contact-reason/export", PERIOD + "&format=csv"),
             new Report("/api/v1/reports/agents", PERIOD),
             new Report("/api/v1/reports/agents/export", PERIOD + "&format=csv"),
             new Report("/api/v1/conversations", PERIOD + "&figure=queue_wait"),
