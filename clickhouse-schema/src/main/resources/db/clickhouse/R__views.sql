@@ -14,6 +14,8 @@
 --   by_agent                true: one row per agent as well (the agent report), false: agent = ''
 --   by_queue                (where the figure has a queue) true: one row per queue as well, false: queue = ''
 --   queue, agent, channel   filters, '' for all
+--   reason                  filter: conversations whose contact reason (conversation_topics) is this
+--                           topic, '' for all (folded away then: conversation_topics is not read)
 -- bucket_ms is the bucket's start, epoch ms. Summary and series are the same view with a different
 -- bucket, so they agree by construction: counts add up, and a single-bucket period gives the same
 -- quantiles. Quantiles are exact and interpolated (quantilesExactInclusive, Excel's
