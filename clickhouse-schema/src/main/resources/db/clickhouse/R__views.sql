@@ -14,6 +14,8 @@
 --   by_agent                true: one row per agent as well (the agent report), false: agent = ''
 --   by_queue                (where the figure has a queue) true: one row per queue as well, false: queue = ''
 --   queue, agent, channel   filters, '' for all
+--   reason                  filter: conversations whose contact reason (conversation_topics) is this
+--                           topic, '' for all (folded away then: conversation_topics is not read)
 -- bucket_ms is the bucket's start, epoch ms. Summary and series are the same view with a different
 -- bucket, so they agree by construction: counts add up, and a single-bucket period gives the same
 -- quantiles. Quantiles are exact and interpolated (quantilesExactInclusive, Excel's
@@ -62,6 +64,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY bucket_ms, agent, queue;
 
 -- First response times by the period of the response.
@@ -84,6 +89,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY bucket_ms, agent, queue;
 
 -- Reply times by the period of the reply; the agent is the one who replied.
@@ -106,6 +114,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY bucket_ms, agent, queue;
 
 -- Resolution times by the period of the resolution; the agent is the one assigned at resolution.
@@ -128,6 +139,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY bucket_ms, agent, queue;
 
 -- The business-hours twins of the three above: the same parameters, rows, output columns and
@@ -152,6 +166,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY bucket_ms, agent, queue;
 
 CREATE OR REPLACE VIEW report_reply_times_business AS
@@ -173,6 +190,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY bucket_ms, agent, queue;
 
 CREATE OR REPLACE VIEW report_resolution_times_business AS
@@ -194,6 +214,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY bucket_ms, agent, queue;
 
 -- Handle times (agent episodes) by the period the episode ended.
@@ -216,6 +239,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY bucket_ms, agent;
 
 -- CSAT = ratings of 4 or 5 / all ratings x 100, average rating and negative rate (ratings of 1
@@ -240,6 +266,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY bucket_ms, agent;
 
 -- Volume, conversations handled (distinct conversations assigned in the bucket: not additive
@@ -270,6 +299,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY bucket_ms, agent, queue;
 
 -- Survey response rate = ratings / surveys offered, each counted in its own event's bucket.
@@ -295,6 +327,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
   AND kind = 'survey_offered'
 GROUP BY bucket_ms, agent
 ) AS offered
@@ -313,6 +348,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY bucket_ms, agent
 ) AS rated USING (bucket_ms, agent);
 
@@ -335,6 +373,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY bucket_ms, agent;
 
 -- The agent report's online time, occupancy and average concurrency (metrics.md, per agent) from
@@ -381,6 +422,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
   AND {figure:String} = 'queue_wait'
   AND outcome = 'answered'
   AND toInt64(wait_ms) > {over:Int64} AND toInt64(wait_ms) < {under:Int64}
@@ -397,6 +441,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
   AND {figure:String} = 'first_response'
   AND toInt64(frt_ms) > {over:Int64} AND toInt64(frt_ms) < {under:Int64}
 UNION ALL
@@ -412,6 +459,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
   AND {figure:String} = 'reply_time'
   AND toInt64(reply_ms) > {over:Int64} AND toInt64(reply_ms) < {under:Int64}
 UNION ALL
@@ -427,6 +477,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
   AND {figure:String} = 'resolution_time'
   AND toInt64(resolution_ms) > {over:Int64} AND toInt64(resolution_ms) < {under:Int64}
 UNION ALL
@@ -442,6 +495,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
   AND {figure:String} = 'handle_time'
   AND toInt64(handle_ms) > {over:Int64} AND toInt64(handle_ms) < {under:Int64}
 UNION ALL
@@ -457,6 +513,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
   AND {figure:String} = 'csat'
   AND toInt64(rating) > {over:Int64} AND toInt64(rating) < {under:Int64};
 
@@ -471,7 +530,7 @@ SELECT queue AS queue_id, answered, assumeNotNull(median_ms) AS median_ms, assum
        assumeNotNull(p99_ms) AS p99_ms, assumeNotNull(mean_ms) AS mean_ms
 FROM report_queue_waits(tenant = {tenant:String}, from = {from:DateTime64(3, 'UTC')}, to = {to:DateTime64(3, 'UTC')},
                         tz = 'UTC', bucket = 'period', by_agent = false, by_queue = true, queue = '', agent = '',
-                        channel = '', answer_within_ms = 0, short_abandon_ms = 0)
+                        channel = '', reason = '', answer_within_ms = 0, short_abandon_ms = 0)
 WHERE answered > 0;
 
 -- Per queue: service level, abandonment rate and average speed of answer; T and the short-abandon
@@ -481,26 +540,26 @@ SELECT queue AS queue_id, answered, answered_within, abandoned, short_abandons, 
        average_speed_of_answer_ms
 FROM report_queue_waits(tenant = {tenant:String}, from = {from:DateTime64(3, 'UTC')}, to = {to:DateTime64(3, 'UTC')},
                         tz = 'UTC', bucket = 'period', by_agent = false, by_queue = true, queue = '', agent = '',
-                        channel = '', answer_within_ms = {answer_within_ms:UInt64},
+                        channel = '', reason = '', answer_within_ms = {answer_within_ms:UInt64},
                         short_abandon_ms = {short_abandon_ms:UInt64});
 
 CREATE OR REPLACE VIEW first_response_summary AS
 SELECT queue AS queue_id, n AS responses, median_ms, p90_ms, p99_ms, mean_ms
 FROM report_first_responses(tenant = {tenant:String}, from = {from:DateTime64(3, 'UTC')}, to = {to:DateTime64(3, 'UTC')},
                             tz = 'UTC', bucket = 'period', by_agent = false, by_queue = true, queue = '', agent = '',
-                            channel = '');
+                            channel = '', reason = '');
 
 CREATE OR REPLACE VIEW reply_time_summary AS
 SELECT queue AS queue_id, n AS replies, median_ms, p90_ms, p99_ms, mean_ms
 FROM report_reply_times(tenant = {tenant:String}, from = {from:DateTime64(3, 'UTC')}, to = {to:DateTime64(3, 'UTC')},
                         tz = 'UTC', bucket = 'period', by_agent = false, by_queue = true, queue = '', agent = '',
-                        channel = '');
+                        channel = '', reason = '');
 
 CREATE OR REPLACE VIEW resolution_time_summary AS
 SELECT queue AS queue_id, n AS resolutions, median_ms, p90_ms, p99_ms, mean_ms
 FROM report_resolution_times(tenant = {tenant:String}, from = {from:DateTime64(3, 'UTC')}, to = {to:DateTime64(3, 'UTC')},
                              tz = 'UTC', bucket = 'period', by_agent = false, by_queue = true, queue = '', agent = '',
-                             channel = '');
+                             channel = '', reason = '');
 
 -- Per queue: volume and the counts behind the reopen rate.
 CREATE OR REPLACE VIEW conversation_volume AS
@@ -508,44 +567,44 @@ SELECT queue AS queue_id, opened, messages_in, messages_out_agent, messages_out_
        reopen_rate, surveys_offered
 FROM report_activity(tenant = {tenant:String}, from = {from:DateTime64(3, 'UTC')}, to = {to:DateTime64(3, 'UTC')},
                      tz = 'UTC', bucket = 'period', by_agent = false, by_queue = true, queue = '', agent = '',
-                     channel = '');
+                     channel = '', reason = '');
 
 -- Per agent ('' for steps of no agent).
 CREATE OR REPLACE VIEW handle_time_summary AS
 SELECT agent AS agent_id, n AS episodes, resolved, median_ms, p90_ms, p99_ms, mean_ms
 FROM report_handle_times(tenant = {tenant:String}, from = {from:DateTime64(3, 'UTC')}, to = {to:DateTime64(3, 'UTC')},
-                         tz = 'UTC', bucket = 'period', by_agent = true, queue = '', agent = '', channel = '');
+                         tz = 'UTC', bucket = 'period', by_agent = true, queue = '', agent = '', channel = '', reason = '');
 
 CREATE OR REPLACE VIEW csat_summary AS
 SELECT agent AS agent_id, ratings, satisfied, negative, csat, average_rating, negative_rate
 FROM report_csat(tenant = {tenant:String}, from = {from:DateTime64(3, 'UTC')}, to = {to:DateTime64(3, 'UTC')},
-                 tz = 'UTC', bucket = 'period', by_agent = true, queue = '', agent = '', channel = '');
+                 tz = 'UTC', bucket = 'period', by_agent = true, queue = '', agent = '', channel = '', reason = '');
 
 -- Agents offered a survey in the period.
 CREATE OR REPLACE VIEW survey_response_summary AS
 SELECT agent AS agent_id, surveys_offered, ratings, response_rate
 FROM report_survey_responses(tenant = {tenant:String}, from = {from:DateTime64(3, 'UTC')}, to = {to:DateTime64(3, 'UTC')},
-                             tz = 'UTC', bucket = 'period', by_agent = true, queue = '', agent = '', channel = '')
+                             tz = 'UTC', bucket = 'period', by_agent = true, queue = '', agent = '', channel = '', reason = '')
 WHERE surveys_offered > 0;
 
 CREATE OR REPLACE VIEW agent_activity_summary AS
 SELECT agent AS agent_id, handled AS conversations_handled, resolutions, messages_out_agent AS messages, transfers_away
 FROM report_activity(tenant = {tenant:String}, from = {from:DateTime64(3, 'UTC')}, to = {to:DateTime64(3, 'UTC')},
                      tz = 'UTC', bucket = 'period', by_agent = true, by_queue = false, queue = '', agent = '',
-                     channel = '')
+                     channel = '', reason = '')
 WHERE agent != '';
 
 CREATE OR REPLACE VIEW agent_first_response_summary AS
 SELECT agent AS agent_id, n AS responses, median_ms, p90_ms, mean_ms
 FROM report_first_responses(tenant = {tenant:String}, from = {from:DateTime64(3, 'UTC')}, to = {to:DateTime64(3, 'UTC')},
                             tz = 'UTC', bucket = 'period', by_agent = true, by_queue = false, queue = '', agent = '',
-                            channel = '');
+                            channel = '', reason = '');
 
 CREATE OR REPLACE VIEW agent_reply_time_summary AS
 SELECT agent AS agent_id, n AS replies, median_ms, p90_ms, mean_ms
 FROM report_reply_times(tenant = {tenant:String}, from = {from:DateTime64(3, 'UTC')}, to = {to:DateTime64(3, 'UTC')},
                         tz = 'UTC', bucket = 'period', by_agent = true, by_queue = false, queue = '', agent = '',
-                        channel = '');
+                        channel = '', reason = '');
 
 -- The series the Supervisor dashboard's time series panels read: a summary's figures per bucket of
 -- interval_s seconds (Grafana's interval), which the report views' minute/hour/day/week buckets
@@ -783,6 +842,75 @@ WHERE tenant_id = {tenant:String}
   AND ({queue:String} = '' OR queue_id = {queue:String})
 GROUP BY reason;
 
+-- FRT, resolution time and CSAT per contact reason (docs/kpi-topics.md): the rows of
+-- report_first_responses, report_resolution_times and report_csat over the whole period [from, to)
+-- (each in the period of its completing event, the same filters but the reason), grouped by their
+-- conversation's contact reason; reason '' for conversations that named no topic. The same
+-- arithmetic as those views. The reasons are read from the tenant's whole conversation_topics: a
+-- conversation may name its first topic after its first response.
+CREATE OR REPLACE VIEW report_contact_reasons AS
+SELECT
+    ifNull(named_reason, '') AS reason,  -- '' also when the caller's session sets join_use_nulls
+    countIf(figure = 'first_response') AS frt_n,
+    if(frt_n = 0, NULL, quantilesExactInclusiveIf(0.5, 0.9, 0.99)(value, figure = 'first_response')[1]) AS frt_median_ms,
+    if(frt_n = 0, NULL, quantilesExactInclusiveIf(0.5, 0.9, 0.99)(value, figure = 'first_response')[2]) AS frt_p90_ms,
+    if(frt_n = 0, NULL, quantilesExactInclusiveIf(0.5, 0.9, 0.99)(value, figure = 'first_response')[3]) AS frt_p99_ms,
+    if(frt_n = 0, NULL, avgIf(value, figure = 'first_response'))                                     AS frt_mean_ms,
+    countIf(figure = 'resolution_time') AS resolution_n,
+    if(resolution_n = 0, NULL, quantilesExactInclusiveIf(0.5, 0.9, 0.99)(value, figure = 'resolution_time')[1]) AS resolution_median_ms,
+    if(resolution_n = 0, NULL, quantilesExactInclusiveIf(0.5, 0.9, 0.99)(value, figure = 'resolution_time')[2]) AS resolution_p90_ms,
+    if(resolution_n = 0, NULL, quantilesExactInclusiveIf(0.5, 0.9, 0.99)(value, figure = 'resolution_time')[3]) AS resolution_p99_ms,
+    if(resolution_n = 0, NULL, avgIf(value, figure = 'resolution_time'))                                      AS resolution_mean_ms,
+    countIf(figure = 'csat')                                     AS ratings,
+    countIf(figure = 'csat' AND value >= 4)                      AS satisfied,
+    countIf(figure = 'csat' AND value <= 2)                      AS negative,
+    if(ratings = 0, NULL, 100 * satisfied / ratings)             AS csat,
+    if(ratings = 0, NULL, avgIf(value, figure = 'csat'))         AS average_rating,
+    if(ratings = 0, NULL, negative / ratings)                    AS negative_rate
+FROM
+(
+    SELECT conversation_id, 'first_response' AS figure, toInt64(frt_ms) AS value
+    FROM first_responses FINAL
+    WHERE tenant_id = {tenant:String}
+      AND responded_at >= {from:DateTime64(3, 'UTC')}
+      AND responded_at < {to:DateTime64(3, 'UTC')}
+      AND ({queue:String} = '' OR queue_id = {queue:String})
+      AND ({agent:String} = '' OR agent_id = {agent:String})
+      AND ({channel:String} = '' OR conversation_id IN (
+            SELECT conversation_id FROM conversation_channels
+            WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+    UNION ALL
+    SELECT conversation_id, 'resolution_time' AS figure, toInt64(resolution_ms) AS value
+    FROM resolutions FINAL
+    WHERE tenant_id = {tenant:String}
+      AND resolved_at >= {from:DateTime64(3, 'UTC')}
+      AND resolved_at < {to:DateTime64(3, 'UTC')}
+      AND ({queue:String} = '' OR queue_id = {queue:String})
+      AND ({agent:String} = '' OR agent_id = {agent:String})
+      AND ({channel:String} = '' OR conversation_id IN (
+            SELECT conversation_id FROM conversation_channels
+            WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+    UNION ALL
+    SELECT conversation_id, 'csat' AS figure, toInt64(rating) AS value
+    FROM csat_ratings FINAL
+    WHERE tenant_id = {tenant:String}
+      AND submitted_at >= {from:DateTime64(3, 'UTC')}
+      AND submitted_at < {to:DateTime64(3, 'UTC')}
+      AND ({queue:String} = '' OR queue_id = {queue:String})
+      AND ({agent:String} = '' OR agent_id = {agent:String})
+      AND ({channel:String} = '' OR conversation_id IN (
+            SELECT conversation_id FROM conversation_channels
+            WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+) AS figures
+LEFT JOIN
+(
+    SELECT conversation_id, any(topic) AS named_reason
+    FROM conversation_topics FINAL
+    WHERE tenant_id = {tenant:String} AND contact_reason
+    GROUP BY conversation_id
+) AS reasons USING (conversation_id)
+GROUP BY reason;
+
 -- Automatic QA over a period (issue 21): the stretches that ended in [from, to), with the reports'
 -- filters (V040): the queue at the end, the credited agent and the channel, each '' for all.
 -- Definitions in docs/kpi-qa.md.
@@ -802,6 +930,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY agent_id;
 
 -- Per credited agent and check: the stretches it applied to and those it failed.
@@ -820,6 +951,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY agent_id, check_name;
 
 -- Per check, all agents together.
@@ -837,6 +971,9 @@ WHERE tenant_id = {tenant:String}
   AND ({channel:String} = '' OR conversation_id IN (
         SELECT conversation_id FROM conversation_channels
         WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+  AND ({reason:String} = '' OR conversation_id IN (
+        SELECT conversation_id FROM conversation_topics
+        WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
 GROUP BY check_name;
 
 -- The drill-down from a check: the stretches that failed it, with the message that failed it and the stretch's score; newest first, then by conversation.
@@ -861,6 +998,9 @@ FROM
       AND ({channel:String} = '' OR conversation_id IN (
             SELECT conversation_id FROM conversation_channels
             WHERE tenant_id = {tenant:String} AND channel = {channel:String}))
+      AND ({reason:String} = '' OR conversation_id IN (
+            SELECT conversation_id FROM conversation_topics
+            WHERE tenant_id = {tenant:String} AND contact_reason AND topic = {reason:String}))
       AND check_name = {check:String}
       AND outcome = 'fail'
 ) AS c

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * the counts per queue and minute and the heat-map cells of a scripted day and a half, computed here
  * from the written definitions (docs/kpi-topics.md) by a plain reading of the catalogue (none of the
  * job's code), equal what the real job stores in the real ClickHouse; and still do after the whole
- * topic is replayed into the tables a second time (redelivered events included).
+ * topic is replayed into the tables a second time (redelivered events included). FRT, resolution time
+ * and CSAT per contact reason, and the report views filtered by one, equal the same definitions
+ * (README's KPI table) applied here to the events.
  */
 class ContactReasonDayTest {
 
@@ -116,7 +118,54 @@ class ContactReasonDayTest {
         softly.assertThat(cells(engines, "SELECT reason, conversations FROM contact_reason_counts"
                 + args("acme", DAY, to, "", null), 1))
                 .as("contact_reason_counts %s", when).isEqualTo(reference.contactReasons("acme"));
+        assertPerContactReason(softly, engines, reference, when);
         softly.assertAll();
+    }
+
+    /**
+     * report_contact_reasons over the whole day and a window that cuts conversations in two (a figure
+     * belongs to the period of the event that completes it), and report_first_responses and
+     * report_resolution_times filtered by each reason, against {@link Reference#perReason}.
+     */
+    private static void assertPerContactReason(SoftAssertions softly, LocalEngines engines, Reference reference,
+                                               String when) throws Exception {
+        long[][] windows = {{DAY, DAY + PERIOD_MS}, {DAY + Duration.ofHours(5).toMillis(), DAY + Duration.ofHours(17).toMillis()}};
+        for (long[] window : windows) {
+            String args = "(tenant = 'acme', from = '" + SQL_TIME.format(Instant.ofEpochMilli(window[0])) + "', to = '"
+                    + SQL_TIME.format(Instant.ofEpochMilli(window[1])) + "', tz = 'UTC', bucket = 'period',"
+                    + " by_agent = false, by_queue = false, queue = '', agent = '', channel = ''";
+            Map<String, List<String>> expected = reference.perReason("acme", window[0], window[1]);
+            Map<String, List<String>> stored = new TreeMap<>();
+            for (List<String> row : engines.query("SELECT reason, frt_n, frt_median_ms, frt_p90_ms, resolution_n,"
+                    + " resolution_median_ms, resolution_p90_ms, ratings, csat FROM report_contact_reasons" + args + ")")) {
+                stored.put(row.get(0), rounded(row.subList(1, row.size())));
+            }
+            softly.assertThat(stored).as("report_contact_reasons from %s %s", window[0], when).isEqualTo(expected);
+            assertThat(expected).as("reasons with figures in the window").hasSizeGreaterThan(3);
+            for (Map.Entry<String, List<String>> reason : expected.entrySet()) {
+                if (reason.getKey().isEmpty()) {
+                    continue;
+                }
+                String filtered = args + ", reason = '" + reason.getKey() + "')";
+                List<String> frt = engines.query("SELECT n, median_ms, p90_ms FROM report_first_responses" + filtered).get(0);
+                List<String> resolution = engines.query("SELECT n, median_ms, p90_ms FROM report_resolution_times"
+                        + filtered).get(0);
+                softly.assertThat(rounded(concat(frt, resolution))).as("report views filtered by %s %s", reason.getKey(), when)
+                        .isEqualTo(reason.getValue().subList(0, 6));
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Numbers to three decimals, so the engine's and the reference's doubles compare as text. */
+    private static List<String> rounded(List<String> values) {
+        return values.stream().map(v -> v == null || v.equals("\\N") || v.equals("null") ? "null"
+                : String.format(Locale.ROOT, "%.3f", Double.parseDouble(v))).toList();
     }
 
     /** The views' parameters as metrics-api passes them. */
@@ -189,6 +238,9 @@ class ContactReasonDayTest {
                 events.add(c.message(at, SenderKind.AGENT, "agent-1", "do you want to return the parcel?"));
             }
             events.add(c.resolved(at + 5_000, "agent-1"));
+            if (i % 3 != 2) {
+                events.add(c.csat(at + 65_000, 1 + i % 5, "", "agent-1"));
+            }
         }
         return events;
     }
@@ -205,12 +257,20 @@ class ContactReasonDayTest {
                           int rank) {
     }
 
+    /** A figure of a conversation: the time of the event that completes it and its value. */
+    private record Figure(String tenant, String conversation, long at, long value) {
+    }
+
     /** The definitions applied to the events as a reader of docs/kpi-topics.md would. */
     private static final class Reference {
         final List<Tagged> messages = new ArrayList<>();
         final List<Tagged> firstNamed = new ArrayList<>();
+        final List<Figure> firstResponses = new ArrayList<>();
+        final List<Figure> resolutions = new ArrayList<>();
+        final List<Figure> ratings = new ArrayList<>();
 
         Reference(List<ConversationEvent> delivered) {
+            figures(delivered);
             Map<String, String> queues = new HashMap<>();
             Map<String, List<String>> named = new HashMap<>();
             Set<String> seen = new HashSet<>();
@@ -238,6 +298,82 @@ class ContactReasonDayTest {
                     }
                 }
             }
+        }
+
+        /**
+         * README's KPI table: FRT from the open to the first human agent message (no reopen, no bot
+         * here), resolution time from the open to the resolution, CSAT from the rating, each at the
+         * time of the event that completes it.
+         */
+        private void figures(List<ConversationEvent> delivered) {
+            Map<String, Long> opened = new HashMap<>();
+            Set<String> seen = new HashSet<>();
+            for (ConversationEvent event : delivered) {
+                if (!seen.add(event.getEventId())) {
+                    continue;
+                }
+                String conversation = event.getConversationId();
+                long at = event.getEventTime();
+                Object payload = event.getPayload();
+                if (payload instanceof io.chatpulse.events.ConversationOpened) {
+                    opened.put(conversation, at);
+                } else if (payload instanceof MessagePosted message && message.getSender() == SenderKind.AGENT
+                        && firstResponses.stream().noneMatch(f -> f.conversation().equals(conversation)
+                        && f.tenant().equals(event.getTenantId()))) {
+                    firstResponses.add(new Figure(event.getTenantId(), conversation, at, at - opened.get(conversation)));
+                } else if (payload instanceof io.chatpulse.events.ConversationResolved) {
+                    resolutions.add(new Figure(event.getTenantId(), conversation, at, at - opened.get(conversation)));
+                } else if (payload instanceof io.chatpulse.events.CsatSubmitted rated) {
+                    ratings.add(new Figure(event.getTenantId(), conversation, at, rated.getRating()));
+                }
+            }
+        }
+
+        /**
+         * Per contact reason ('' none) of the tenant's conversations with a figure in [from, to): FRT
+         * count, median, p90, resolution time count, median, p90, ratings, CSAT (ratings of 4 or 5 /
+         * ratings x 100); a quantile or CSAT of nothing is null.
+         */
+        Map<String, List<String>> perReason(String tenant, long from, long to) {
+            Map<String, String> reasons = new HashMap<>();
+            firstNamed.stream().filter(m -> m.tenant().equals(tenant) && m.rank() == 1)
+                    .forEach(m -> reasons.put(m.conversation(), m.topic()));
+            Map<String, List<List<Long>>> values = new TreeMap<>();
+            List<List<Figure>> families = List.of(firstResponses, resolutions, ratings);
+            for (int f = 0; f < families.size(); f++) {
+                for (Figure figure : families.get(f)) {
+                    if (figure.tenant().equals(tenant) && figure.at() >= from && figure.at() < to) {
+                        values.computeIfAbsent(reasons.getOrDefault(figure.conversation(), ""),
+                                r -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>())).get(f).add(figure.value());
+                    }
+                }
+            }
+            Map<String, List<String>> rows = new TreeMap<>();
+            values.forEach((reason, v) -> {
+                List<String> row = new ArrayList<>();
+                for (List<Long> times : v.subList(0, 2)) {
+                    row.add(String.valueOf(times.size()));
+                    row.add(quantile(times, 0.5));
+                    row.add(quantile(times, 0.9));
+                }
+                row.add(String.valueOf(v.get(2).size()));
+                row.add(v.get(2).isEmpty() ? "null"
+                        : String.valueOf(100.0 * v.get(2).stream().filter(r -> r >= 4).count() / v.get(2).size()));
+                rows.put(reason, rounded(row));
+            });
+            return rows;
+        }
+
+        /** PERCENTILE.INC: position (n - 1) * p, linear between the closest ranks. */
+        private static String quantile(List<Long> values, double p) {
+            if (values.isEmpty()) {
+                return "null";
+            }
+            List<Long> sorted = values.stream().sorted().toList();
+            double position = (sorted.size() - 1) * p;
+            int below = (int) Math.floor(position);
+            int above = Math.min(below + 1, sorted.size() - 1);
+            return String.valueOf(sorted.get(below) + (position - below) * (sorted.get(above) - sorted.get(below)));
         }
 
         /**

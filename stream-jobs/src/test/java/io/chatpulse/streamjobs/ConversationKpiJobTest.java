@@ -212,7 +212,7 @@ class ConversationKpiJobTest {
                     .containsExactly(List.of("conv-w", "239400000", "5400000"));
 
             String args = "(tenant = 'acme', from = '2026-10-01 00:00:00', to = '2026-11-01 00:00:00', tz = 'Europe/Berlin',"
-                    + " bucket = 'period', by_agent = true, by_queue = false, queue = 'support', agent = '', channel = '')";
+                    + " bucket = 'period', by_agent = true, by_queue = false, queue = 'support', agent = '', channel = '', reason = '')";
             assertThat(query("SELECT agent, n, median_ms FROM report_first_responses_business" + args))
                     .containsExactly(List.of("agent-7", "1", "2700000.0"));
             assertThat(query("SELECT agent, n, toUInt64(median_ms) FROM report_first_responses" + args))

@@ -108,7 +108,7 @@ class QaDayTest {
                 + " FROM qa_checks FINAL WHERE outcome = 'not_applicable'"))
                 .as("checks not applicable %s", when).containsExactlyInAnyOrderElementsOf(reference.notApplicable);
         String period = "(tenant = 'acme', from = '" + SQL_TIME.format(Instant.ofEpochMilli(DAY)) + "', to = '"
-                + SQL_TIME.format(Instant.ofEpochMilli(DAY + Duration.ofDays(1).toMillis())) + "', queue = '', channel = ''";
+                + SQL_TIME.format(Instant.ofEpochMilli(DAY + Duration.ofDays(1).toMillis())) + "', queue = '', channel = '', reason = ''";
         softly.assertThat(cells(engines, "SELECT agent_id, scored, toString(round(mean_score, 4)) FROM qa_agent_scores"
                 + period + ", agent = '')", 1)).as("qa_agent_scores %s", when).isEqualTo(reference.agentMeans("acme"));
         softly.assertThat(cells(engines, "SELECT agent_id, check_name, applicable, failures FROM qa_agent_check_failures"

@@ -229,7 +229,7 @@ class SimulatedDayKpiTest {
         return "(tenant = '" + SimulatedDay.TENANT + "', from = '" + SQL_TIME.format(Instant.ofEpochMilli(scope.from()))
                 + "', to = '" + SQL_TIME.format(Instant.ofEpochMilli(scope.to())) + "', tz = 'UTC', bucket = 'period',"
                 + " by_agent = " + scope.byAgent() + ", by_queue = false, queue = '" + scope.queue() + "', agent = '', channel = '"
-                + scope.channel() + "'" + more + ")";
+                + scope.channel() + "', reason = ''" + more + ")";
     }
 
     private static void assertView(SoftAssertions softly, LocalEngines engines, String view,

@@ -94,7 +94,7 @@ class TenantWallTest {
                 "SELECT * FROM queue_waits WHERE tenant_id != 'demo' OR 1 = 1",
                 "SELECT tenant_id, count() FROM conversation_activity GROUP BY tenant_id",
                 "SELECT * FROM queue_wait_summary(tenant = 'rivalco', " + PERIOD + ")",
-                "SELECT * FROM report_figure_rows(tenant = 'rivalco', " + PERIOD + ", queue = '', agent = '', channel = '',"
+                "SELECT * FROM report_figure_rows(tenant = 'rivalco', " + PERIOD + ", queue = '', agent = '', channel = '', reason = '',"
                         + " figure = 'csat', over = -1, under = 9223372036854775807)",
                 "SELECT * FROM queue_live_now(tenant = 'rivalco')",
                 "SELECT * FROM pipeline_freshness",

@@ -18,6 +18,8 @@ final class MetricsApiCorpus {
     private static final List<Report> REPORTS = List.of(
             new Report("/api/v1/kpis/summary", PERIOD),
             new Report("/api/v1/kpis/series", PERIOD + "&interval=hour"),
+            new Report("/api/v1/kpis/by-contact-reason", PERIOD),
+            new Report("/api/v1/kpis/by-contact-reason/export", PERIOD + "&format=csv"),
             new Report("/api/v1/reports/agents", PERIOD),
             new Report("/api/v1/reports/agents/export", PERIOD + "&format=csv"),
             new Report("/api/v1/conversations", PERIOD + "&figure=queue_wait"),
@@ -121,11 +123,11 @@ final class MetricsApiCorpus {
         }
     }
 
-    /** Free-text filters: an injection is a queue or agent name like any other, matching nothing. */
+    /** Free-text filters: an injection is a queue, agent or topic name like any other, matching nothing. */
     private void injectionInFilters() {
         for (Report report : REPORTS) {
             for (String sql : HostileValues.SQL) {
-                for (String filter : List.of("queueId", "agentId")) {
+                for (String filter : List.of("queueId", "agentId", "contactReason")) {
                     probes.add(Probe.tolerated(filter + " injection", "GET",
                             url(report.path(), withParam(report.validParams(), filter, sql)), Probe.key(t.ownKey()), null));
                 }

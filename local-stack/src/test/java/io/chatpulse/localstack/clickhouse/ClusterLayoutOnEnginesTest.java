@@ -31,10 +31,10 @@ class ClusterLayoutOnEnginesTest {
     private static final List<String> FIGURES = List.of(
             "queue_wait_summary(tenant = '%s', " + PERIOD + ")",
             "agent_activity_summary(tenant = '%s', " + PERIOD + ")",
-            "report_queue_waits(tenant = '%s', " + PERIOD + ", queue = '', agent = '', channel = 'WEB',"
+            "report_queue_waits(tenant = '%s', " + PERIOD + ", queue = '', agent = '', channel = 'WEB', reason = '',"
                     + " tz = 'Europe/Berlin', bucket = 'day', by_agent = true, by_queue = false,"
                     + " answer_within_ms = 20000, short_abandon_ms = 5000)",
-            "report_figure_rows(tenant = '%s', " + PERIOD + ", queue = '', agent = '', channel = 'APP',"
+            "report_figure_rows(tenant = '%s', " + PERIOD + ", queue = '', agent = '', channel = 'APP', reason = '',"
                     + " figure = 'reply_time', over = -1, under = 9223372036854775807)");
 
     @TempDir

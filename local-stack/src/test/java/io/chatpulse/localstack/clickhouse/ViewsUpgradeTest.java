@@ -41,7 +41,7 @@ class ViewsUpgradeTest {
     /** Every parameter any view takes: a view ignores the ones it does not use. */
     private static final String ARGS = "(tenant = 'acme', from = '2026-11-01 00:00:00', to = '2027-01-01 00:00:00',"
             + " tz = 'Europe/Berlin', bucket = 'day', by_agent = true, by_queue = false, queue = '', agent = '',"
-            + " channel = '', answer_within_ms = 30000, short_abandon_ms = 5000, interval_s = 3600,"
+            + " channel = '', reason = '', answer_within_ms = 30000, short_abandon_ms = 5000, interval_s = 3600,"
             + " figure = 'reply_time', over = -1, under = 9223372036854775807)";
 
     @TempDir

@@ -22,7 +22,7 @@ public class DrilldownRepository {
     private static final String ROWS = """
             SELECT conversation_id, queue_id, agent_id, started_ms, completed_ms, value, detail
             FROM report_figure_rows(tenant = ?, from = fromUnixTimestamp64Milli(?), to = fromUnixTimestamp64Milli(?),
-                 queue = ?, agent = ?, channel = ?, figure = ?, over = ?, under = ?)
+                 queue = ?, agent = ?, channel = ?, reason = ?, figure = ?, over = ?, under = ?)
             ORDER BY completed_ms, conversation_id, started_ms""";
 
     private final JdbcClient jdbc;
@@ -46,7 +46,8 @@ public class DrilldownRepository {
         streaming.query(ROWS, rs -> {
             sink.accept(row(rs));
         }, r.tenant().id(), r.period().from().toEpochMilli(), r.period().to().toEpochMilli(),
-                r.filters().queueId(), r.filters().agentId(), r.filters().channel(), query.figure().id(),
+                r.filters().queueId(), r.filters().agentId(), r.filters().channel(), r.filters().contactReason(),
+                query.figure().id(),
                 query.over(), query.under());
     }
 
@@ -59,6 +60,7 @@ public class DrilldownRepository {
                 .param(r.filters().queueId())
                 .param(r.filters().agentId())
                 .param(r.filters().channel())
+                .param(r.filters().contactReason())
                 .param(query.figure().id())
                 .param(query.over())
                 .param(query.under());

@@ -72,7 +72,7 @@ class LiveRepository {
     private static final String SERVICE = """
             SELECT queue, answered, answered_within, abandoned, service_level
             FROM report_queue_waits(tenant = ?, from = fromUnixTimestamp64Milli(?), to = fromUnixTimestamp64Milli(?),
-                 tz = ?, bucket = 'period', by_agent = false, by_queue = true, queue = '', agent = '', channel = '',
+                 tz = ?, bucket = 'period', by_agent = false, by_queue = true, queue = '', agent = '', channel = '', reason = '',
                  answer_within_ms = ?, short_abandon_ms = ?)""";
 
     private final JdbcClient jdbc;

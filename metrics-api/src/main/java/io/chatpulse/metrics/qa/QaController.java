@@ -48,7 +48,7 @@ class QaController {
     @GetMapping("/api/v1/qa/failures")
     @Operation(summary = "The conversations that failed a QA check, paged",
             description = "The scored stretches (docs/kpi-qa.md) that ended in [from, to) and failed the check, with the "
-                    + "reports' filters (queue at the end, credited agent, channel): each with its QA score and the "
+                    + "reports' filters (queue at the end, credited agent, channel, contact reason): each with its QA score and the "
                     + "message that failed the check. Newest end first. The drill-down from the agent report's "
                     + "failures per check. Role: supervisor.")
     FailedCheckPage failures(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params,

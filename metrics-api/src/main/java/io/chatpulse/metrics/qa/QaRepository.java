@@ -23,7 +23,7 @@ public class QaRepository {
 
     private static final String ARGS = """
             (tenant = ?, from = fromUnixTimestamp64Milli(?), to = fromUnixTimestamp64Milli(?), queue = ?, agent = ?,
-             channel = ?""";
+             channel = ?, reason = ?""";
     private static final String FAILED = """
             SELECT conversation_id, agent_id, queue_id, toUnixTimestamp64Milli(ended_at) AS ended_ms, score, event_id,
                    toUnixTimestamp64Milli(at) AS at_ms
@@ -76,7 +76,8 @@ public class QaRepository {
         streaming.query(FAILED, rs -> {
             sink.accept(row(rs));
         }, query.tenant().id(), query.period().from().toEpochMilli(), query.period().to().toEpochMilli(),
-                query.filters().queueId(), query.filters().agentId(), query.filters().channel(), check);
+                query.filters().queueId(), query.filters().agentId(), query.filters().channel(),
+                query.filters().contactReason(), check);
     }
 
     private static JdbcClient.StatementSpec args(JdbcClient.StatementSpec sql, ReportQuery query) {
@@ -85,7 +86,8 @@ public class QaRepository {
                 .param(query.period().to().toEpochMilli())
                 .param(query.filters().queueId())
                 .param(query.filters().agentId())
-                .param(query.filters().channel());
+                .param(query.filters().channel())
+                .param(query.filters().contactReason());
     }
 
     private static FailedCheck row(ResultSet rs) throws SQLException {

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * GET /api/v1/reports/agents: one row per agent with any figure in the period, by agent id. Online
- * time belongs to no queue or channel: without a queue or channel filter, an agent who was online
- * and handled nothing has a row too; with one, the rows are the agents with figures that match it.
+ * time belongs to no queue, channel or contact reason: without such a filter, an agent who was
+ * online and handled nothing has a row too; with one, the rows are the agents with figures that
+ * match it.
  */
 public record AgentReport(String from, String to, String timezone, Filters filters, List<Agent> agents) {
 

@@ -55,13 +55,44 @@ class ReportController {
         return service.series(query, Interval.parseSeriesInterval(interval));
     }
 
+    @GetMapping("/api/v1/kpis/by-contact-reason")
+    @Operation(summary = "FRT, resolution time and CSAT per contact reason",
+            description = "Per contact reason (the conversation's first topic, docs/kpi-topics.md; '' for conversations "
+                    + "that named no topic): first response and resolution time (count, median, p90, p99, mean) and CSAT "
+                    + "over [from, to), each figure in the period of its completing event like the summary, whose counts "
+                    + "the rows add up to. All the time, not business hours. Role: supervisor.")
+    ContactReasonReport byContactReason(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params) {
+        return service.byContactReason(service.query(tenant, params));
+    }
+
+    @GetMapping("/api/v1/kpis/by-contact-reason/export")
+    @ExportResponse
+    @Operation(summary = "FRT, resolution time and CSAT per contact reason as CSV or XLSX",
+            description = "The rows of GET /api/v1/kpis/by-contact-reason, one column per figure. Role: manager.")
+    ResponseEntity<StreamingResponseBody> byContactReasonExport(Tenant tenant,
+                                                                @ParameterObject @ModelAttribute ReportParams params,
+                                                                @Parameter(description = "csv (default) or xlsx")
+                                                                @RequestParam(required = false) String format) {
+        ExportFormat exportFormat = ExportFormat.parse(format);
+        ReportQuery query = service.query(tenant, params);
+        ContactReasonReport report = service.byContactReason(query);
+        return ExportFiles.download(exportFormat, ExportFiles.filename(query, "contact-reasons", exportFormat), out -> {
+            try (TableWriter table = TableWriter.open(exportFormat, out, "contact reasons")) {
+                table.header(ContactReasonTable.HEADER);
+                for (ContactReasonReport.Reason reason : report.reasons()) {
+                    table.row(ContactReasonTable.row(reason));
+                }
+            }
+        });
+    }
+
     @GetMapping("/api/v1/reports/agents")
     @Operation(summary = "Agent performance report",
             description = "Per agent: conversations handled, resolutions, first response, reply and handle time "
                     + "(count, median, p90, p99, mean), online time (onlineMs), occupancy and average concurrency "
                     + "(null without online time) and CSAT. Online time belongs to no queue or channel: the three are "
                     + "the agent's whole time, and an agent online with no conversation is listed only when no queue "
-                    + "or channel filter is given. Role: supervisor.")
+                    + "or channel or contact-reason filter is given. Role: supervisor.")
     AgentReport agents(Tenant tenant, @ParameterObject @ModelAttribute ReportParams params,
                        @Parameter(description = HOURS) @RequestParam(required = false) String hours) {
         return service.agents(service.query(tenant, params, hours));

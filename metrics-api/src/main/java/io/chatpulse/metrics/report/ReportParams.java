@@ -18,6 +18,9 @@ public record ReportParams(
         @Parameter(description = "WEB, APP, SOCIAL, API or OTHER: the channel the conversation was opened on "
                 + "(table conversation_channels; stream-jobs does not fill it yet, so this matches nothing for now)")
         String channel,
+        @Parameter(description = "a topic of the tenant's catalogue: only the conversations whose contact reason "
+                + "(first topic, docs/kpi-topics.md) it is; an unknown topic gives an empty answer")
+        String contactReason,
         @Parameter(description = "service-level threshold T in seconds, default 30") String answerWithinSeconds,
         @Parameter(description = "abandons shorter than this many seconds are left out of the rates, default 5")
         String shortAbandonSeconds) {

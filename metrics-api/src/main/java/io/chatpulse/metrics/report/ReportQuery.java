@@ -20,7 +20,7 @@ public record ReportQuery(Tenant tenant, SummaryPeriod period, ZoneId zone, Filt
     public static ReportQuery parse(Tenant tenant, ReportParams params, String hours, ReportProperties properties) {
         SummaryPeriod period = SummaryPeriod.parse(params.from(), params.to(), properties.maxPeriod());
         return new ReportQuery(tenant, period, zone(params.timezone()),
-                Filters.parse(params.queueId(), params.agentId(), params.channel()),
+                Filters.parse(params.queueId(), params.agentId(), params.channel(), params.contactReason()),
                 seconds("answerWithinSeconds", params.answerWithinSeconds(), properties.answerWithin()),
                 seconds("shortAbandonSeconds", params.shortAbandonSeconds(), properties.shortAbandon()),
                 Hours.parse(hours));

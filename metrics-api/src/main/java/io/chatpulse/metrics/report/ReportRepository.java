@@ -32,7 +32,8 @@ public class ReportRepository implements DisposableBean {
     // without by_queue ignores what it does not use.
     private static final String ARGS = """
             (tenant = ?, from = fromUnixTimestamp64Milli(?), to = fromUnixTimestamp64Milli(?), tz = ?, bucket = ?,
-             by_agent = ?, by_queue = false, queue = ?, agent = ?, channel = ?""";
+             by_agent = ?, by_queue = false, queue = ?, agent = ?, channel = ?,
+             reason = ?""";
 
     private final JdbcClient jdbc;
     private final ExecutorService queries;
@@ -159,6 +160,25 @@ public class ReportRepository implements DisposableBean {
                 new AgentTime(rs.getLong("online_ms"), nullable(rs, "occupancy"), nullable(rs, "average_concurrency"))));
     }
 
+    /** report_contact_reasons over the whole period with the query's filters but the contact reason. */
+    List<ContactReasonReport.Reason> byContactReason(ReportQuery query) {
+        return jdbc.sql("""
+                        SELECT * FROM report_contact_reasons(tenant = ?, from = fromUnixTimestamp64Milli(?),
+                            to = fromUnixTimestamp64Milli(?), queue = ?, agent = ?, channel = ?)
+                        ORDER BY reason""")
+                .param(query.tenant().id())
+                .param(query.period().from().toEpochMilli())
+                .param(query.period().to().toEpochMilli())
+                .param(query.filters().queueId())
+                .param(query.filters().agentId())
+                .param(query.filters().channel())
+                .query((rs, n) -> new ContactReasonReport.Reason(rs.getString("reason"),
+                        distribution(rs, "frt_n", "frt_"), distribution(rs, "resolution_n", "resolution_"),
+                        new AgentReport.Csat(rs.getLong("ratings"), nullable(rs, "csat"), nullable(rs, "average_rating"),
+                                nullable(rs, "negative_rate"))))
+                .list();
+    }
+
     private interface RowReader {
         void read(KpiRows.Key key, ResultSet rs) throws SQLException;
     }
@@ -174,7 +194,8 @@ public class ReportRepository implements DisposableBean {
                 .param(byAgent ? 1 : 0)
                 .param(query.filters().queueId())
                 .param(query.filters().agentId())
-                .param(query.filters().channel());
+                .param(query.filters().channel())
+                .param(query.filters().contactReason());
         if (view.equals("report_queue_waits")) {
             statement = statement.param(query.answerWithin().toMillis()).param(query.shortAbandon().toMillis());
         }
@@ -188,12 +209,17 @@ public class ReportRepository implements DisposableBean {
     }
 
     private static Distribution distribution(ResultSet rs, String countColumn) throws SQLException {
+        return distribution(rs, countColumn, "");
+    }
+
+    /** {@code prefix}: of the quantile and mean columns, where a view has several distributions. */
+    private static Distribution distribution(ResultSet rs, String countColumn, String prefix) throws SQLException {
         long count = rs.getLong(countColumn);
         if (count == 0) {
             return Distribution.EMPTY;
         }
-        return new Distribution(count, nullable(rs, "median_ms"), nullable(rs, "p90_ms"), nullable(rs, "p99_ms"),
-                nullable(rs, "mean_ms"));
+        return new Distribution(count, nullable(rs, prefix + "median_ms"), nullable(rs, prefix + "p90_ms"),
+                nullable(rs, prefix + "p99_ms"), nullable(rs, prefix + "mean_ms"));
     }
 
     private static Double nullable(ResultSet rs, String column) throws SQLException {

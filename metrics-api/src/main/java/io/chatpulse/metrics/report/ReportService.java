@@ -92,7 +92,18 @@ public class ReportService {
                 List.copyOf(agents.values()));
     }
 
-    /** The agents with figures, and those with online time only unless a queue or channel filter applies. */
+    /**
+     * FRT, resolution time and CSAT per contact reason. The view groups by the reason, so a
+     * contactReason filter keeps that reason's row alone.
+     */
+    public ContactReasonReport byContactReason(ReportQuery query) {
+        String only = query.filters().contactReason();
+        List<ContactReasonReport.Reason> reasons = repository.byContactReason(query).stream()
+                .filter(r -> only.isEmpty() || r.contactReason().equals(only)).toList();
+        return new ContactReasonReport(from(query), to(query), query.zone().getId(), query.filters(), reasons);
+    }
+
+    /** The agents with figures, and those with online time only unless a queue, channel or contact-reason filter applies. */
     private static Set<KpiRows.Key> agentKeys(ReportQuery query, KpiRows rows) {
         Set<KpiRows.Key> keys = rows.keys();
         if (!query.filters().byQueueOrChannel()) {

@@ -26,7 +26,7 @@ class TenancyWebConfig implements WebMvcConfigurer {
     RequiredRole exportsNeedManager() {
         return new RequiredRole(Role.MANAGER, "/api/v1/conversations/export", "/api/v1/reports/agents/export",
                 "/api/v1/topics/heat-map/export", "/api/v1/topics/live/export", "/api/v1/queues/forecast-accuracy/export",
-                "/api/v1/qa/failures/export");
+                "/api/v1/qa/failures/export", "/api/v1/kpis/by-contact-reason/export");
     }
 
     /** The topic catalogue changes what the KPI job stores for every later message: an admin's task. */

@@ -99,7 +99,7 @@ public final class ReportBenchmark {
         QaRepository qa = new QaRepository(JdbcClient.create(dataSource), new JdbcTemplate(dataSource), reportProperties);
         ReportService service = new ReportService(repository, qa, reportProperties);
         ReportQuery query = service.query(new Tenant(TENANT), new ReportParams("2026-03-01T00:00:00Z",
-                "2026-03-31T00:00:00Z", "Europe/Berlin", null, null, null, null, null));
+                "2026-03-31T00:00:00Z", "Europe/Berlin", null, null, null, null, null, null));
         report("agent report, 30 days", runs, () -> service.agents(query).agents().size() + " agents");
         report("summary, 30 days", runs, () -> service.summary(query).kpis().queueWait().count() + " answered");
         report("daily series, 30 days", runs, () -> service.series(query, Interval.DAY).buckets().size() + " buckets");

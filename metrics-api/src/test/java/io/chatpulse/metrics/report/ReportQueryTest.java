@@ -37,16 +37,19 @@ class ReportQueryTest {
 
     @Test
     void normalizesFiltersAndRejectsUnknownChannels() {
-        assertThat(Filters.parse(" billing ", null, "web")).isEqualTo(new Filters("billing", "", "WEB"));
-        assertThatThrownBy(() -> Filters.parse(null, null, "fax")).hasMessageContaining("channel");
-        assertThatThrownBy(() -> Filters.parse("q".repeat(201), null, null)).hasMessageContaining("queueId");
+        assertThat(Filters.parse(" billing ", null, "web", " returns ")).isEqualTo(new Filters("billing", "", "WEB", "returns"));
+        assertThatThrownBy(() -> Filters.parse(null, null, "fax", null)).hasMessageContaining("channel");
+        assertThatThrownBy(() -> Filters.parse("q".repeat(201), null, null, null)).hasMessageContaining("queueId");
+        assertThatThrownBy(() -> Filters.parse(null, null, null, "r".repeat(201))).hasMessageContaining("contactReason");
+        assertThatThrownBy(() -> Filters.parse(null, null, null, "re\nturns")).hasMessageContaining("contactReason");
     }
 
     @Test
-    void onlyAQueueOrChannelFilterNarrowsTheConversations() {
+    void onlyAQueueChannelOrContactReasonFilterNarrowsTheConversations() {
         assertThat(Filters.NONE.byQueueOrChannel()).isFalse();
-        assertThat(Filters.parse(null, "a-1", null).byQueueOrChannel()).isFalse();
-        assertThat(Filters.parse("billing", null, null).byQueueOrChannel()).isTrue();
-        assertThat(Filters.parse(null, null, "app").byQueueOrChannel()).isTrue();
+        assertThat(Filters.parse(null, "a-1", null, null).byQueueOrChannel()).isFalse();
+        assertThat(Filters.parse("billing", null, null, null).byQueueOrChannel()).isTrue();
+        assertThat(Filters.parse(null, null, "app", null).byQueueOrChannel()).isTrue();
+        assertThat(Filters.parse(null, null, null, "returns").byQueueOrChannel()).isTrue();
     }
 }

@@ -184,6 +184,17 @@ class ReportsIntegrationTest {
         assertThat(count("agentId=a-2")).isEqualTo(3);       // items 1, 4, 7
         assertThat(count("channel=web")).isEqualTo(3);       // items 2, 4, 6
         assertThat(count("channel=APP&queueId=sales&agentId=a-1")).isEqualTo(1); // item 3
+        assertThat(count("contactReason=returns")).isEqualTo(2);   // items 3, 6
+        assertThat(count("contactReason=delivery")).isEqualTo(3);  // items 1, 4, 7
+        assertThat(count("contactReason=delivery&queueId=billing")).isEqualTo(1); // item 4
+        // Named, but never first: no conversation's contact reason.
+        assertThat(count("contactReason=payment")).isZero();
+        assertThat(ids(ok("/api/v1/reports/agents?" + BERLIN + "&contactReason=returns", "acme-sup").get("agents"),
+                "agentId")).containsExactly("a-1");             // items 3, 6
+        assertThat(ok("/api/v1/conversations?" + BERLIN + "&figure=csat&contactReason=returns", "acme-sup")
+                .get("items")).hasSize(2);
+        assertThat(parseCsv(body("/api/v1/reports/agents/export?" + BERLIN + "&contactReason=returns", "acme-mgr")))
+                .hasSize(2);
         // An unknown queue is not an error: nothing of the tenant matches.
         assertThat(count("queueId=no-such-queue")).isZero();
     }
@@ -191,6 +202,78 @@ class ReportsIntegrationTest {
     private long count(String filter) throws Exception {
         return ok("/api/v1/kpis/summary?" + BERLIN + "&" + filter, "acme-sup").get("kpis").get("queueWait")
                 .get("count").asLong();
+    }
+
+    @Test
+    void reportsFrtResolutionTimeAndCsatPerContactReason() throws Exception {
+        JsonNode report = ok("/api/v1/kpis/by-contact-reason?" + BERLIN_DAY_1, "acme-sup");
+        assertThat(report.propertyNames()).containsExactly("from", "to", "timezone", "filters", "reasons");
+        JsonNode reasons = report.get("reasons");
+        assertThat(ids(reasons, "contactReason")).containsExactly("", "delivery", "returns");
+        // Items 1..4. No topic: item 2 (FRT 2500, resolution 2 min, rating 3).
+        assertDistribution(reasons.get(0).get("firstResponse"), 1, 2500, 2500, 2500, 2500);
+        assertDistribution(reasons.get(0).get("resolutionTime"), 1, 120_000, 120_000, 120_000, 120_000);
+        assertThat(reasons.get(0).get("csat").get("csat").asDouble()).isZero();
+        // delivery: items 1 and 4. FRT 1500, 4500: p90 1500 + 0.9 * 3000 = 4200.
+        JsonNode delivery = reasons.get(1);
+        assertDistribution(delivery.get("firstResponse"), 2, 3000, 4200, 4470, 3000);
+        assertDistribution(delivery.get("resolutionTime"), 2, 150_000, 222_000, 238_200, 150_000);
+        // Ratings 2 and 5.
+        assertThat(json.writeValueAsString(delivery.get("csat")))
+                .isEqualTo("{\"ratings\":2,\"csat\":50.0,\"averageRating\":3.5,\"negativeRate\":0.5}");
+        // returns: item 3, rating 4; payment was named after it, so it is no row.
+        JsonNode returns = reasons.get(2);
+        assertDistribution(returns.get("firstResponse"), 1, 3500, 3500, 3500, 3500);
+        assertThat(returns.get("csat").get("csat").asDouble()).isEqualTo(100.0);
+
+        // The rows add up to the summary, and the filter is the dimension's row.
+        JsonNode summary = ok("/api/v1/kpis/summary?" + BERLIN_DAY_1, "acme-sup").get("kpis");
+        long frts = 0;
+        for (JsonNode reason : reasons) {
+            frts += reason.get("firstResponse").get("count").asLong();
+        }
+        assertThat(frts).isEqualTo(summary.get("firstResponse").get("count").asLong());
+        JsonNode filtered = ok("/api/v1/kpis/summary?" + BERLIN_DAY_1 + "&contactReason=delivery", "acme-sup").get("kpis");
+        assertThat(delivery.get("firstResponse")).isEqualTo(filtered.get("firstResponse"));
+        assertThat(delivery.get("resolutionTime")).isEqualTo(filtered.get("resolutionTime"));
+        assertThat(delivery.get("csat").get("csat")).isEqualTo(filtered.get("quality").get("csat"));
+        assertThat(ids(ok("/api/v1/kpis/by-contact-reason?" + BERLIN_DAY_1 + "&contactReason=delivery", "acme-sup")
+                .get("reasons"), "contactReason")).containsExactly("delivery");
+
+        // globex's conversations share acme's ids: each tenant sees its own reasons only.
+        JsonNode globex = ok("/api/v1/kpis/by-contact-reason?" + BERLIN, "globex-mgr").get("reasons");
+        assertThat(ids(globex, "contactReason")).containsExactly("returns");
+        assertThat(globex.get(0).get("firstResponse").get("count").asLong()).isEqualTo(7);
+        assertThat(body("/api/v1/kpis/by-contact-reason?" + BERLIN, "acme-sup")).doesNotContain("4242421");
+    }
+
+    @Test
+    void exportsTheContactReasonsAsCsvAndXlsxEqualToTheJson() throws Exception {
+        JsonNode reasons = ok("/api/v1/kpis/by-contact-reason?" + BERLIN, "acme-mgr").get("reasons");
+        assertThat(get("/api/v1/kpis/by-contact-reason/export?" + BERLIN, "acme-sup").statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> csv = getBytes("/api/v1/kpis/by-contact-reason/export?" + BERLIN, "acme-mgr");
+        assertThat(csv.headers().firstValue("Content-Disposition")).get().asString()
+                .contains("chatpulse_acme_contact-reasons_2026-03-01T0000_2026-03-03T0000_Europe-Berlin.csv");
+        List<List<String>> rows = parseCsv(new String(csv.body(), StandardCharsets.UTF_8));
+        assertThat(rows.get(0)).containsExactlyElementsOf(ContactReasonTable.HEADER);
+        List<List<String>> sheet = readXlsx(getBytes("/api/v1/kpis/by-contact-reason/export?" + BERLIN + "&format=xlsx",
+                "acme-mgr").body());
+        assertThat(rows).hasSize(4);
+        assertThat(sheet).hasSize(4);
+        for (int i = 0; i < reasons.size(); i++) {
+            JsonNode r = reasons.get(i);
+            List<String> expected = new ArrayList<>(List.of(r.get("contactReason").asString()));
+            for (String figure : List.of("firstResponse", "resolutionTime")) {
+                for (String f : List.of("count", "medianMs", "p90Ms", "p99Ms", "meanMs")) {
+                    expected.add(text(r.get(figure).get(f)));
+                }
+            }
+            for (String f : List.of("ratings", "csat", "averageRating", "negativeRate")) {
+                expected.add(text(r.get("csat").get(f)));
+            }
+            assertThat(rows.get(i + 1)).as("csv row " + i).containsExactlyElementsOf(expected);
+            assertThat(sheet.get(i + 1)).as("xlsx row " + i).containsExactlyElementsOf(expected);
+        }
     }
 
     // ---- agents -------------------------------------------------------------------------------
@@ -582,6 +665,9 @@ class ReportsIntegrationTest {
         assertBad("/api/v1/kpis/summary?from=2025-01-01T00:00:00Z&to=2026-03-01T00:00:00Z", "to", "at most 400 days");
         assertBad("/api/v1/kpis/summary?from=yesterday&to=2026-03-01T00:00:00Z", "from", "ISO-8601");
         assertBad("/api/v1/kpis/summary?" + BERLIN + "&channel=fax", "channel", "WEB");
+        assertBad("/api/v1/kpis/by-contact-reason?" + BERLIN + "&contactReason=" + "r".repeat(201), "contactReason",
+                "at most 200");
+        assertBad("/api/v1/kpis/summary?" + BERLIN + "&contactReason=a%0Ab", "contactReason", "control characters");
         assertBad("/api/v1/kpis/summary?" + BERLIN + "&answerWithinSeconds=soon", "answerWithinSeconds", "whole number");
         assertBad("/api/v1/kpis/series?" + BERLIN, "interval", "is required");
         assertBad("/api/v1/kpis/series?" + BERLIN + "&interval=fortnight", "interval", "minute, hour, day or week");

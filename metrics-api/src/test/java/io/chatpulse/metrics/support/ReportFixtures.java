@@ -32,7 +32,8 @@ import java.util.List;
  *
  * Per item: queue billing (even i) or sales (odd), agent a-(i%3+1), channel WEB (even) or APP (odd),
  * queue wait i*10 s answered, FRT i*1000+500 ms, reply i*700 ms, resolution i min, handle i*30 s,
- * rating i%5+1; inside business hours (V007's columns) FRT i*400 ms, reply i*200 ms, resolution i*15 s; activity: opened, assigned, a customer and an agent message, resolved, survey offered,
+ * rating i%5+1; contact reason (conversation_topics) returns (i%3 = 0, with payment named later) or delivery
+ * (i%3 = 1), none for i%3 = 2 (globex: returns for every i); inside business hours (V007's columns) FRT i*400 ms, reply i*200 ms, resolution i*15 s; activity: opened, assigned, a customer and an agent message, resolved, survey offered,
  * and a reopen for i = 2 and 5. Extra waits: abandoned after 60 s at items 2 and 6 (billing), a short
  * abandon of 2 s at item 3 (sales).
  *
@@ -81,6 +82,9 @@ public final class ReportFixtures {
     private static final String CONVERSATION_ACTIVITY =
             "conversation_activity (tenant_id, queue_id, conversation_id, event_id, kind, agent_id, at)";
 
+    private static final String CONVERSATION_TOPICS =
+            "conversation_topics (tenant_id, queue_id, conversation_id, topic, event_id, at, contact_reason)";
+
     private ReportFixtures() {
     }
 
@@ -97,8 +101,10 @@ public final class ReportFixtures {
         List<String> ratings = new ArrayList<>();
         List<String> activity = new ArrayList<>();
         List<String> channels = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
         for (int i = 0; i < TIMES.length; i++) {
             Instant t = TIMES[i];
+            topics.addAll(topics(i));
             String queue = i % 2 == 0 ? "billing" : "sales";
             add(i, "acme", "c-" + i, queue, agent(i), i % 2 == 0 ? "WEB" : "APP", t, i * 10_000L, i * 1000L + 500,
                     i * 700L, i * 60_000L, i * 30_000L, i % 5 + 1, new long[] {i * 400L, i * 200L, i * 15_000L},
@@ -123,11 +129,28 @@ public final class ReportFixtures {
             insertInto(st, CONVERSATION_ACTIVITY, activity);
             insertInto(st, "conversation_channels (tenant_id, conversation_id, channel, opened_at)", channels);
             insertInto(st, AGENT_TIME, AGENT_TIME_ROWS);
+            insertInto(st, CONVERSATION_TOPICS, topics);
             // A replay after a crash writes some rows again: each must count once (FINAL).
             insertInto(st, FIRST_RESPONSES, List.of(frts.get(2)));
             insertInto(st, CONVERSATION_ACTIVITY, List.of(activity.get(0)));
             insertInto(st, AGENT_TIME, List.of(AGENT_TIME_ROWS.get(3)));
         }
+    }
+
+    /** Item i's conversation_topics rows: acme's as the class comment says, globex's returns. */
+    private static List<String> topics(int i) {
+        String conversation = "c-" + i;
+        String queue = i % 2 == 0 ? "billing" : "sales";
+        Instant named = TIMES[i].minusSeconds(600);
+        List<String> rows = new ArrayList<>(List.of(
+                values("globex", "secret", conversation, "returns", conversation + "-m1", ts(named), true)));
+        if (i % 3 == 0) {
+            rows.add(values("acme", queue, conversation, "returns", conversation + "-m1", ts(named), true));
+            rows.add(values("acme", queue, conversation, "payment", conversation + "-m2", ts(named.plusSeconds(60)), false));
+        } else if (i % 3 == 1) {
+            rows.add(values("acme", queue, conversation, "delivery", conversation + "-m1", ts(named), true));
+        }
+        return rows;
     }
 
     /** INSERT INTO {@code table} (its columns) VALUES the rows. */
