@@ -2,15 +2,12 @@ package io.chatpulse.metrics.catalogue;
 
 import io.chatpulse.metrics.api.ProblemResponses;
 import io.chatpulse.metrics.tenancy.Tenant;
+import io.chatpulse.metrics.tenantdoc.TenantDocumentResponses;
+import io.chatpulse.metrics.tenantdoc.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,15 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @ProblemResponses
-@ApiResponses({
-        @ApiResponse(responseCode = "409", description = "If-Match names an older version ('currentVersion', and the "
-                + "ETag), or another change was saved at the same time; nothing was saved",
-                content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
-        @ApiResponse(responseCode = "428", description = "a change without If-Match",
-                content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
-        @ApiResponse(responseCode = "503", description = "Kafka did not answer in time; a change may or may not be "
-                + "saved: GET says",
-                content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
+@TenantDocumentResponses
 @Tag(name = "Topic catalogue", description = "The caller's tenant's topics and their phrases, versioned; each change "
         + "tags the messages the KPI job applies from then on (docs/kpi-topics.md). Role: admin")
 class CatalogueController {
@@ -77,7 +66,7 @@ class CatalogueController {
             + "catalogue's version.")
     ResponseEntity<TopicEntry> topic(Tenant tenant, @PathVariable String name) {
         CatalogueView catalogue = service.get(tenant);
-        return ResponseEntity.ok().eTag(etag(catalogue.version())).body(service.topic(tenant, name));
+        return ResponseEntity.ok().eTag(Versions.etag(catalogue.version())).body(service.topic(tenant, name));
     }
 
     @PutMapping(PATH + "/topics/{name}")
@@ -98,11 +87,7 @@ class CatalogueController {
         return answer(service.deleteTopic(tenant, ifMatch, name));
     }
 
-    static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
     private static ResponseEntity<CatalogueView> answer(CatalogueView view) {
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 }
