@@ -24,6 +24,13 @@ import java.util.Map;
  */
 public final class LoadCommand {
 
+    /** The options of every document's loader, the end of its usage. */
+    public static final String OPTIONS = """
+              --tenant TENANT  the tenant the file is for; the key must belong to it
+              --api URL        metrics-api (default http://127.0.0.1:8081)
+              --key KEY        an admin API key of the tenant (default $CHATPULSE_API_KEY, else demo-key)
+              --check          only check the file
+            """;
     static final String USAGE = """
             Usage: ./chatpulse topics load FILE --tenant TENANT [--api URL] [--key KEY] [--check]
 
@@ -32,11 +39,7 @@ public final class LoadCommand {
             file of every tenant ({"acme": [...]}: TENANT's list is taken). It is checked first by the
             catalogue rules (docs/kpi-topics.md): a fault is printed with its field and nothing is sent.
 
-              --tenant TENANT  the tenant the file is for; the key must belong to it
-              --api URL        metrics-api (default http://127.0.0.1:8081)
-              --key KEY        an admin API key of the tenant (default $CHATPULSE_API_KEY, else demo-key)
-              --check          only check the file
-            """;
+            """ + OPTIONS;
     /** The topic catalogue, from {"topics": [...]} or the KPI job's file. */
     public static final LoadedDocument CATALOGUE = new LoadedDocument("catalogue", "/api/v1/admin/topic-catalogue",
             "topics", USAGE, (text, tenant) -> {

@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogueController {
 
     static final String PATH = "/api/v1/admin/topic-catalogue";
-    private static final String IF_MATCH = "the version changed, the ETag of the last read (\"0\" while the tenant has "
-            + "none); required";
     private static final String ANSWER = " Answers the new version (ETag) once Kafka has acknowledged it. A 400 names "
             + "the field at fault ('field', e.g. topics[2].patterns[0]) and the reason.";
 
@@ -46,7 +44,7 @@ class CatalogueController {
     @PutMapping(PATH)
     @Operation(summary = "Replace the whole catalogue", description = "Saves the list as the next version." + ANSWER)
     ResponseEntity<CatalogueView> replace(Tenant tenant,
-                                          @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
+                                          @Parameter(description = Versions.IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
                                                   required = false) String ifMatch,
                                           @RequestBody CatalogueRequest body) {
         return answer(service.replace(tenant, ifMatch, body));
@@ -56,7 +54,7 @@ class CatalogueController {
     @Operation(summary = "Remove every topic", description = "Saves an empty next version: the KPI job tags none of the "
             + "tenant's messages from then on (not even with its file's topics)." + ANSWER)
     ResponseEntity<CatalogueView> clear(Tenant tenant,
-                                        @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
+                                        @Parameter(description = Versions.IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
                                                 required = false) String ifMatch) {
         return answer(service.clear(tenant, ifMatch));
     }
@@ -73,7 +71,7 @@ class CatalogueController {
     @Operation(summary = "Add or replace one topic", description = "A new name is added last, a known one replaced in "
             + "its place; saved as the next version of the whole catalogue." + ANSWER)
     ResponseEntity<CatalogueView> putTopic(Tenant tenant, @PathVariable String name,
-                                           @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
+                                           @Parameter(description = Versions.IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
                                                    required = false) String ifMatch,
                                            @RequestBody PhrasesRequest body) {
         return answer(service.putTopic(tenant, ifMatch, name, body));
@@ -82,7 +80,7 @@ class CatalogueController {
     @DeleteMapping(PATH + "/topics/{name}")
     @Operation(summary = "Remove one topic", description = "404 when there is none of that name." + ANSWER)
     ResponseEntity<CatalogueView> deleteTopic(Tenant tenant, @PathVariable String name,
-                                              @Parameter(description = IF_MATCH) @RequestHeader(
+                                              @Parameter(description = Versions.IF_MATCH) @RequestHeader(
                                                       value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return answer(service.deleteTopic(tenant, ifMatch, name));
     }

@@ -24,8 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ScorecardController {
 
     static final String PATH = "/api/v1/admin/qa-scorecard";
-    private static final String IF_MATCH = "the version changed, the ETag of the last read (\"0\" while the tenant has "
-            + "none); required";
     private static final String ANSWER = " Answers the new version (ETag) once Kafka has acknowledged it.";
 
     private final ScorecardService service;
@@ -45,7 +43,7 @@ class ScorecardController {
     @Operation(summary = "Replace the scorecard", description = "Saves the checks as the next version. A 400 names the "
             + "field at fault ('field', e.g. checks[2].targetSeconds) and the reason." + ANSWER)
     ResponseEntity<ScorecardView> replace(Tenant tenant,
-                                          @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
+                                          @Parameter(description = Versions.IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
                                                   required = false) String ifMatch,
                                           @RequestBody ScorecardRequest body) {
         return answer(service.replace(tenant, ifMatch, body));
@@ -55,7 +53,7 @@ class ScorecardController {
     @Operation(summary = "Remove every check", description = "Saves a next version with no checks: the KPI job scores "
             + "none of the tenant's conversations that end from then on (not even by its file's scorecard)." + ANSWER)
     ResponseEntity<ScorecardView> clear(Tenant tenant,
-                                        @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
+                                        @Parameter(description = Versions.IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
                                                 required = false) String ifMatch) {
         return answer(service.clear(tenant, ifMatch));
     }

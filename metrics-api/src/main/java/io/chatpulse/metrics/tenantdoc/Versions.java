@@ -5,6 +5,10 @@ import io.chatpulse.metrics.problem.InvalidParameterException;
 /** A tenant document's version as an ETag, and as the If-Match of a change names it. */
 public final class Versions {
 
+    /** The If-Match header's description in the OpenAPI document. */
+    public static final String IF_MATCH = "the version changed, the ETag of the last read (\"0\" while the tenant has "
+            + "none); required";
+
     private Versions() {
     }
 

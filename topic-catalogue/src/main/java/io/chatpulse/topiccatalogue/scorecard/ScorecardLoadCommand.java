@@ -17,11 +17,7 @@ public final class ScorecardLoadCommand {
             the API numbers the version). It is checked first by the scorecard rules (docs/kpi-qa.md):
             a fault is printed with its field and nothing is sent.
 
-              --tenant TENANT  the tenant the file is for; the key must belong to it
-              --api URL        metrics-api (default http://127.0.0.1:8081)
-              --key KEY        an admin API key of the tenant (default $CHATPULSE_API_KEY, else demo-key)
-              --check          only check the file
-            """;
+            """ + LoadCommand.OPTIONS;
 
     /** The QA scorecard, from {"checks": [...]} or the KPI job's file. */
     public static final LoadedDocument SCORECARD = new LoadedDocument("scorecard", "/api/v1/admin/qa-scorecard",
