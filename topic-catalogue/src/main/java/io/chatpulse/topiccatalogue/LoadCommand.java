@@ -16,13 +16,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./chatpulse topics load FILE --tenant T}: checks a tenant's catalogue file by the rules of
- * the KPI job and the admin API, then saves it through the admin API as the tenant's next version
- * (the API is the catalogue topic's one writer: decision 38). Exit 0 saved (or valid, with
- * {@code --check}), 1 the API refused or failed, 2 the file or the arguments are wrong.
+ * {@code ./chatpulse topics load FILE --tenant T} (and {@code qa load}, the same for the QA
+ * scorecard): checks a tenant's file by the rules of the KPI job and the admin API, then saves it
+ * through the admin API as the tenant's next version (the API is the document topic's one writer:
+ * decisions 38 and 41). Exit 0 saved (or valid, with {@code --check}), 1 the API refused or
+ * failed, 2 the file or the arguments are wrong.
  */
 public final class LoadCommand {
 
+    /** The options of every document's loader, the end of its usage. */
+    public static final String OPTIONS = """
+              --tenant TENANT  the tenant the file is for; the key must belong to it
+              --api URL        metrics-api (default http://127.0.0.1:8081)
+              --key KEY        an admin API key of the tenant (default $CHATPULSE_API_KEY, else demo-key)
+              --check          only check the file
+            """;
     static final String USAGE = """
             Usage: ./chatpulse topics load FILE --tenant TENANT [--api URL] [--key KEY] [--check]
 
@@ -31,19 +39,29 @@ public final class LoadCommand {
             file of every tenant ({"acme": [...]}: TENANT's list is taken). It is checked first by the
             catalogue rules (docs/kpi-topics.md): a fault is printed with its field and nothing is sent.
 
-              --tenant TENANT  the tenant the file is for; the key must belong to it
-              --api URL        metrics-api (default http://127.0.0.1:8081)
-              --key KEY        an admin API key of the tenant (default $CHATPULSE_API_KEY, else demo-key)
-              --check          only check the file
-            """;
-    private static final String PATH = "/api/v1/admin/topic-catalogue";
+            """ + OPTIONS;
+    /** The topic catalogue, from {"topics": [...]} or the KPI job's file. */
+    public static final LoadedDocument CATALOGUE = new LoadedDocument("catalogue", "/api/v1/admin/topic-catalogue",
+            "topics", USAGE, (text, tenant) -> {
+                List<CatalogueFile.Entry> topics = CatalogueFile.read(text, tenant, CatalogueLimits.DEFAULTS);
+                int phrases = topics.stream().mapToInt(t -> t.phrases().size() + t.patterns().size()).sum();
+                return new LoadedDocument.Checked(Map.of("topics", topics), topics.size() + " topics, " + phrases
+                        + " phrases and patterns");
+            });
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final PrintStream out;
+    private final LoadedDocument document;
 
+    /** The topic catalogue's loader. */
     public LoadCommand(PrintStream out) {
+        this(out, CATALOGUE);
+    }
+
+    public LoadCommand(PrintStream out, LoadedDocument document) {
         this.out = out;
+        this.document = document;
     }
 
     public static void main(String[] args) {
@@ -54,36 +72,35 @@ public final class LoadCommand {
     public int run(List<String> args, Map<String, String> env) {
         Options options;
         try {
-            options = Options.parse(args, env);
+            options = Options.parse(args, env, document.path());
         } catch (IllegalArgumentException e) {
             out.println(e.getMessage());
-            out.print(USAGE);
+            out.print(document.usage());
             return 2;
         }
         if (options == null) {
-            out.print(USAGE);
+            out.print(document.usage());
             return 0;
         }
-        List<CatalogueFile.Entry> topics;
+        LoadedDocument.Checked checked;
         try {
-            topics = CatalogueFile.read(Files.readString(options.file()), options.tenant(), CatalogueLimits.DEFAULTS);
+            checked = document.reader().apply(Files.readString(options.file()), options.tenant());
         } catch (IOException e) {
             out.println("cannot read " + options.file() + ": " + e.getMessage());
             return 2;
-        } catch (InvalidCatalogueException e) {
+        } catch (IllegalArgumentException e) {
             out.println(options.file() + ": " + e.getMessage());
             return 2;
         }
-        int phrases = topics.stream().mapToInt(t -> t.phrases().size() + t.patterns().size()).sum();
-        out.println(options.file() + ": " + topics.size() + " topics, " + phrases + " phrases and patterns, valid");
-        return options.checkOnly() ? 0 : save(options, topics);
+        out.println(options.file() + ": " + checked.summary() + ", valid");
+        return options.checkOnly() ? 0 : save(options, checked.body());
     }
 
-    private int save(Options options, List<CatalogueFile.Entry> topics) {
+    private int save(Options options, Object body) {
         try {
             HttpResponse<String> current = send(options, HttpRequest.newBuilder(options.url()).GET());
             if (current.statusCode() != 200) {
-                return refused("read the catalogue", current);
+                return refused("read the " + document.name(), current);
             }
             String owner = JSON.readTree(current.body()).path("tenantId").asText();
             if (!owner.equals(options.tenant())) {
@@ -94,13 +111,13 @@ public final class LoadCommand {
             HttpResponse<String> saved = send(options, HttpRequest.newBuilder(options.url())
                     .header("Content-Type", "application/json")
                     .header("If-Match", version)
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("topics", topics)))));
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
             if (saved.statusCode() != 200) {
-                return refused("save the catalogue", saved);
+                return refused("save the " + document.name(), saved);
             }
             JsonNode answer = JSON.readTree(saved.body());
             out.println("tenant " + options.tenant() + ": version " + answer.path("version").asLong() + " saved, "
-                    + answer.path("topics").size() + " topics");
+                    + answer.path(document.list()).size() + " " + document.list());
             return 0;
         } catch (IOException e) {
             // A refused connection has no message of its own: its type says it.
@@ -127,7 +144,7 @@ public final class LoadCommand {
     /** The command line; null: help asked. */
     record Options(Path file, String tenant, URI url, String key, boolean checkOnly) {
 
-        static Options parse(List<String> args, Map<String, String> env) {
+        static Options parse(List<String> args, Map<String, String> env, String path) {
             List<String> positional = new ArrayList<>();
             String tenant = null;
             String api = "http://127.0.0.1:8081";
@@ -157,7 +174,7 @@ public final class LoadCommand {
             if (tenant == null || tenant.isBlank()) {
                 throw new IllegalArgumentException("--tenant is required");
             }
-            return new Options(Path.of(positional.get(0)), tenant, URI.create(api.replaceAll("/+$", "") + PATH), key,
+            return new Options(Path.of(positional.get(0)), tenant, URI.create(api.replaceAll("/+$", "") + path), key,
                     check);
         }
 

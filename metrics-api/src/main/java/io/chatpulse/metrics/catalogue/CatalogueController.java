@@ -2,15 +2,12 @@ package io.chatpulse.metrics.catalogue;
 
 import io.chatpulse.metrics.api.ProblemResponses;
 import io.chatpulse.metrics.tenancy.Tenant;
+import io.chatpulse.metrics.tenantdoc.TenantDocumentResponses;
+import io.chatpulse.metrics.tenantdoc.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,22 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @ProblemResponses
-@ApiResponses({
-        @ApiResponse(responseCode = "409", description = "If-Match names an older version ('currentVersion', and the "
-                + "ETag), or another change was saved at the same time; nothing was saved",
-                content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
-        @ApiResponse(responseCode = "428", description = "a change without If-Match",
-                content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class))),
-        @ApiResponse(responseCode = "503", description = "Kafka did not answer in time; a change may or may not be "
-                + "saved: GET says",
-                content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))})
+@TenantDocumentResponses
 @Tag(name = "Topic catalogue", description = "The caller's tenant's topics and their phrases, versioned; each change "
         + "tags the messages the KPI job applies from then on (docs/kpi-topics.md). Role: admin")
 class CatalogueController {
 
     static final String PATH = "/api/v1/admin/topic-catalogue";
-    private static final String IF_MATCH = "the version changed, the ETag of the last read (\"0\" while the tenant has "
-            + "none); required";
     private static final String ANSWER = " Answers the new version (ETag) once Kafka has acknowledged it. A 400 names "
             + "the field at fault ('field', e.g. topics[2].patterns[0]) and the reason.";
 
@@ -57,7 +44,7 @@ class CatalogueController {
     @PutMapping(PATH)
     @Operation(summary = "Replace the whole catalogue", description = "Saves the list as the next version." + ANSWER)
     ResponseEntity<CatalogueView> replace(Tenant tenant,
-                                          @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
+                                          @Parameter(description = Versions.IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
                                                   required = false) String ifMatch,
                                           @RequestBody CatalogueRequest body) {
         return answer(service.replace(tenant, ifMatch, body));
@@ -67,7 +54,7 @@ class CatalogueController {
     @Operation(summary = "Remove every topic", description = "Saves an empty next version: the KPI job tags none of the "
             + "tenant's messages from then on (not even with its file's topics)." + ANSWER)
     ResponseEntity<CatalogueView> clear(Tenant tenant,
-                                        @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
+                                        @Parameter(description = Versions.IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
                                                 required = false) String ifMatch) {
         return answer(service.clear(tenant, ifMatch));
     }
@@ -77,14 +64,14 @@ class CatalogueController {
             + "catalogue's version.")
     ResponseEntity<TopicEntry> topic(Tenant tenant, @PathVariable String name) {
         CatalogueView catalogue = service.get(tenant);
-        return ResponseEntity.ok().eTag(etag(catalogue.version())).body(service.topic(tenant, name));
+        return ResponseEntity.ok().eTag(Versions.etag(catalogue.version())).body(service.topic(tenant, name));
     }
 
     @PutMapping(PATH + "/topics/{name}")
     @Operation(summary = "Add or replace one topic", description = "A new name is added last, a known one replaced in "
             + "its place; saved as the next version of the whole catalogue." + ANSWER)
     ResponseEntity<CatalogueView> putTopic(Tenant tenant, @PathVariable String name,
-                                           @Parameter(description = IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
+                                           @Parameter(description = Versions.IF_MATCH) @RequestHeader(value = HttpHeaders.IF_MATCH,
                                                    required = false) String ifMatch,
                                            @RequestBody PhrasesRequest body) {
         return answer(service.putTopic(tenant, ifMatch, name, body));
@@ -93,16 +80,12 @@ class CatalogueController {
     @DeleteMapping(PATH + "/topics/{name}")
     @Operation(summary = "Remove one topic", description = "404 when there is none of that name." + ANSWER)
     ResponseEntity<CatalogueView> deleteTopic(Tenant tenant, @PathVariable String name,
-                                              @Parameter(description = IF_MATCH) @RequestHeader(
+                                              @Parameter(description = Versions.IF_MATCH) @RequestHeader(
                                                       value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return answer(service.deleteTopic(tenant, ifMatch, name));
     }
 
-    static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
     private static ResponseEntity<CatalogueView> answer(CatalogueView view) {
-        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 }

@@ -1,5 +1,6 @@
 package io.chatpulse.metrics.catalogue;
 
+import io.chatpulse.metrics.tenantdoc.TenantDocumentSettings;
 import io.chatpulse.topiccatalogue.CatalogueLimits;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,6 +23,10 @@ public record CatalogueProperties(String bootstrapServers, Duration timeout, Str
         maxPhrases = maxPhrases == null ? CatalogueLimits.DEFAULTS.maxPhrases() : maxPhrases;
         maxLength = maxLength == null ? CatalogueLimits.DEFAULTS.maxLength() : maxLength;
         new CatalogueLimits(maxTopics, maxPhrases, maxLength); // refuses a limit under 1 at start
+    }
+
+    public TenantDocumentSettings settings() {
+        return new TenantDocumentSettings(bootstrapServers, timeout, transactionalId);
     }
 
     public CatalogueLimits limits() {

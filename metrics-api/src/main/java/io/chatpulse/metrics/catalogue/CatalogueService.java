@@ -1,9 +1,9 @@
 package io.chatpulse.metrics.catalogue;
 
 import io.chatpulse.events.TopicCatalogueVersion;
-import io.chatpulse.metrics.problem.InvalidParameterException;
 import io.chatpulse.metrics.problem.NotFoundException;
 import io.chatpulse.metrics.tenancy.Tenant;
+import io.chatpulse.metrics.tenantdoc.Versions;
 import io.chatpulse.topiccatalogue.CatalogueRules;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -100,26 +100,7 @@ class CatalogueService {
         return -1;
     }
 
-    /** The version an If-Match names: {@code "3"}, {@code W/"3"} or {@code 3}. */
-    static long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new VersionRequiredException();
-        }
-        String text = ifMatch.strip();
-        if (text.startsWith("W/")) {
-            text = text.substring(2);
-        }
-        if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
-            text = text.substring(1, text.length() - 1);
-        }
-        try {
-            long version = Long.parseLong(text);
-            if (version >= 0) {
-                return version;
-            }
-        } catch (NumberFormatException e) {
-            // worded below
-        }
-        throw new InvalidParameterException("If-Match", "must be the catalogue's version, such as \"3\", not " + ifMatch);
+    private static long version(String ifMatch) {
+        return Versions.ifMatch(CatalogueLog.DOCUMENT, ifMatch);
     }
 }

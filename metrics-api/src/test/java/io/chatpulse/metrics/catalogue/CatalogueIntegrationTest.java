@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chatpulse.events.CatalogueTopic;
+import io.chatpulse.events.QaScorecardVersion;
 import io.chatpulse.events.Topics;
 import io.chatpulse.events.TopicCatalogueVersion;
 import io.chatpulse.events.codec.EventCodec;
 import io.chatpulse.localstack.kafka.KafkaBroker;
+import io.chatpulse.metrics.tenantdoc.ConcurrentChangeException;
 import io.chatpulse.topiccatalogue.LoadCommand;
+import io.chatpulse.topiccatalogue.scorecard.ScorecardLoadCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,7 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The admin API of the topic catalogue over real HTTP with a real Kafka broker (local-stack): every
  * change is a committed record of chatpulse.topic-catalogue that a reader of the topic decodes, with
  * its version; a stale If-Match is a 409, a change without one a 428; the catalogue rules' refusals
- * name the field; a tenant never sees or changes another's; only an admin key may call.
+ * name the field; a tenant never sees or changes another's; only an admin key may call. The QA
+ * scorecard's admin API, on the same tenant-document log (chatpulse.qa-scorecard), is held here
+ * too, in the same Spring context and broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "chatpulse.security.api-keys.nw-admin.tenant=northwind",
@@ -64,6 +70,7 @@ import tools.jackson.databind.json.JsonMapper;
 class CatalogueIntegrationTest {
 
     private static final String PATH = "/api/v1/admin/topic-catalogue";
+    private static final String SCORECARD = "/api/v1/admin/qa-scorecard";
     private static final KafkaBroker BROKER = startBroker();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -75,6 +82,7 @@ class CatalogueIntegrationTest {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("chatpulse.topic-catalogue.bootstrap-servers", BROKER::bootstrapServers);
+        registry.add("chatpulse.qa-scorecard.bootstrap-servers", BROKER::bootstrapServers);
     }
 
     @AfterAll
@@ -216,6 +224,108 @@ class CatalogueIntegrationTest {
         assertThat(versionsOnTheTopic("umbrella")).hasSize(1);
     }
 
+    @Test
+    void aScorecardIsSavedAsVersionsOnTheScorecardTopic() throws Exception {
+        JsonNode none = ok(send("GET", SCORECARD, "nw-admin", null, null));
+        assertThat(none.get("version").asLong()).isZero();
+        assertThat(none.get("checks")).isEmpty();
+
+        HttpResponse<String> created = send("PUT", SCORECARD, "nw-admin", "\"0\"", """
+                {"checks": [{"check": "greeting", "weight": 2, "phrases": ["hello", "您好"]},
+                            {"check": "reply_time", "weight": 3, "targetSeconds": 60},
+                            {"check": "transfers", "weight": 1, "max": 1}]}""");
+        assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(ok(created).get("changedBy").asString()).isEqualTo("admin API");
+        JsonNode read = ok(send("GET", SCORECARD, "nw-admin", null, null));
+        assertThat(read.get("version").asLong()).isEqualTo(1);
+        assertThat(read.get("checks").get(1).get("targetSeconds").asInt()).isEqualTo(60);
+        HttpResponse<String> stale = send("PUT", SCORECARD, "nw-admin", "\"0\"",
+                "{\"checks\": [{\"check\": \"survey_offered\", \"weight\": 1}]}");
+        assertProblem(stale, 409);
+        assertThat(json.readTree(stale.body()).get("currentVersion").asLong()).isEqualTo(1);
+        assertThat(stale.headers().firstValue("ETag")).contains("\"1\"");
+        assertProblem(send("PUT", SCORECARD, "nw-admin", null, "{\"checks\": []}"), 428);
+        assertProblem(send("DELETE", SCORECARD, "nw-admin", null, null), 428);
+        JsonNode cleared = ok(send("DELETE", SCORECARD, "nw-admin", "\"1\"", null));
+        assertThat(cleared.get("version").asLong()).isEqualTo(2);
+
+        // What the KPI job reads: committed versions, the first one's checks whole, the emptying one last.
+        List<QaScorecardVersion> saved = versionsOn(Topics.QA_SCORECARD, EventCodec.QA_SCORECARD, "northwind");
+        assertThat(saved).extracting(QaScorecardVersion::getVersion).containsExactly(1L, 2L);
+        assertThat(saved.get(0).getChecks()).extracting(c -> c.getCheck())
+                .containsExactly("greeting", "reply_time", "transfers");
+        assertThat(saved.get(0).getChecks().get(0).getPhrases()).containsExactly("hello", "您好");
+        assertThat(saved.get(0).getChecks().get(2).getMax()).isEqualTo(1);
+        assertThat(saved.get(1).getChecks()).isEmpty();
+    }
+
+    @Test
+    void anInvalidScorecardIsRefusedNamingTheFieldAndTheReason() throws Exception {
+        assertInvalidScorecard("{\"checks\": []}", "checks", "needs at least one check");
+        assertInvalidScorecard("{\"checks\": [{\"check\": \"smile\", \"weight\": 1}]}", "checks[0].check",
+                "must be one of [greeting, forbidden_phrases, closing, reply_time, transfers, survey_offered]");
+        assertInvalidScorecard("{\"checks\": [{\"check\": \"reply_time\", \"weight\": 1}]}",
+                "checks[0].targetSeconds", "a whole number from 1 to 86400 is required");
+        assertInvalidScorecard("{\"checks\": [{\"check\": \"survey_offered\", \"weight\": 1},"
+                + " {\"check\": \"closing\", \"weight\": 0, \"phrases\": [\"bye\"]}]}", "checks[1].weight",
+                "a whole number from 1 to 100 is required");
+        assertThat(versionsOn(Topics.QA_SCORECARD, EventCodec.QA_SCORECARD, "hooli")).isEmpty();
+    }
+
+    @Test
+    void aTenantNeverSeesNorChangesAnothersScorecardAndOnlyAnAdminMay() throws Exception {
+        ok(send("PUT", SCORECARD, "in-admin", "\"0\"", "{\"checks\": [{\"check\": \"survey_offered\", \"weight\": 1}]}"));
+        JsonNode other = ok(send("GET", SCORECARD, "co-admin", null, null));
+        assertThat(other.get("tenantId").asString()).isEqualTo("contoso");
+        assertThat(other.get("version").asLong()).isZero();
+        // contoso's version 1 is its own, whatever initech holds.
+        ok(send("PUT", SCORECARD, "co-admin", "\"0\"", "{\"checks\": [{\"check\": \"transfers\", \"weight\": 1, \"max\": 0}]}"));
+        assertThat(ok(send("GET", SCORECARD, "in-admin", null, null)).get("checks").get(0).get("check").asString())
+                .isEqualTo("survey_offered");
+        assertThat(versionsOn(Topics.QA_SCORECARD, EventCodec.QA_SCORECARD, "initech")).hasSize(1);
+        assertProblem(send("GET", SCORECARD, "nw-mgr", null, null), 403);
+        assertProblem(send("PUT", SCORECARD, "nw-mgr", "\"0\"", "{\"checks\": []}"), 403);
+        assertProblem(send("GET", SCORECARD, null, null, null), 401);
+    }
+
+    @Test
+    void aScorecardFileIsLoadedThroughTheApiAfterTheSameChecks(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("scorecards.json");
+        Files.writeString(file, """
+                {"umbrella": {"version": 7, "checks": [{"check": "closing", "weight": 2, "phrases": ["goodbye"]}]},
+                 "initech": {"version": 1, "checks": [{"check": "survey_offered", "weight": 1}]}}""");
+        List<String> args = List.of(file.toString(), "--tenant", "umbrella", "--api", "http://127.0.0.1:" + port,
+                "--key", "um-admin");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(new LoadCommand(new PrintStream(out, true, UTF_8), ScorecardLoadCommand.SCORECARD).run(args, Map.of()))
+                .as(out.toString(UTF_8)).isZero();
+        assertThat(out.toString(UTF_8)).contains("1 checks, valid").contains("tenant umbrella: version 1 saved, 1 checks");
+        assertThat(ok(send("GET", SCORECARD, "um-admin", null, null)).get("checks").get(0).get("phrases").get(0)
+                .asString()).isEqualTo("goodbye");
+
+        Files.writeString(file, "{\"checks\": [{\"check\": \"greeting\", \"weight\": 1, \"phrases\": [\" \"]}]}");
+        out.reset();
+        assertThat(new LoadCommand(new PrintStream(out, true, UTF_8), ScorecardLoadCommand.SCORECARD).run(args, Map.of()))
+                .isEqualTo(2);
+        assertThat(out.toString(UTF_8)).contains("checks[0].phrases[0]: must not be blank");
+        assertThat(versionsOn(Topics.QA_SCORECARD, EventCodec.QA_SCORECARD, "umbrella")).hasSize(1);
+    }
+
+    @Test
+    void theScorecardsRefusalsAreInTheOpenApiDocument() throws Exception {
+        JsonNode put = ok(send("GET", "/v3/api-docs", "nw-admin", null, null)).get("paths").get(SCORECARD).get("put");
+        assertThat(put.get("responses").propertyNames()).contains("400", "403", "409", "428", "503");
+    }
+
+    private void assertInvalidScorecard(String body, String field, String reason) throws Exception {
+        HttpResponse<String> response = send("PUT", SCORECARD, "ho-admin", "\"0\"", body);
+        assertProblem(response, 400);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("title").asString()).isEqualTo("Invalid QA scorecard");
+        assertThat(problem.get("field").asString()).isEqualTo(field);
+        assertThat(problem.get("reason").asString()).startsWith(reason);
+    }
+
     /**
      * Two instances of the API: the second saves while the first is between its read and its commit.
      * The first is fenced and refused; the topic holds the second's version alone.
@@ -285,21 +395,26 @@ class CatalogueIntegrationTest {
 
     /** The tenant's committed records on the catalogue topic, read as the KPI job reads them. */
     private static List<TopicCatalogueVersion> versionsOnTheTopic(String tenant) {
+        return versionsOn(Topics.TOPIC_CATALOGUE, EventCodec.TOPIC_CATALOGUE, tenant);
+    }
+
+    /** The tenant's committed records on a tenant-document topic, read as the KPI job reads them. */
+    private static <T extends SpecificRecordBase> List<T> versionsOn(String topic, EventCodec<T> codec, String tenant) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        List<TopicCatalogueVersion> versions = new ArrayList<>();
+        List<T> versions = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            TopicPartition partition = new TopicPartition(Topics.TOPIC_CATALOGUE, 0);
+            TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);
             while (consumer.position(partition) < end) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.key().equals(tenant)) {
-                        versions.add(EventCodec.TOPIC_CATALOGUE.decode(record.value()));
+                        versions.add(codec.decode(record.value()));
                     }
                 }
             }

@@ -33,13 +33,21 @@ public record Scorecard(Integer version, List<QaCheck> checks) implements Serial
         if (card.version() == null || card.version() < 1) {
             throw new InvalidScorecardException(field + ".version", "a whole number of at least 1 is required");
         }
-        if (card.checks() == null || card.checks().isEmpty()) {
-            throw new InvalidScorecardException(field + ".checks", "needs at least one check");
+        validateChecks(field + ".checks", card.checks());
+    }
+
+    /**
+     * Checks a scorecard's list of checks alone, for a writer that numbers the versions itself (the
+     * admin API); {@code field} names the list in an error ({@code checks}: {@code checks[2].weight}).
+     */
+    public static void validateChecks(String field, List<QaCheck> checks) {
+        if (checks == null || checks.isEmpty()) {
+            throw new InvalidScorecardException(field, "needs at least one check");
         }
         Set<CheckKind> seen = EnumSet.noneOf(CheckKind.class);
-        for (int i = 0; i < card.checks().size(); i++) {
-            String at = field + ".checks[" + i + "]";
-            QaCheck check = card.checks().get(i);
+        for (int i = 0; i < checks.size(); i++) {
+            String at = field + "[" + i + "]";
+            QaCheck check = checks.get(i);
             if (check == null) {
                 throw new InvalidScorecardException(at, "must be a check, not null");
             }
